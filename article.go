@@ -1,0 +1,94 @@
+package dossier
+
+import (
+	"errors"
+	"time"
+)
+
+// Article is one cleaned news article as dossier stores it.
+type Article struct {
+	ID        string   `json:"id"`
+	Input     string   `json:"input"`
+	Title     string   `json:"title"`
+	Site      string   `json:"site"`
+	Author    string   `json:"author"`
+	Date      string   `json:"date"` // as precise as stated: "2024", "2024-11" or "2024-11-22"
+	Lang      string   `json:"lang"`
+	URL       string   `json:"url,omitempty"`
+	SourceURL string   `json:"source_url"`
+	Tags      []string `json:"tags"`
+
+	// Outlet is who published the article: the site banner, the feed, the
+	// metadata, or else the host of its URL.
+	Outlet string `json:"outlet"`
+
+	Text       string      `json:"text"`
+	Paragraphs []Paragraph `json:"paragraphs"`
+	Sentences  []Span      `json:"sentences"`
+	Removed    []Removed   `json:"removed"`
+	Figures    []Figure    `json:"figures"`
+
+	// TextHash identifies the normalised text; two articles with the same
+	// hash are exact duplicates.
+	TextHash   string    `json:"text_hash"`
+	IngestedAt time.Time `json:"ingested_at"`
+}
+
+// Paragraph is a block of the clean text; headings are paragraphs too.
+type Paragraph struct {
+	Start   int  `json:"start"`
+	End     int  `json:"end"`
+	Heading bool `json:"heading,omitempty"`
+}
+
+// Span is a half-open byte range [Start, End) of an article's clean text.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Removed is a line that cleaning dropped from the text, with why.
+type Removed struct {
+	Line   int    `json:"line"`   // 1-based line of the input text; 0 when unknown
+	Text   string `json:"text"`   // the line as it was
+	Label  string `json:"label"`  // site, nav, title, byline, tags, caption, source, date, boilerplate
+	Reason string `json:"reason"` // a sentence a user can check
+}
+
+// Line labels given by cleaning.
+const (
+	LabelBody        = "body"
+	LabelHeading     = "heading"
+	LabelTitle       = "title"
+	LabelSite        = "site"
+	LabelNav         = "nav"
+	LabelByline      = "byline"
+	LabelTags        = "tags"
+	LabelCaption     = "caption"
+	LabelSource      = "source"
+	LabelBoilerplate = "boilerplate"
+)
+
+// Summary is what listing articles shows.
+type Summary struct {
+	ID        string   `json:"id"`
+	Input     string   `json:"input"`
+	Title     string   `json:"title"`
+	Site      string   `json:"site"`
+	Outlet    string   `json:"outlet"`
+	Author    string   `json:"author"`
+	Date      string   `json:"date"`
+	Lang      string   `json:"lang"`
+	SourceURL string   `json:"source_url"`
+	Tags      []string `json:"tags"`
+	Figures   int      `json:"figures"`
+}
+
+// Summarize returns the listing view of a.
+func (a *Article) Summarize() Summary {
+	return Summary{ID: a.ID, Input: a.Input, Title: a.Title, Site: a.Site, Outlet: a.Outlet,
+		Author: a.Author, Date: a.Date, Lang: a.Lang, SourceURL: a.SourceURL, Tags: a.Tags, Figures: len(a.Figures)}
+}
+
+// ErrNotFound is returned by a Store when no record has the asked id.
+var ErrNotFound = errors.New("not found")

@@ -1,0 +1,61 @@
+package main
+
+import (
+	"fmt"
+	"text/tabwriter"
+
+	"github.com/dossier-news/dossier"
+	"github.com/spf13/cobra"
+)
+
+func (a *app) listCmd() *cobra.Command {
+	var f dossier.ListFilter
+	c := &cobra.Command{
+		Use:   "list",
+		Short: "List stored articles: id, date, outlet, language, title",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := a.checkFormat("table", "json", "jsonl"); err != nil {
+				return err
+			}
+			s, err := a.open(cmd.Context())
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			l, err := s.List(cmd.Context(), f)
+			if err != nil {
+				return err
+			}
+			if a.format != "table" {
+				return emit(a.stdout, a.format, l)
+			}
+			tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
+			fmt.Fprintln(tw, "ID\tDATE\tOUTLET\tLANG\tFIGURES\tTITLE")
+			for _, m := range l {
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\n", m.ID, dash(m.Date), dash(truncate(m.Outlet, 24)), m.Lang, m.Figures, truncate(m.Title, 70))
+			}
+			return tw.Flush()
+		},
+	}
+	a.addFormat(c, "table|json|jsonl")
+	c.Flags().StringVar(&f.Lang, "lang", "", "only articles in this language (ISO 639-1)")
+	c.Flags().StringVar(&f.Outlet, "outlet", "", "only articles of this outlet")
+	c.Flags().IntVar(&f.Limit, "limit", 0, "at most this many articles")
+	return c
+}
+
+func dash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}

@@ -1,0 +1,174 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/dossier-news/dossier"
+	"github.com/dossier-news/dossier/internal/sharedtest"
+)
+
+// cli runs dossier with args against db and returns stdout, stderr, error.
+func cli(t *testing.T, db string, stdin string, args ...string) (string, string, error) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	err := run(context.Background(), append([]string{"--db", db}, args...), strings.NewReader(stdin), &out, &errb)
+	return out.String(), errb.String(), err
+}
+
+// TestSeedsAcceptance ingests the seeds through the CLI and checks each
+// stored article against seeds-structure.json.
+func TestSeedsAcceptance(t *testing.T) {
+	gold, lines := sharedtest.Seeds(t)
+	dir := sharedtest.Dir(t)
+	db := filepath.Join(t.TempDir(), "d.db")
+	if _, stderr, err := cli(t, db, "", "ingest", filepath.Join(dir, "seeds")); err != nil {
+		t.Fatalf("ingest: %v\n%s", err, stderr)
+	}
+	out, _, err := cli(t, db, "", "list", "--format", "jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var n int
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+		var m map[string]any
+		if err := json.Unmarshal([]byte(l), &m); err != nil {
+			t.Fatal(err)
+		}
+		for _, k := range []string{"id", "input", "title", "site", "author", "date", "lang", "source_url", "tags"} {
+			if _, ok := m[k]; !ok {
+				t.Errorf("list jsonl lacks %q: %s", k, l)
+			}
+		}
+		out, _, err := cli(t, db, "", "show", m["id"].(string), "--format", "json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var a dossier.Article
+		if err := json.Unmarshal([]byte(out), &a); err != nil {
+			t.Fatal(err)
+		}
+		name := filepath.Base(a.Input)
+		g, ok := gold[name]
+		if !ok {
+			continue
+		}
+		n++
+		if a.Lang != "fr" {
+			t.Errorf("%s lang = %q", name, a.Lang)
+		}
+		c := sharedtest.Cleaned{Title: a.Title, Site: a.Site, Author: a.Author, Date: a.Date, SourceURL: a.SourceURL, Tags: a.Tags}
+		c.Paragraphs = strings.Split(a.Text, "\n\n")
+		for _, p := range a.Paragraphs {
+			if p.Heading {
+				c.Headings = append(c.Headings, a.Text[p.Start:p.End])
+			}
+		}
+		sharedtest.Check(t, name, g, lines[name], c)
+		if len(a.Removed) == 0 {
+			t.Errorf("%s: no removed lines reported", name)
+		}
+		for _, r := range a.Removed {
+			if r.Reason == "" || r.Label == "" {
+				t.Errorf("%s: removed line without reason: %+v", name, r)
+			}
+		}
+	}
+	if n != len(gold) {
+		t.Errorf("checked %d seeds, want %d", n, len(gold))
+	}
+}
+
+func TestIngestIdempotent(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "d.db")
+	dir := t.TempDir()
+	text := "Le Courrier du Nord\n\nUn titre de test\n\nLa Corée du Nord aurait envoyé des milliers de soldats en Russie, selon Séoul. Le chiffre reste discuté par les experts.\n"
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte(text), 0o644)
+	out, _, err := cli(t, db, "", "ingest", dir)
+	if err != nil || !strings.Contains(out, "stored") {
+		t.Fatalf("first ingest: %v %q", err, out)
+	}
+	out, stderr, err := cli(t, db, "", "ingest", filepath.Join(dir, "*.txt"))
+	if err != nil || !strings.Contains(out, "duplicate") || !strings.Contains(stderr, "ingested 0, duplicates 1, failed 0") {
+		t.Fatalf("second ingest: %v %q %q", err, out, stderr)
+	}
+	out, _, _ = cli(t, db, text, "ingest", "-")
+	if !strings.Contains(out, "duplicate") {
+		t.Errorf("stdin copy not seen as duplicate: %q", out)
+	}
+	out, _, _ = cli(t, db, "", "search", "l'armée")
+	if out != "" {
+		t.Errorf("search for an absent word printed %q", out)
+	}
+	out, _, _ = cli(t, db, "", "search", "coree", "soldats")
+	if !strings.Contains(out, "Un titre de test") {
+		t.Errorf("search did not find the article: %q", out)
+	}
+}
+
+// TestBadInputs: each bad input gets one line naming it; the rest goes on.
+func TestBadInputs(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, b []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	good := write("good.txt", []byte("Un titre\n\nLes autorités ont évacué plus de 2 000 personnes dimanche, selon la préfecture du Nord. Le calme est revenu.\n"))
+	deep := "<html><body>" + strings.Repeat("<div>", 5000) + "x" + strings.Repeat("</div>", 5000) + "</body></html>"
+	bad := map[string]string{
+		write("bin.txt", []byte{0x7f, 'E', 'L', 'F', 0, 0, 1, 2}):                              "binary",
+		write("latin1.txt", []byte("Caf\xe9 cr\xe8me et soldats envoy\xe9s en grand nombre.")): "invalid UTF-8",
+		write("empty.txt", nil):          "empty",
+		write("deep.html", []byte(deep)): "nested too deeply",
+		write("broken.rss", []byte(`<?xml version="1.0"?><rss><channel><item><title>x</ti`)):                             "malformed",
+		write("broken.jsonl", []byte("{\"title\": \"a\", \"text\": \"Un texte assez long pour passer.\"}\n{not json\n")): "broken.jsonl:2",
+		filepath.Join(dir, "missing.txt"): "no such file",
+		"http://127.0.0.1:1/x":            "private",
+	}
+	args := []string{"ingest", good}
+	for p := range bad {
+		args = append(args, p)
+	}
+	db := filepath.Join(t.TempDir(), "d.db")
+	out, stderr, err := cli(t, db, "", args...)
+	if err == nil {
+		t.Error("ingest with bad inputs exited 0")
+	}
+	if !strings.Contains(out, "good.txt") {
+		t.Errorf("good input not stored: %q", out)
+	}
+	for p, want := range bad {
+		found := false
+		for _, l := range strings.Split(stderr, "\n") {
+			if strings.Contains(l, filepath.Base(p)) && strings.Contains(l, want) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("no error line naming %s with %q in:\n%s", p, want, stderr)
+		}
+	}
+	out, _, _ = cli(t, db, "", "list", "--format", "jsonl")
+	if got := strings.Count(out, "\n"); got != 2 { // good.txt and the good JSONL line
+		t.Errorf("list after bad batch has %d articles, want 2:\n%s", got, out)
+	}
+}
+
+func TestTooLarge(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "big.txt")
+	f, _ := os.Create(p)
+	f.Truncate(3 << 20)
+	f.Close()
+	_, stderr, err := cli(t, filepath.Join(t.TempDir(), "d.db"), "", "ingest", "--max-size", "1", p)
+	if err == nil || !strings.Contains(stderr, "big.txt") || !strings.Contains(stderr, "size limit") {
+		t.Errorf("big file: err %v, stderr %q", err, stderr)
+	}
+}

@@ -1,0 +1,93 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/dossier-news/dossier/internal/store/sqlite"
+	"github.com/spf13/cobra"
+)
+
+// app carries what every subcommand shares.
+type app struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	db             string
+	format         string
+}
+
+func defaultDB() string {
+	if p := os.Getenv("DOSSIER_DB"); p != "" {
+		return p
+	}
+	dir := os.Getenv("XDG_DATA_HOME")
+	if dir == "" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return "dossier.db"
+		}
+		dir = filepath.Join(home, ".local", "share")
+	}
+	return filepath.Join(dir, "dossier", "dossier.db")
+}
+
+func newRoot(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
+	a := &app{stdin: stdin, stdout: stdout, stderr: stderr}
+	root := &cobra.Command{
+		Use:   "dossier",
+		Short: "Read a news story through many sources: clean articles, figures and their evidence",
+		Long: `dossier ingests piles of news articles (text, HTML, RSS/Atom, JSON Lines, URLs),
+cleans them of site furniture, and keeps them searchable with the figures they state.
+
+The store is one SQLite file: by default ` + defaultDB() + `
+($DOSSIER_DB or --db to choose another).`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	root.PersistentFlags().StringVar(&a.db, "db", defaultDB(), "SQLite database file")
+	root.AddCommand(a.ingestCmd(), a.listCmd(), a.showCmd(), a.searchCmd())
+	return root
+}
+
+func (a *app) addFormat(c *cobra.Command, formats string) {
+	c.Flags().StringVar(&a.format, "format", "table", "output format: "+formats)
+}
+
+func (a *app) checkFormat(allowed ...string) error {
+	for _, f := range allowed {
+		if a.format == f {
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown --format %q (want one of %v)", a.format, allowed)
+}
+
+func (a *app) open(ctx context.Context) (*sqlite.Store, error) {
+	return sqlite.Open(ctx, a.db)
+}
+
+// emit writes items as a JSON array or JSON Lines.
+func emit[T any](w io.Writer, format string, items []T) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	if format == "json" {
+		enc.SetIndent("", "  ")
+		if items == nil {
+			items = []T{}
+		}
+		return enc.Encode(items)
+	}
+	for _, it := range items {
+		if err := enc.Encode(it); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,56 @@
+package dossier
+
+// Bounds of a figure: how the words constrain the number.
+const (
+	BoundExact    = "exact"
+	BoundAbout    = "about"
+	BoundAtLeast  = "at_least"
+	BoundMoreThan = "more_than"
+	BoundAtMost   = "at_most"
+	BoundLessThan = "less_than"
+	BoundRange    = "range"
+	BoundVague    = "vague"
+)
+
+// Kinds of figure.
+const (
+	KindCount    = "count"
+	KindMeasure  = "measure"
+	KindDuration = "duration"
+	KindMoney    = "money"
+	KindPercent  = "percent"
+)
+
+// Modalities: how the text commits to the figure.
+const (
+	ModalityFact        = "fact"
+	ModalityEstimate    = "estimate"
+	ModalityPossible    = "possible"
+	ModalityPlanned     = "planned"
+	ModalityExpected    = "expected"
+	ModalityUnconfirmed = "unconfirmed"
+	ModalityDenied      = "denied"
+)
+
+// Figure is one quantity claim in an article, tied to its evidence.
+type Figure struct {
+	Doc      string   `json:"doc"`
+	Text     string   `json:"text"`
+	Start    int      `json:"start"`
+	End      int      `json:"end"`
+	Sentence string   `json:"sentence"`
+	Value    *float64 `json:"value"`
+	Low      *float64 `json:"low"`
+	High     *float64 `json:"high"`
+	Bound    string   `json:"bound"`
+	Thing    string   `json:"thing"`
+	Gloss    string   `json:"gloss,omitempty"`
+	Unit     string   `json:"unit"`
+	Kind     string   `json:"kind"`
+	Subject  string   `json:"subject"`
+	Event    string   `json:"event"`
+	Place    string   `json:"place"`
+	Modality string   `json:"modality"`
+	Source   string   `json:"source"`
+	Time     string   `json:"time"`
+}

@@ -1,0 +1,154 @@
+package extract
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+)
+
+// Doc is one raw document before cleaning.
+type Doc struct {
+	Input  string // where it came from: a path, a URL, "path#3" for the third item
+	Format string // text, html, feed, jsonl
+	Lines  []string
+	Title  string
+	Site   string
+	Author string
+	Date   string
+	Lang   string
+	URL    string
+	Tags   []string
+}
+
+// Formats.
+const (
+	FormatText  = "text"
+	FormatHTML  = "html"
+	FormatFeed  = "feed"
+	FormatJSONL = "jsonl"
+)
+
+// Errors for bad input; each is wrapped in an *InputError naming the input.
+var (
+	ErrEmpty       = errors.New("empty input")
+	ErrBinary      = errors.New("binary content, not text")
+	ErrInvalidUTF8 = errors.New("invalid UTF-8")
+	ErrTooLarge    = errors.New("input larger than the size limit")
+	ErrTooDeep     = errors.New("HTML nested too deeply")
+	ErrMalformed   = errors.New("malformed input")
+	ErrNoText      = errors.New("no article text found")
+)
+
+// InputError says which input failed and why, in one line.
+type InputError struct {
+	Input string
+	Err   error
+}
+
+func (e *InputError) Error() string { return e.Input + ": " + e.Err.Error() }
+func (e *InputError) Unwrap() error { return e.Err }
+
+func inputErr(input string, err error) error { return &InputError{Input: input, Err: err} }
+
+// MaxNesting is the deepest HTML element nesting accepted; deeper pages are
+// refused before parsing because the extractors recurse on the tree.
+const MaxNesting = 512
+
+// Check refuses empty, binary and non-UTF-8 content.
+func Check(input string, b []byte) error {
+	if len(bytes.TrimSpace(b)) == 0 {
+		return inputErr(input, ErrEmpty)
+	}
+	head := b
+	if len(head) > 8192 {
+		head = head[:8192]
+	}
+	ctl := 0
+	for _, c := range head {
+		if c == 0 {
+			return inputErr(input, ErrBinary)
+		}
+		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
+			ctl++
+		}
+	}
+	if ctl*20 > len(head) {
+		return inputErr(input, ErrBinary)
+	}
+	if !utf8.Valid(b) {
+		off := 0
+		for off < len(b) {
+			r, n := utf8.DecodeRune(b[off:])
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			off += n
+		}
+		return inputErr(input, fmt.Errorf("%w at byte %d", ErrInvalidUTF8, off))
+	}
+	return nil
+}
+
+// Detect guesses the format from the name and the first bytes.
+func Detect(name string, b []byte) string {
+	switch strings.ToLower(filepath.Ext(strings.SplitN(name, "?", 2)[0])) {
+	case ".html", ".htm", ".xhtml":
+		return FormatHTML
+	case ".rss", ".atom", ".xml":
+		return FormatFeed
+	case ".jsonl", ".ndjson":
+		return FormatJSONL
+	case ".txt", ".text", ".md":
+		return FormatText
+	}
+	head := bytes.TrimLeft(b, " \t\r\n\ufeff")
+	if len(head) > 512 {
+		head = head[:512]
+	}
+	lower := strings.ToLower(string(head))
+	switch {
+	case strings.HasPrefix(lower, "<?xml") && (strings.Contains(lower, "<rss") || strings.Contains(lower, "<feed") || strings.Contains(lower, "<rdf")):
+		return FormatFeed
+	case strings.HasPrefix(lower, "<rss"), strings.HasPrefix(lower, "<feed"):
+		return FormatFeed
+	case strings.HasPrefix(lower, "<!doctype html"), strings.HasPrefix(lower, "<html"), strings.HasPrefix(lower, "<head"), strings.HasPrefix(lower, "<body"):
+		return FormatHTML
+	case strings.HasPrefix(lower, "{"):
+		return FormatJSONL
+	}
+	return FormatText
+}
+
+// Parse extracts the documents of one input in the given format. A
+// multi-document input (feed, JSON Lines) may yield documents and errors at
+// once: each bad item is one error, the others go on.
+func Parse(input, format string, b []byte) ([]Doc, []error) {
+	if err := Check(input, b); err != nil {
+		return nil, []error{err}
+	}
+	switch format {
+	case FormatHTML:
+		d, err := HTML(input, b, "")
+		if err != nil {
+			return nil, []error{err}
+		}
+		return []Doc{d}, nil
+	case FormatFeed:
+		return Feed(input, b)
+	case FormatJSONL:
+		return JSONL(input, b)
+	default:
+		return []Doc{Text(input, string(b))}, nil
+	}
+}
+
+// Text splits a plain text article into lines; cleaning finds its parts.
+func Text(input, s string) Doc {
+	s = strings.TrimPrefix(s, "\ufeff")
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	return Doc{Input: input, Format: FormatText, Lines: strings.Split(s, "\n")}
+}

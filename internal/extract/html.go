@@ -1,0 +1,169 @@
+package extract
+
+import (
+	"bytes"
+	"fmt"
+	"net/url"
+	"strings"
+
+	"github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// HTML extracts the main text of a page with go-trafilatura (whose
+// metadata date comes from go-htmldate) and keeps headings as headings.
+// pageURL, when known, resolves relative links and gives the outlet.
+func HTML(input string, b []byte, pageURL string) (Doc, error) {
+	if err := checkNesting(b); err != nil {
+		return Doc{}, inputErr(input, err)
+	}
+	root, err := html.Parse(bytes.NewReader(b))
+	if err != nil {
+		return Doc{}, inputErr(input, fmt.Errorf("%w: %v", ErrMalformed, err))
+	}
+	opts := trafilatura.Options{ExcludeComments: true, EnableFallback: true, Deduplicate: false}
+	if pageURL != "" {
+		if u, err := url.Parse(pageURL); err == nil {
+			opts.OriginalURL = u
+		}
+	}
+	res, err := trafilatura.ExtractDocument(root, opts)
+	if err != nil || res == nil || res.ContentNode == nil {
+		return Doc{}, inputErr(input, ErrNoText)
+	}
+	d := Doc{Input: input, Format: FormatHTML}
+	d.Lines = blockLines(res.ContentNode)
+	if len(d.Lines) == 0 {
+		return Doc{}, inputErr(input, ErrNoText)
+	}
+	m := res.Metadata
+	d.Title = strings.TrimSpace(m.Title)
+	d.Site = strings.TrimSpace(m.Sitename)
+	d.Author = strings.TrimSpace(m.Author)
+	d.URL = m.URL
+	if d.URL == "" {
+		d.URL = pageURL
+	}
+	d.Lang = m.Language
+	if !m.Date.IsZero() {
+		d.Date = m.Date.Format("2006-01-02")
+	}
+	d.Tags = append(append([]string(nil), m.Categories...), m.Tags...)
+	return d, nil
+}
+
+// HeadingPrefix marks a line that the markup says is a heading; cleaning
+// strips it and labels the line a heading.
+const HeadingPrefix = "\x01h "
+
+// blockLines flattens an HTML tree into one line per block element.
+func blockLines(n *html.Node) []string {
+	var lines []string
+	var cur strings.Builder
+	heading := false
+	flush := func() {
+		s := strings.Join(strings.Fields(cur.String()), " ")
+		if s != "" {
+			if heading {
+				s = HeadingPrefix + s
+			}
+			lines = append(lines, s)
+		}
+		cur.Reset()
+		heading = false
+	}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			cur.WriteString(n.Data)
+			return
+		case html.ElementNode:
+			switch n.DataAtom {
+			case atom.Script, atom.Style, atom.Noscript, atom.Template:
+				return
+			case atom.Br:
+				flush()
+				return
+			}
+		}
+		block := n.Type == html.ElementNode && isBlock(n.DataAtom)
+		if block {
+			flush()
+			switch n.DataAtom {
+			case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+				heading = true
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		if block {
+			flush()
+		} else if n.Type == html.ElementNode {
+			cur.WriteByte(' ')
+		}
+	}
+	walk(n)
+	flush()
+	return lines
+}
+
+func isBlock(a atom.Atom) bool {
+	switch a {
+	case atom.P, atom.Div, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Li, atom.Ul, atom.Ol,
+		atom.Blockquote, atom.Pre, atom.Table, atom.Tr, atom.Td, atom.Th, atom.Section, atom.Article,
+		atom.Header, atom.Footer, atom.Figure, atom.Figcaption, atom.Main, atom.Aside, atom.Nav, atom.Dd, atom.Dt, atom.Hr:
+		return true
+	}
+	// trafilatura's output tree uses its own names for some blocks.
+	return false
+}
+
+// checkNesting refuses pages nested deeper than MaxNesting elements.
+func checkNesting(b []byte) error {
+	z := html.NewTokenizer(bytes.NewReader(b))
+	depth := 0
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return nil
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			if isVoid(string(name)) {
+				continue
+			}
+			depth++
+			if depth > MaxNesting {
+				return fmt.Errorf("%w (more than %d levels)", ErrTooDeep, MaxNesting)
+			}
+		case html.EndTagToken:
+			if depth > 0 {
+				depth--
+			}
+		}
+	}
+}
+
+func isVoid(tag string) bool {
+	switch tag {
+	case "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "p", "li":
+		return true
+	}
+	return false
+}
+
+// FragmentLines turns an HTML fragment (a feed item's content) into lines
+// without main-text extraction: the fragment is the content already.
+func FragmentLines(s string) []string {
+	nodes, err := html.ParseFragment(strings.NewReader(s), &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body})
+	if err != nil {
+		return strings.Split(s, "\n")
+	}
+	root := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+	for _, n := range nodes {
+		root.AppendChild(n)
+	}
+	return blockLines(root)
+}

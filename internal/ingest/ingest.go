@@ -1,0 +1,234 @@
+package ingest
+
+import (
+	"context"
+	"io"
+	"net/url"
+	"regexp"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/dossier-news/dossier"
+	"github.com/dossier-news/dossier/internal/clean"
+	"github.com/dossier-news/dossier/internal/dedupe"
+	"github.com/dossier-news/dossier/internal/extract"
+	"github.com/dossier-news/dossier/internal/fetch"
+	"github.com/dossier-news/dossier/internal/lang"
+	"github.com/dossier-news/dossier/internal/sentence"
+)
+
+// Options tune a Pipeline.
+type Options struct {
+	MaxSize      int64         // largest input accepted, bytes
+	Timeout      time.Duration // per URL
+	AllowPrivate bool          // allow URLs on private and loopback addresses
+	Workers      int           // processing goroutines; 0 means GOMAXPROCS
+	ChunkSize    int           // documents cleaned together; 0 means 256
+}
+
+// Event reports what happened to one document or input.
+type Event struct {
+	Input string
+	ID    string
+	Title string
+	Dup   bool // already stored, as ID
+	Err   error
+}
+
+// Summary counts a run.
+type Summary struct {
+	Ingested   int
+	Duplicates int
+	Failed     int
+	Bytes      int64
+}
+
+// Pipeline ingests inputs into a store.
+type Pipeline struct {
+	store   dossier.Store
+	opt     Options
+	fetcher *fetch.Fetcher
+}
+
+// New returns a Pipeline writing to s.
+func New(s dossier.Store, opt Options) *Pipeline {
+	if opt.MaxSize == 0 {
+		opt.MaxSize = 32 << 20
+	}
+	if opt.Timeout == 0 {
+		opt.Timeout = 20 * time.Second
+	}
+	if opt.Workers == 0 {
+		opt.Workers = runtime.GOMAXPROCS(0)
+	}
+	if opt.ChunkSize == 0 {
+		opt.ChunkSize = 256
+	}
+	return &Pipeline{store: s, opt: opt, fetcher: fetch.New(opt.Timeout, opt.MaxSize, opt.AllowPrivate)}
+}
+
+// Run ingests args (paths, folders, globs, URLs, "-" for stdin). Each
+// document's outcome goes to report; progress, when set, is told how many
+// inputs are done out of how many.
+func (p *Pipeline) Run(ctx context.Context, args []string, stdin io.Reader, report func(Event), progress func(done, total int)) (Summary, error) {
+	var sum Summary
+	srcs, errs := expand(args)
+	for _, err := range errs {
+		sum.Failed++
+		report(Event{Err: err})
+	}
+	var chunk []extract.Doc
+	flush := func() error {
+		if len(chunk) == 0 {
+			return nil
+		}
+		err := p.process(ctx, chunk, &sum, report)
+		chunk = chunk[:0]
+		return err
+	}
+	for i, src := range srcs {
+		if err := ctx.Err(); err != nil {
+			return sum, err
+		}
+		docs, errs := p.read(ctx, src, stdin)
+		for _, err := range errs {
+			sum.Failed++
+			report(Event{Input: src.name, Err: err})
+		}
+		for _, d := range docs {
+			for _, l := range d.Lines {
+				sum.Bytes += int64(len(l)) + 1
+			}
+		}
+		chunk = append(chunk, docs...)
+		if len(chunk) >= p.opt.ChunkSize {
+			if err := flush(); err != nil {
+				return sum, err
+			}
+		}
+		if progress != nil {
+			progress(i+1, len(srcs))
+		}
+	}
+	return sum, flush()
+}
+
+// process cleans, analyses and stores a chunk of documents.
+func (p *Pipeline) process(ctx context.Context, docs []extract.Doc, sum *Summary, report func(Event)) error {
+	// Recurrence: what the store has seen plus this chunk.
+	counter := clean.NewCounter()
+	docKeys := make([]uint64, len(docs))
+	lineKeys := make([][]uint64, len(docs))
+	var all []uint64
+	for i, d := range docs {
+		docKeys[i], lineKeys[i] = clean.Keys(d)
+		all = append(all, lineKeys[i]...)
+	}
+	known, err := p.store.LineDocs(ctx, all)
+	if err != nil {
+		return err
+	}
+	for k, ds := range known {
+		for _, d := range ds {
+			counter.Add(d, []uint64{k})
+		}
+	}
+	for i := range docs {
+		counter.Add(docKeys[i], lineKeys[i])
+	}
+	arts := make([]*dossier.Article, len(docs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < p.opt.Workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				arts[i] = Analyse(docs[i], clean.Options{Recurring: counter.Others(docKeys[i])})
+			}
+		}()
+	}
+	for i := range docs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, a := range arts {
+		if a.Text == "" {
+			sum.Failed++
+			report(Event{Input: a.Input, Err: &extract.InputError{Input: a.Input, Err: extract.ErrNoText}})
+			continue
+		}
+		id, dup, err := p.store.Put(ctx, a)
+		if err != nil {
+			sum.Failed++
+			report(Event{Input: a.Input, Err: err})
+			continue
+		}
+		if err := p.store.AddLines(ctx, docKeys[i], lineKeys[i]); err != nil {
+			return err
+		}
+		if dup {
+			sum.Duplicates++
+		} else {
+			sum.Ingested++
+		}
+		report(Event{Input: a.Input, ID: id, Title: a.Title, Dup: dup})
+	}
+	return nil
+}
+
+// Analyse runs the pure stages on one document: clean, language,
+// sentences, hash and id.
+func Analyse(d extract.Doc, opt clean.Options) *dossier.Article {
+	r := clean.Clean(d, opt)
+	a := &dossier.Article{
+		Input: d.Input, Title: r.Title, Site: r.Site, Author: r.Author, Date: r.Date, URL: d.URL,
+		SourceURL: r.SourceURL, Tags: r.Tags, Text: r.Text, Paragraphs: r.Paragraphs, Removed: r.Removed,
+	}
+	if a.Text == "" {
+		return a
+	}
+	a.Lang = d.Lang
+	if a.Lang == "" || len(a.Lang) > 3 {
+		a.Lang = lang.Detect(a.Text)
+	}
+	a.Sentences = sentence.Split(a.Text)
+	a.TextHash = dedupe.Hash(a.Text)
+	a.ID = dedupe.ID(a.TextHash)
+	a.Outlet = outlet(a, d)
+	if a.Date == "" {
+		a.Date = dateInPath(d.URL)
+	}
+	if a.Date == "" {
+		a.Date = dateInPath(d.Input)
+	}
+	return a
+}
+
+// pathDate finds a publication date in a URL or file name
+// (".../2025/03/14/...", "riverpost-2025-03-15-loire.txt").
+var pathDate = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)[0-9]{2})[-/_.]?(0[1-9]|1[0-2])[-/_.]?(0[1-9]|[12][0-9]|3[01])(?:[^0-9]|$)`)
+
+func dateInPath(s string) string {
+	m := pathDate.FindStringSubmatch(s)
+	if m == nil {
+		return ""
+	}
+	return m[1] + "-" + m[2] + "-" + m[3]
+}
+
+// outlet: the banner, else the feed or page metadata, else the URL's host.
+func outlet(a *dossier.Article, d extract.Doc) string {
+	if a.Site != "" {
+		return a.Site
+	}
+	for _, s := range []string{d.URL, d.Input} {
+		if u, err := url.Parse(s); err == nil && u.Host != "" {
+			return strings.TrimPrefix(u.Hostname(), "www.")
+		}
+	}
+	return ""
+}

@@ -1,0 +1,426 @@
+// Package sqlite is the embedded dossier.Store: one SQLite file through the
+// pure-Go modernc.org/sqlite driver, FTS5 for search, migrations embedded.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/dossier-news/dossier"
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// Store is a dossier.Store in one SQLite file.
+type Store struct {
+	db *sql.DB
+}
+
+var _ dossier.Store = (*Store)(nil)
+
+// Open opens (creating if needed) the database at path and migrates it.
+func Open(ctx context.Context, path string) (*Store, error) {
+	if path != ":memory:" {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return nil, fmt.Errorf("open store %s: %w", path, err)
+		}
+	}
+	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(1)&_txlock=immediate"
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	// One connection: SQLite has one writer, and ":memory:" is per connection.
+	db.SetMaxOpenConns(1)
+	s := &Store{db: db}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	return s, nil
+}
+
+func (s *Store) migrate(ctx context.Context) error {
+	var version int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return err
+	}
+	names, err := fs.Glob(migrations, "migrations/*.sql")
+	if err != nil {
+		return err
+	}
+	sort.Strings(names)
+	for i, name := range names {
+		if i < version {
+			continue
+		}
+		b, err := migrations.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		tx, err := s.db.BeginTx(ctx, nil)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, string(b)); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migration %s: %w", name, err)
+		}
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", i+1)); err != nil {
+			tx.Rollback()
+			return err
+		}
+		if err := tx.Commit(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+func jsonOf(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
+// Put stores a and its figures in one transaction.
+func (s *Store) Put(ctx context.Context, a *dossier.Article) (string, bool, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return "", false, fmt.Errorf("store %s: %w", a.Input, err)
+	}
+	defer tx.Rollback()
+	var existing string
+	err = tx.QueryRowContext(ctx, "SELECT id FROM articles WHERE text_hash = ?", a.TextHash).Scan(&existing)
+	if err == nil {
+		return existing, true, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return "", false, fmt.Errorf("store %s: %w", a.Input, err)
+	}
+	if a.IngestedAt.IsZero() {
+		a.IngestedAt = time.Now().UTC()
+	}
+	tags := a.Tags
+	if tags == nil {
+		tags = []string{}
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO articles (id, text_hash, input, title, site, outlet, author, date, lang, url, source_url, tags, text, paragraphs, sentences, removed, ingested_at)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		a.ID, a.TextHash, a.Input, a.Title, a.Site, a.Outlet, a.Author, a.Date, a.Lang, a.URL, a.SourceURL, jsonOf(tags), a.Text,
+		jsonOf(a.Paragraphs), jsonOf(a.Sentences), jsonOf(a.Removed), a.IngestedAt.Format(time.RFC3339Nano))
+	if err != nil {
+		return "", false, fmt.Errorf("store %s: %w", a.Input, err)
+	}
+	rowid, err := res.LastInsertId()
+	if err != nil {
+		return "", false, err
+	}
+	if _, err := tx.ExecContext(ctx, "INSERT INTO articles_fts(rowid, title, text) VALUES (?,?,?)", rowid, a.Title, a.Text); err != nil {
+		return "", false, fmt.Errorf("store %s: index: %w", a.Input, err)
+	}
+	for i, f := range a.Figures {
+		f.Doc = a.ID
+		if _, err := tx.ExecContext(ctx, "INSERT INTO figures (article_id, seq, thing, gloss, source, modality, body) VALUES (?,?,?,?,?,?,?)",
+			a.ID, i, f.Thing, f.Gloss, f.Source, f.Modality, jsonOf(f)); err != nil {
+			return "", false, fmt.Errorf("store %s: figure %d: %w", a.Input, i, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return "", false, fmt.Errorf("store %s: commit: %w", a.Input, err)
+	}
+	return a.ID, false, nil
+}
+
+const summaryCols = "a.id, a.input, a.title, a.site, a.outlet, a.author, a.date, a.lang, a.source_url, a.tags, (SELECT count(*) FROM figures f WHERE f.article_id = a.id)"
+
+func scanSummary(sc interface{ Scan(...any) error }, extra ...any) (dossier.Summary, error) {
+	var m dossier.Summary
+	var tags string
+	dest := append([]any{&m.ID, &m.Input, &m.Title, &m.Site, &m.Outlet, &m.Author, &m.Date, &m.Lang, &m.SourceURL, &tags, &m.Figures}, extra...)
+	if err := sc.Scan(dest...); err != nil {
+		return m, err
+	}
+	_ = json.Unmarshal([]byte(tags), &m.Tags)
+	return m, nil
+}
+
+// Article returns one article by id or unique id prefix.
+func (s *Store) Article(ctx context.Context, id string) (*dossier.Article, error) {
+	id = strings.TrimSpace(id)
+	if id == "" {
+		return nil, fmt.Errorf("article %q: %w", id, dossier.ErrNotFound)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT id, text_hash, input, title, site, outlet, author, date, lang, url, source_url, tags, text, paragraphs, sentences, removed, ingested_at
+		FROM articles WHERE id >= ? AND id < ? ORDER BY id LIMIT 2`, id, id+"\uffff")
+	if err != nil {
+		return nil, fmt.Errorf("article %s: %w", id, err)
+	}
+	defer rows.Close()
+	var out []*dossier.Article
+	for rows.Next() {
+		a := &dossier.Article{}
+		var tags, paras, sents, removed, at string
+		if err := rows.Scan(&a.ID, &a.TextHash, &a.Input, &a.Title, &a.Site, &a.Outlet, &a.Author, &a.Date, &a.Lang, &a.URL, &a.SourceURL,
+			&tags, &a.Text, &paras, &sents, &removed, &at); err != nil {
+			return nil, err
+		}
+		_ = json.Unmarshal([]byte(tags), &a.Tags)
+		_ = json.Unmarshal([]byte(paras), &a.Paragraphs)
+		_ = json.Unmarshal([]byte(sents), &a.Sentences)
+		_ = json.Unmarshal([]byte(removed), &a.Removed)
+		a.IngestedAt, _ = time.Parse(time.RFC3339Nano, at)
+		out = append(out, a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	switch len(out) {
+	case 0:
+		return nil, fmt.Errorf("article %s: %w", id, dossier.ErrNotFound)
+	case 2:
+		if out[0].ID != id {
+			return nil, fmt.Errorf("article %s: id prefix is ambiguous", id)
+		}
+	}
+	a := out[0]
+	figs, err := s.Figures(ctx, dossier.FigureFilter{Article: a.ID})
+	if err != nil {
+		return nil, err
+	}
+	a.Figures = figs
+	return a, nil
+}
+
+// List returns article summaries in date then id order.
+func (s *Store) List(ctx context.Context, f dossier.ListFilter) ([]dossier.Summary, error) {
+	q := "SELECT " + summaryCols + " FROM articles a WHERE 1=1"
+	var args []any
+	if f.Lang != "" {
+		q += " AND a.lang = ?"
+		args = append(args, f.Lang)
+	}
+	if f.Outlet != "" {
+		q += " AND (a.outlet = ? COLLATE NOCASE OR a.site = ? COLLATE NOCASE)"
+		args = append(args, f.Outlet, f.Outlet)
+	}
+	q += " ORDER BY a.date, a.id"
+	if f.Limit > 0 {
+		q += " LIMIT " + strconv.Itoa(f.Limit)
+	}
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list: %w", err)
+	}
+	defer rows.Close()
+	out := []dossier.Summary{}
+	for rows.Next() {
+		m, err := scanSummary(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// elisions are French articles and pronouns glued with an apostrophe;
+// "l'armée" searches for "armée".
+var elisions = map[string]bool{"l": true, "d": true, "j": true, "qu": true, "n": true, "s": true, "c": true, "m": true, "t": true, "jusqu": true, "lorsqu": true, "puisqu": true}
+
+// ftsQuery turns what a user types into an FTS5 query: words are ANDed,
+// French elisions dropped, "quoted phrases" kept, a trailing * a prefix.
+func ftsQuery(q string) string {
+	var parts []string
+	for _, phrase := range splitPhrases(q) {
+		var words []string
+		for _, w := range strings.FieldsFunc(phrase.text, func(r rune) bool {
+			return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '*' || r == '-')
+		}) {
+			w = strings.Trim(w, "-")
+			prefix := strings.HasSuffix(w, "*")
+			w = strings.Trim(w, "*")
+			if w == "" || elisions[strings.ToLower(w)] {
+				continue
+			}
+			t := `"` + w + `"`
+			if prefix {
+				t += "*"
+			}
+			words = append(words, t)
+		}
+		if len(words) == 0 {
+			continue
+		}
+		if phrase.quoted {
+			parts = append(parts, strings.Join(words, " + "))
+		} else {
+			parts = append(parts, words...)
+		}
+	}
+	return strings.Join(parts, " AND ")
+}
+
+type phrase struct {
+	text   string
+	quoted bool
+}
+
+func splitPhrases(q string) []phrase {
+	var out []phrase
+	for i, p := range strings.Split(q, `"`) {
+		if strings.TrimSpace(p) != "" {
+			out = append(out, phrase{p, i%2 == 1})
+		}
+	}
+	return out
+}
+
+// Search runs a full-text query over titles and texts.
+func (s *Store) Search(ctx context.Context, query string, limit int) ([]dossier.Hit, error) {
+	fq := ftsQuery(query)
+	if fq == "" {
+		return nil, fmt.Errorf("search %q: no words to search for", query)
+	}
+	if limit <= 0 {
+		limit = 20
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT `+summaryCols+`, snippet(articles_fts, 1, '[', ']', '…', 16), bm25(articles_fts, 5.0, 1.0)
+		FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+		WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ?`, fq, limit)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", query, err)
+	}
+	defer rows.Close()
+	out := []dossier.Hit{}
+	for rows.Next() {
+		var h dossier.Hit
+		m, err := scanSummary(rows, &h.Snippet, &h.Rank)
+		if err != nil {
+			return nil, err
+		}
+		h.Summary = m
+		out = append(out, h)
+	}
+	return out, rows.Err()
+}
+
+var modalityRank = map[string]int{
+	dossier.ModalityDenied: 0, dossier.ModalityUnconfirmed: 1, dossier.ModalityPossible: 2, dossier.ModalityExpected: 3,
+	dossier.ModalityPlanned: 4, dossier.ModalityEstimate: 5, dossier.ModalityFact: 6,
+}
+
+// ModalityAtLeast reports whether m is at least as committed as min.
+func ModalityAtLeast(m, min string) bool {
+	if min == "" {
+		return true
+	}
+	return modalityRank[m] >= modalityRank[min]
+}
+
+// Figures returns stored figures in article then text order.
+func (s *Store) Figures(ctx context.Context, f dossier.FigureFilter) ([]dossier.Figure, error) {
+	q := "SELECT body FROM figures WHERE 1=1"
+	var args []any
+	if f.Article != "" {
+		q += " AND article_id = ?"
+		args = append(args, f.Article)
+	}
+	if f.Thing != "" {
+		q += " AND (thing LIKE ? OR gloss LIKE ?)"
+		args = append(args, f.Thing+"%", f.Thing+"%")
+	}
+	if f.Source != "" {
+		q += " AND source LIKE ?"
+		args = append(args, "%"+f.Source+"%")
+	}
+	q += " ORDER BY article_id, seq"
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("figures: %w", err)
+	}
+	defer rows.Close()
+	out := []dossier.Figure{}
+	for rows.Next() {
+		var body string
+		if err := rows.Scan(&body); err != nil {
+			return nil, err
+		}
+		var fig dossier.Figure
+		if err := json.Unmarshal([]byte(body), &fig); err != nil {
+			return nil, fmt.Errorf("figures: %w", err)
+		}
+		if !ModalityAtLeast(fig.Modality, f.MinModality) {
+			continue
+		}
+		out = append(out, fig)
+	}
+	return out, rows.Err()
+}
+
+// LineDocs returns up to dossier.MaxLineDocs documents per line.
+func (s *Store) LineDocs(ctx context.Context, keys []uint64) (map[uint64][]uint64, error) {
+	out := make(map[uint64][]uint64, len(keys))
+	for start := 0; start < len(keys); start += 500 {
+		chunk := keys[start:min(start+500, len(keys))]
+		args := make([]any, len(chunk))
+		for i, k := range chunk {
+			args[i] = int64(k)
+		}
+		rows, err := s.db.QueryContext(ctx, `SELECT line, doc FROM (
+			SELECT line, doc, row_number() OVER (PARTITION BY line) AS n FROM line_docs
+			WHERE line IN (?`+strings.Repeat(",?", len(chunk)-1)+`)) WHERE n <= `+strconv.Itoa(dossier.MaxLineDocs), args...)
+		if err != nil {
+			return nil, fmt.Errorf("line docs: %w", err)
+		}
+		for rows.Next() {
+			var k, d int64
+			if err := rows.Scan(&k, &d); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out[uint64(k)] = append(out[uint64(k)], uint64(d))
+		}
+		rows.Close()
+	}
+	return out, nil
+}
+
+// AddLines records that document doc has these lines.
+func (s *Store) AddLines(ctx context.Context, doc uint64, keys []uint64) error {
+	if len(keys) == 0 {
+		return nil
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	st, err := tx.PrepareContext(ctx, "INSERT OR IGNORE INTO line_docs(line, doc) VALUES (?, ?)")
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	for _, k := range keys {
+		if _, err := st.ExecContext(ctx, int64(k), int64(doc)); err != nil {
+			return fmt.Errorf("add lines: %w", err)
+		}
+	}
+	return tx.Commit()
+}

@@ -1,0 +1,78 @@
+package sqlite
+
+import (
+	"context"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"github.com/dossier-news/dossier"
+	"github.com/dossier-news/dossier/internal/store/storetest"
+)
+
+func TestContract(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) dossier.Store {
+		s, err := Open(context.Background(), filepath.Join(t.TempDir(), "d.db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		return s
+	})
+}
+
+func TestReopen(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "d.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Put(ctx, &dossier.Article{ID: "abc", TextHash: "h", Text: "x"})
+	s.Close()
+	s, err = Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.Article(ctx, "abc"); err != nil {
+		t.Errorf("after reopen: %v", err)
+	}
+}
+
+func TestFTSQuery(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"l'armée", `"armée"`},
+		{"jusqu’à 100", `"à" AND "100"`},
+		{`"armée russe" Koursk`, `"armée" + "russe" AND "Koursk"`},
+		{"ukrain*", `"ukrain"*`},
+		{"nord-coréens", `"nord-coréens"`},
+	}
+	for _, tt := range tests {
+		if got := ftsQuery(tt.in); got != tt.want {
+			t.Errorf("ftsQuery(%q) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+}
+
+func BenchmarkPut(b *testing.B) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(b.TempDir(), "d.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	text := "La Corée du Nord a déjà envoyé plus de 10.000 de ses soldats dans la région de Koursk, selon Séoul. "
+	for i := 0; i < 4; i++ {
+		text += text
+	}
+	b.SetBytes(int64(len(text)))
+	i := 0
+	for b.Loop() {
+		i++
+		id := strconv.Itoa(i)
+		if _, _, err := s.Put(ctx, &dossier.Article{ID: id, TextHash: id, Text: text, Title: "t"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,123 @@
+// Package storetest is the contract every dossier.Store must meet. Each
+// adapter's tests call Run with a function that opens an empty store.
+package storetest
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"github.com/dossier-news/dossier"
+)
+
+func ptr(f float64) *float64 { return &f }
+
+func article(id, hash, title, text string) *dossier.Article {
+	return &dossier.Article{ID: id, TextHash: hash, Input: id + ".txt", Title: title, Text: text, Lang: "fr", Date: "2024-11-01",
+		Tags: []string{"Russie"}, Paragraphs: []dossier.Paragraph{{Start: 0, End: len(text)}}}
+}
+
+// Run runs the contract suite; open must return a new, empty store.
+func Run(t *testing.T, open func(t *testing.T) dossier.Store) {
+	ctx := context.Background()
+	t.Run("PutAndGet", func(t *testing.T) {
+		s := open(t)
+		a := article("aaa111", "h1", "Titre", "L'armée russe a reçu 10.000 soldats.")
+		a.Removed = []dossier.Removed{{Line: 1, Text: "News Day", Label: "site", Reason: "site banner"}}
+		a.Figures = []dossier.Figure{{Text: "10.000 soldats", Value: ptr(10000), Thing: "soldat", Gloss: "soldier", Modality: "fact", Source: "AFP"}}
+		id, dup, err := s.Put(ctx, a)
+		if err != nil || dup || id != "aaa111" {
+			t.Fatalf("Put = %q, %v, %v", id, dup, err)
+		}
+		got, err := s.Article(ctx, "aaa")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Text != a.Text || got.Title != "Titre" || len(got.Removed) != 1 || len(got.Figures) != 1 || got.Figures[0].Doc != "aaa111" {
+			t.Errorf("Article = %+v", got)
+		}
+		if _, err := s.Article(ctx, "zzz"); !errors.Is(err, dossier.ErrNotFound) {
+			t.Errorf("missing article error = %v, want ErrNotFound", err)
+		}
+	})
+	t.Run("Duplicate", func(t *testing.T) {
+		s := open(t)
+		if _, _, err := s.Put(ctx, article("aaa111", "h1", "A", "x")); err != nil {
+			t.Fatal(err)
+		}
+		id, dup, err := s.Put(ctx, article("bbb222", "h1", "B", "x"))
+		if err != nil || !dup || id != "aaa111" {
+			t.Fatalf("Put duplicate = %q, %v, %v", id, dup, err)
+		}
+		l, _ := s.List(ctx, dossier.ListFilter{})
+		if len(l) != 1 {
+			t.Errorf("List has %d articles, want 1", len(l))
+		}
+	})
+	t.Run("ListAndSearch", func(t *testing.T) {
+		s := open(t)
+		s.Put(ctx, article("aaa111", "h1", "Kiev", "L'armée ukrainienne résiste à Koursk."))
+		s.Put(ctx, article("bbb222", "h2", "Séoul", "South Korean intelligence said troops were sent."))
+		l, err := s.List(ctx, dossier.ListFilter{})
+		if err != nil || len(l) != 2 || l[0].Tags[0] != "Russie" {
+			t.Fatalf("List = %+v, %v", l, err)
+		}
+		for _, q := range []string{"l'armée", "armee", "ukrainienne", "Koursk", "\"armée ukrainienne\"", "ukrain*"} {
+			hits, err := s.Search(ctx, q, 10)
+			if err != nil || len(hits) != 1 || hits[0].ID != "aaa111" || hits[0].Snippet == "" {
+				t.Errorf("Search(%q) = %+v, %v", q, hits, err)
+			}
+		}
+		if hits, err := s.Search(ctx, "intelligence troops", 10); err != nil || len(hits) != 1 || hits[0].ID != "bbb222" {
+			t.Errorf("Search English = %+v, %v", hits, err)
+		}
+		if hits, _ := s.Search(ctx, "absent", 10); len(hits) != 0 {
+			t.Errorf("Search(absent) = %+v", hits)
+		}
+		if _, err := s.Search(ctx, " ' ", 10); err == nil {
+			t.Error("empty query gave no error")
+		}
+	})
+	t.Run("Figures", func(t *testing.T) {
+		s := open(t)
+		a := article("aaa111", "h1", "A", "x")
+		a.Figures = []dossier.Figure{
+			{Text: "10.000 soldats", Thing: "soldat", Gloss: "soldier", Modality: "fact", Source: "AFP"},
+			{Text: "50 obusiers", Thing: "obusier", Gloss: "howitzer", Modality: "possible", Source: "Bloomberg"},
+		}
+		s.Put(ctx, a)
+		for _, tt := range []struct {
+			f    dossier.FigureFilter
+			want int
+		}{
+			{dossier.FigureFilter{}, 2},
+			{dossier.FigureFilter{Thing: "soldier"}, 1},
+			{dossier.FigureFilter{Source: "bloom"}, 1},
+			{dossier.FigureFilter{MinModality: "fact"}, 1},
+			{dossier.FigureFilter{Article: "bbb"}, 0},
+		} {
+			got, err := s.Figures(ctx, tt.f)
+			if err != nil || len(got) != tt.want {
+				t.Errorf("Figures(%+v) = %d, %v; want %d", tt.f, len(got), err, tt.want)
+			}
+		}
+	})
+	t.Run("Lines", func(t *testing.T) {
+		s := open(t)
+		if err := s.AddLines(ctx, 1, []uint64{10, 20, 1 << 63}); err != nil {
+			t.Fatal(err)
+		}
+		s.AddLines(ctx, 2, []uint64{10, 1 << 63})
+		s.AddLines(ctx, 2, []uint64{10})
+		got, err := s.LineDocs(ctx, []uint64{10, 20, 30, 1 << 63})
+		if err != nil || len(got[10]) != 2 || len(got[20]) != 1 || len(got[30]) != 0 || len(got[1<<63]) != 2 {
+			t.Errorf("LineDocs = %v, %v", got, err)
+		}
+		for d := uint64(0); d < dossier.MaxLineDocs+5; d++ {
+			s.AddLines(ctx, 100+d, []uint64{7})
+		}
+		if got, _ := s.LineDocs(ctx, []uint64{7}); len(got[7]) != dossier.MaxLineDocs {
+			t.Errorf("LineDocs returned %d docs, want the cap %d", len(got[7]), dossier.MaxLineDocs)
+		}
+	})
+}

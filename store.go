@@ -1,0 +1,52 @@
+package dossier
+
+import "context"
+
+// Store keeps articles and what was extracted from them. Implementations
+// must pass the contract suite in internal/store/storetest.
+type Store interface {
+	// Put stores a in one transaction. When an article with the same
+	// TextHash is already stored it stores nothing and returns that
+	// article's id with dup true.
+	Put(ctx context.Context, a *Article) (id string, dup bool, err error)
+	// Article returns the article with this id (or a unique id prefix).
+	Article(ctx context.Context, id string) (*Article, error)
+	// List returns summaries in date then id order.
+	List(ctx context.Context, f ListFilter) ([]Summary, error)
+	// Search runs a full-text query and returns hits with snippets.
+	Search(ctx context.Context, query string, limit int) ([]Hit, error)
+	// Figures returns stored figures matching f.
+	Figures(ctx context.Context, f FigureFilter) ([]Figure, error)
+	// LineDocs tells, for each line key, the content keys of (up to
+	// MaxLineDocs) documents the line was seen in; AddLines records them.
+	// Lines recurring across different documents are boilerplate.
+	LineDocs(ctx context.Context, keys []uint64) (map[uint64][]uint64, error)
+	AddLines(ctx context.Context, doc uint64, keys []uint64) error
+	Close() error
+}
+
+// ListFilter narrows List.
+type ListFilter struct {
+	Lang   string
+	Outlet string
+	Limit  int
+}
+
+// FigureFilter narrows Figures. Empty fields match everything.
+type FigureFilter struct {
+	Article     string
+	Thing       string
+	Source      string
+	MinModality string
+}
+
+// Hit is one search result.
+type Hit struct {
+	Summary
+	Snippet string  `json:"snippet"`
+	Rank    float64 `json:"rank"`
+}
+
+// MaxLineDocs caps what LineDocs returns per line: past a few documents a
+// line is boilerplate whatever the exact count.
+const MaxLineDocs = 16
