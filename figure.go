@@ -34,11 +34,14 @@ const (
 
 // Figure is one quantity claim in an article, tied to its evidence.
 type Figure struct {
-	Doc      string   `json:"doc"`
-	Text     string   `json:"text"`
-	Start    int      `json:"start"`
-	End      int      `json:"end"`
-	Sentence string   `json:"sentence"`
+	Doc      string `json:"doc"`
+	Text     string `json:"text"`
+	Start    int    `json:"start"`
+	End      int    `json:"end"`
+	Sentence string `json:"sentence"`
+	// Field is "title" when the figure is in the headline, whose offsets
+	// Start and End then refer to; empty for the clean text.
+	Field    string   `json:"field,omitempty"`
 	Value    *float64 `json:"value"`
 	Low      *float64 `json:"low"`
 	High     *float64 `json:"high"`
@@ -53,4 +56,19 @@ type Figure struct {
 	Modality string   `json:"modality"`
 	Source   string   `json:"source"`
 	Time     string   `json:"time"`
+}
+
+var modalityRank = map[string]int{
+	ModalityDenied: 0, ModalityUnconfirmed: 1, ModalityPossible: 2, ModalityExpected: 3,
+	ModalityPlanned: 4, ModalityEstimate: 5, ModalityFact: 6,
+}
+
+// ModalityAtLeast reports whether modality m is at least as committed as
+// min, in the order denied < unconfirmed < possible < expected < planned <
+// estimate < fact. An empty min accepts everything.
+func ModalityAtLeast(m, min string) bool {
+	if min == "" {
+		return true
+	}
+	return modalityRank[m] >= modalityRank[min]
 }

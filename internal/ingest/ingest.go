@@ -15,6 +15,7 @@ import (
 	"github.com/dossier-news/dossier/internal/dedupe"
 	"github.com/dossier-news/dossier/internal/extract"
 	"github.com/dossier-news/dossier/internal/fetch"
+	"github.com/dossier-news/dossier/internal/figure"
 	"github.com/dossier-news/dossier/internal/lang"
 	"github.com/dossier-news/dossier/internal/sentence"
 )
@@ -73,6 +74,17 @@ func New(s dossier.Store, opt Options) *Pipeline {
 // document's outcome goes to report; progress, when set, is told how many
 // inputs are done out of how many.
 func (p *Pipeline) Run(ctx context.Context, args []string, stdin io.Reader, report func(Event), progress func(done, total int)) (Summary, error) {
+	return p.run(ctx, args, stdin, report, progress, nil)
+}
+
+// Read runs the pure stages over args and hands each article to emit
+// instead of storing it: "dossier figures FILE..." reads this way. Lines
+// recurring across the inputs still count as boilerplate.
+func (p *Pipeline) Read(ctx context.Context, args []string, stdin io.Reader, report func(Event), emit func(*dossier.Article)) (Summary, error) {
+	return p.run(ctx, args, stdin, report, nil, emit)
+}
+
+func (p *Pipeline) run(ctx context.Context, args []string, stdin io.Reader, report func(Event), progress func(done, total int), emit func(*dossier.Article)) (Summary, error) {
 	var sum Summary
 	srcs, errs := expand(args)
 	for _, err := range errs {
@@ -84,7 +96,7 @@ func (p *Pipeline) Run(ctx context.Context, args []string, stdin io.Reader, repo
 		if len(chunk) == 0 {
 			return nil
 		}
-		err := p.process(ctx, chunk, &sum, report)
+		err := p.process(ctx, chunk, &sum, report, emit)
 		chunk = chunk[:0]
 		return err
 	}
@@ -116,7 +128,7 @@ func (p *Pipeline) Run(ctx context.Context, args []string, stdin io.Reader, repo
 }
 
 // process cleans, analyses and stores a chunk of documents.
-func (p *Pipeline) process(ctx context.Context, docs []extract.Doc, sum *Summary, report func(Event)) error {
+func (p *Pipeline) process(ctx context.Context, docs []extract.Doc, sum *Summary, report func(Event), emit func(*dossier.Article)) error {
 	// Recurrence: what the store has seen plus this chunk.
 	counter := clean.NewCounter()
 	docKeys := make([]uint64, len(docs))
@@ -126,9 +138,12 @@ func (p *Pipeline) process(ctx context.Context, docs []extract.Doc, sum *Summary
 		docKeys[i], lineKeys[i] = clean.Keys(d)
 		all = append(all, lineKeys[i]...)
 	}
-	known, err := p.store.LineDocs(ctx, all)
-	if err != nil {
-		return err
+	known := map[uint64][]uint64{}
+	if emit == nil {
+		var err error
+		if known, err = p.store.LineDocs(ctx, all); err != nil {
+			return err
+		}
 	}
 	for k, ds := range known {
 		for _, d := range ds {
@@ -159,6 +174,11 @@ func (p *Pipeline) process(ctx context.Context, docs []extract.Doc, sum *Summary
 		if a.Text == "" {
 			sum.Failed++
 			report(Event{Input: a.Input, Err: &extract.InputError{Input: a.Input, Err: extract.ErrNoText}})
+			continue
+		}
+		if emit != nil {
+			sum.Ingested++
+			emit(a)
 			continue
 		}
 		id, dup, err := p.store.Put(ctx, a)
@@ -205,6 +225,7 @@ func Analyse(d extract.Doc, opt clean.Options) *dossier.Article {
 	if a.Date == "" {
 		a.Date = dateInPath(d.Input)
 	}
+	a.Figures = figure.Extract(a.Text, a.Sentences, figure.Context{Doc: a.ID, Date: a.Date, Title: a.Title, Lang: a.Lang})
 	return a
 }
 

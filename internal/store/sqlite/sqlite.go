@@ -321,19 +321,6 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]dossier.
 	return out, rows.Err()
 }
 
-var modalityRank = map[string]int{
-	dossier.ModalityDenied: 0, dossier.ModalityUnconfirmed: 1, dossier.ModalityPossible: 2, dossier.ModalityExpected: 3,
-	dossier.ModalityPlanned: 4, dossier.ModalityEstimate: 5, dossier.ModalityFact: 6,
-}
-
-// ModalityAtLeast reports whether m is at least as committed as min.
-func ModalityAtLeast(m, min string) bool {
-	if min == "" {
-		return true
-	}
-	return modalityRank[m] >= modalityRank[min]
-}
-
 // Figures returns stored figures in article then text order.
 func (s *Store) Figures(ctx context.Context, f dossier.FigureFilter) ([]dossier.Figure, error) {
 	q := "SELECT body FROM figures WHERE 1=1"
@@ -366,7 +353,7 @@ func (s *Store) Figures(ctx context.Context, f dossier.FigureFilter) ([]dossier.
 		if err := json.Unmarshal([]byte(body), &fig); err != nil {
 			return nil, fmt.Errorf("figures: %w", err)
 		}
-		if !ModalityAtLeast(fig.Modality, f.MinModality) {
+		if !dossier.ModalityAtLeast(fig.Modality, f.MinModality) {
 			continue
 		}
 		out = append(out, fig)

@@ -1,0 +1,131 @@
+package main
+
+import (
+	"encoding/csv"
+	"fmt"
+	"strconv"
+	"text/tabwriter"
+
+	"github.com/dossier-news/dossier"
+	"github.com/dossier-news/dossier/internal/ingest"
+	"github.com/spf13/cobra"
+)
+
+func (a *app) figuresCmd() *cobra.Command {
+	var f dossier.FigureFilter
+	c := &cobra.Command{
+		Use:   "figures [FILE...]",
+		Short: "Quantity claims: from files straight (nothing stored), or from the store",
+		Long: `With files (or folders, globs, URLs, '-'), extract their figures straight, storing nothing;
+"doc" is then the input path. Without, list the stored figures, filtered by --article,
+--thing (lemma or English gloss prefix), --source (substring) and --min-modality
+(denied < unconfirmed < possible < expected < planned < estimate < fact).
+
+Each figure has doc, text, start, end, sentence, value, low, high, bound, thing, gloss,
+unit, kind, subject, event, place, modality, source and time.`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := a.checkFormat("table", "json", "jsonl", "csv"); err != nil {
+				return err
+			}
+			var figs []dossier.Figure
+			if len(args) > 0 {
+				p := ingest.New(nil, ingest.Options{})
+				var failed int
+				_, err := p.Read(cmd.Context(), args, a.stdin, func(e ingest.Event) {
+					if e.Err != nil {
+						failed++
+						fmt.Fprintln(a.stderr, "error:", e.Err)
+					}
+				}, func(art *dossier.Article) {
+					for _, fig := range art.Figures {
+						fig.Doc = art.Input
+						if matchFilter(fig, f) {
+							figs = append(figs, fig)
+						}
+					}
+				})
+				if err != nil {
+					return err
+				}
+				if err := a.writeFigures(figs); err != nil {
+					return err
+				}
+				if failed > 0 {
+					return errReported
+				}
+				return nil
+			}
+			s, err := a.open(cmd.Context())
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			if f.Article != "" {
+				art, err := s.Article(cmd.Context(), f.Article)
+				if err != nil {
+					return err
+				}
+				f.Article = art.ID
+			}
+			figs, err = s.Figures(cmd.Context(), f)
+			if err != nil {
+				return err
+			}
+			return a.writeFigures(figs)
+		},
+	}
+	a.addFormat(c, "table|json|jsonl|csv")
+	c.Flags().StringVar(&f.Article, "article", "", "only the figures of this article (id or prefix)")
+	c.Flags().StringVar(&f.Thing, "thing", "", "only figures counting this (French lemma or English gloss, prefix)")
+	c.Flags().StringVar(&f.Source, "source", "", "only figures attributed to this source (substring)")
+	c.Flags().StringVar(&f.MinModality, "min-modality", "", "only figures at least this committed (e.g. possible, fact)")
+	return c
+}
+
+// matchFilter applies a FigureFilter to figures that were not stored.
+func matchFilter(fig dossier.Figure, f dossier.FigureFilter) bool {
+	if f.Thing != "" && !hasPrefixFold(fig.Thing, f.Thing) && !hasPrefixFold(fig.Gloss, f.Thing) {
+		return false
+	}
+	if f.Source != "" && !containsFold(fig.Source, f.Source) {
+		return false
+	}
+	return dossier.ModalityAtLeast(fig.Modality, f.MinModality)
+}
+
+func (a *app) writeFigures(figs []dossier.Figure) error {
+	switch a.format {
+	case "json", "jsonl":
+		return emit(a.stdout, a.format, figs)
+	case "csv":
+		w := csv.NewWriter(a.stdout)
+		w.Write([]string{"doc", "text", "start", "end", "value", "low", "high", "bound", "thing", "gloss", "unit", "kind", "subject", "event", "place", "modality", "source", "time", "sentence"})
+		for _, f := range figs {
+			w.Write([]string{f.Doc, f.Text, strconv.Itoa(f.Start), strconv.Itoa(f.End), num(f.Value), num(f.Low), num(f.High), f.Bound, f.Thing, f.Gloss,
+				f.Unit, f.Kind, f.Subject, f.Event, f.Place, f.Modality, f.Source, f.Time, f.Sentence})
+		}
+		w.Flush()
+		return w.Error()
+	}
+	tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "DOC\tTEXT\tVALUE\tBOUND\tTHING/UNIT\tMODALITY\tSOURCE")
+	for _, f := range figs {
+		what := f.Thing
+		if what == "" {
+			what = f.Unit
+		}
+		v := num(f.Value)
+		if f.Bound == dossier.BoundVague {
+			v = num(f.Low) + ".." + num(f.High)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", truncate(f.Doc, 14), truncate(f.Text, 40), v, f.Bound, what, f.Modality, dash(truncate(f.Source, 30)))
+	}
+	return tw.Flush()
+}
+
+func num(p *float64) string {
+	if p == nil {
+		return ""
+	}
+	return strconv.FormatFloat(*p, 'f', -1, 64)
+}

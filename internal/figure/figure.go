@@ -1,0 +1,568 @@
+package figure
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/dossier-news/dossier"
+)
+
+// Context is what the extractor knows of the article.
+type Context struct {
+	Doc   string // article id or input path, copied into each figure
+	Date  string // the article's date, to resolve "vendredi" or "last week"
+	Title string
+	Lang  string // ISO 639-1; "" to guess per phrase
+}
+
+// Extract returns the figures of text, sentence by sentence. sentences are
+// spans of text (from package sentence); nil means the whole text is one.
+func Extract(text string, sentences []dossier.Span, c Context) []dossier.Figure {
+	if sentences == nil {
+		sentences = []dossier.Span{{Start: 0, End: len(text)}}
+	}
+	var out []dossier.Figure
+	// The headline states figures too, and its attribution carries over
+	// into the first sentence that has none.
+	prevSource := ""
+	if c.Title != "" {
+		toks := tokenize(c.Title, 0)
+		figs := sentenceFigures(c.Title, toks, c)
+		prevSource = source(toks)
+		for k := range figs {
+			figs[k].Sentence, figs[k].Field, figs[k].Source = c.Title, "title", prevSource
+			figs[k].Time = timeOf(toks, c.Date)
+		}
+		out = append(out, figs...)
+	}
+	for _, sp := range sentences {
+		s := text[sp.Start:sp.End]
+		toks := tokenize(s, sp.Start)
+		figs := sentenceFigures(text, toks, c)
+		src := source(toks)
+		if src == "" && carriesOver(toks) {
+			src = prevSource
+		}
+		if src != "" {
+			prevSource = src
+		}
+		when := timeOf(toks, c.Date)
+		for k := range figs {
+			figs[k].Sentence = s
+			if figs[k].Source == "" {
+				figs[k].Source = src
+			}
+			figs[k].Time = when
+		}
+		out = append(out, figs...)
+	}
+	return out
+}
+
+// sentenceFigures finds the figures among one sentence's tokens.
+func sentenceFigures(text string, toks []token, c Context) []dossier.Figure {
+	var out []dossier.Figure
+	for i := 0; i < len(toks); i++ {
+		q, ok := quantityAt(toks, i)
+		if !ok {
+			continue
+		}
+		f, end, ok := reading(text, toks, q, c)
+		if ok {
+			out = append(out, f)
+		}
+		if end > i {
+			i = end - 1
+		}
+	}
+	return out
+}
+
+// quantityAt recognises a number expression starting at toks[i].
+func quantityAt(toks []token, i int) (quantity, bool) {
+	t := toks[i]
+	w := t.lower
+	// vague plurals: "des milliers", "plusieurs dizaines de milliers", "hundreds of", "tens of thousands"
+	if lead, ok := vagueLead[bare(w)]; ok && i+1 < len(toks) {
+		if q, ok := vagueAt(toks, i+1, lead); ok {
+			q.i = i
+			return q, true
+		}
+	}
+	if _, ok := vagueNouns[w]; ok && (i == 0 || !isNumberTok(toks[i-1])) {
+		if q, ok := vagueAt(toks, i, 1); ok {
+			return q, true
+		}
+	}
+	if w == "tens" || w == "dizaines" {
+		if q, ok := vagueAt(toks, i, 1); ok {
+			return q, true
+		}
+	}
+	// "par milliers", "by the thousands"
+	if (w == "par" || w == "by") && i+1 < len(toks) {
+		k := i + 1
+		if toks[k].lower == "the" && k+1 < len(toks) {
+			k++
+		}
+		if r, ok := vagueNouns[toks[k].lower]; ok {
+			return quantity{i: i, j: k + 1, low: r[0], high: r[1], vague: true, thingFrom: k + 1}, true
+		}
+	}
+	// "une cinquantaine de", "a dozen"
+	if (w == "une" || w == "un" || w == "a") && i+1 < len(toks) {
+		if v, ok := approxNouns[strings.TrimSuffix(toks[i+1].lower, "s")]; ok {
+			q := quantity{i: i, j: i + 2, value: v, low: v, high: v, about: true}
+			if toks[i+1].lower == "millier" {
+				q.about = true
+			}
+			q.thingFrom = skipOf(toks, q.j)
+			return q, true
+		}
+	}
+	switch t.kind {
+	case tNum:
+		if notAFigureNumber(toks, i) {
+			return quantity{}, false
+		}
+		q, ok := digitNumber(toks, i)
+		q.thingFrom = q.j
+		return q, ok
+	case tWord:
+		first := strings.Split(w, "-")[0]
+		_, unit := unitWords[first]
+		if !unit && !hundredWords[first] && !(scaleWords[first] > 0 && len(first) > 3) && w != "a" && w != "an" {
+			return quantity{}, false
+		}
+		q, ok := wordNumber(toks, i)
+		if !ok {
+			return quantity{}, false
+		}
+		// "un", "une", "one", "a" alone are articles, not figures; small
+		// numbers after "les"/"the" refer back to known things.
+		if q.value <= 1 || (q.value < 10 && i > 0 && definiteBefore[toks[i-1].lower]) {
+			return quantity{}, false
+		}
+		q.thingFrom = q.j
+		return q, true
+	}
+	return quantity{}, false
+}
+
+func isNumberTok(t token) bool {
+	if t.kind == tNum {
+		return true
+	}
+	_, ok := unitWords[t.lower]
+	return ok
+}
+
+// vagueAt reads "milliers", "dizaines de milliers", "tens of thousands" at toks[k].
+func vagueAt(toks []token, k int, lead float64) (quantity, bool) {
+	w := toks[k].lower
+	r, ok := vagueNouns[w]
+	if w == "tens" {
+		r, ok = [2]float64{10, 99}, true
+	}
+	if !ok {
+		return quantity{}, false
+	}
+	j := k + 1
+	// "dizaines de milliers", "centaines de milliers", "tens of thousands"
+	if j+1 < len(toks) && (bare(toks[j].lower) == "de" || bare(toks[j].lower) == "d" || toks[j].lower == "of") {
+		if r2, ok := vagueNouns[toks[j+1].lower]; ok && r2[0] > r[0] {
+			r = [2]float64{r[0] * r2[0], (r[1] + 1) * r2[0] - 1}
+			j += 2
+		}
+	}
+	if w == "tens" && r[0] == 10 {
+		return quantity{}, false // "tens" alone is not a quantity
+	}
+	if lead > 1 {
+		r[0] *= lead // "plusieurs dizaines": at least twenty
+	}
+	return quantity{i: k, j: j, low: r[0], high: r[1], vague: true, thingFrom: skipOf(toks, j)}, true
+}
+
+// skipOf steps over "de", "d'", "of" after a quantity noun.
+func skipOf(toks []token, j int) int {
+	if j < len(toks) {
+		if w := bare(toks[j].lower); w == "de" || w == "d" || w == "of" {
+			return j + 1
+		}
+	}
+	return j
+}
+
+// notAFigureNumber: years, days of the month, times, model numbers,
+// reference numbers.
+func notAFigureNumber(toks []token, i int) bool {
+	t := toks[i]
+	prev := func(k int) string {
+		if i-k >= 0 {
+			return toks[i-k].lower
+		}
+		return ""
+	}
+	next := func(k int) string {
+		if i+k < len(toks) {
+			return toks[i+k].lower
+		}
+		return ""
+	}
+	// glued to letters or a hyphen: "F-16", "COVID-19", "Su-27"
+	if i > 0 && toks[i-1].spaceAfter == "" && (toks[i-1].text == "-" || toks[i-1].kind == tWord || toks[i-1].kind == tAlnum) {
+		return true
+	}
+	if i+1 < len(toks) && t.spaceAfter == "" && toks[i+1].text == "-" && i+2 < len(toks) && toks[i+2].kind == tWord && toks[i+2].spaceAfter == "" {
+		return true // "4-X" model names
+	}
+	// a time: "10:30", "14 h 30"
+	if next(1) == ":" && i+2 < len(toks) && toks[i+2].kind == tNum && t.spaceAfter == "" {
+		return true
+	}
+	if (next(1) == "h" || next(1) == "heures" || next(1) == "hours" || next(1) == "am" || next(1) == "pm") && (prev(1) == "à" || prev(1) == "at" || prev(1) == "vers" || prev(1) == "dès") {
+		return true
+	}
+	if next(1) == "h" && i+2 < len(toks) && toks[i+2].kind == tNum {
+		return true
+	}
+	// references: "n° 5", "No. 5", "article 5", "page 3"
+	switch prev(1) {
+	case "n°", "no", "nº", "numéro", "number", "article", "page", "pages", "chapitre", "chapter", "p", "#", "tome", "vol", "ligne", "line", "route", "rn", "a", "e":
+		if prev(1) != "a" || toks[i-1].text == "A" {
+			return true
+		}
+	}
+	if prev(1) == "." && (prev(2) == "no" || prev(2) == "p") {
+		return true
+	}
+	v, _ := parseDigits(t.text)
+	plain := !strings.ContainsAny(t.text, ".,")
+	// days of the month: "le 25 mars", "25 March", "March 25"
+	if plain && v >= 1 && v <= 31 && (months[strings.TrimSuffix(next(1), ".")] || months[prev(1)]) {
+		return true
+	}
+	// years: "en 2023", "2025", "1990s"; a four-digit number with no
+	// thousands separator between 1800 and 2100 is a year unless a counted
+	// thing or unit follows.
+	if plain && len(t.text) == 4 && v >= 1800 && v <= 2100 {
+		n := next(1)
+		if _, ok := durationUnits[n]; ok {
+			return true // "2024 ans" does not occur; "en 2024 années" neither
+		}
+		if countables[lemma(n)] || measureUnits[n] != "" || currencyWords[n] != "" || percentWords[n] {
+			return false
+		}
+		return true
+	}
+	if months[prev(1)] && plain && len(t.text) == 4 {
+		return true
+	}
+	// phone-like groups of two digits: "01 23 45 67 89"
+	if plain && len(t.text) == 2 && t.text[0] == '0' {
+		return true
+	}
+	return false
+}
+
+// reading gives the quantity its bound, thing or unit, kind, and the rest.
+func reading(text string, toks []token, q quantity, c Context) (dossier.Figure, int, bool) {
+	f := dossier.Figure{Doc: c.Doc}
+	start, end := q.i, q.j
+	bound := dossier.BoundExact
+	lo, hi, val := q.low, q.high, q.value
+	switch {
+	case q.vague:
+		bound = dossier.BoundVague
+	case q.about:
+		bound = dossier.BoundAbout
+	}
+	// money symbol before: "$2.5 billion", "€30 millions"
+	unit, kind := "", ""
+	if start > 0 {
+		if cur, ok := currencySymbols[toks[start-1].text]; ok {
+			unit, kind = cur, dossier.KindMoney
+			start--
+		}
+	}
+	// bound words before
+	if !q.vague {
+		if b, n := boundBeforeAt(toks, start); n > 0 {
+			bound = b
+			start -= n
+		}
+	}
+	// range: "entre 10 et 12", "between 3 and 5", "de 10 à 12", "10 à 12", "10-12"
+	thingFrom := q.thingFrom
+	if !q.vague && q.j < len(toks) {
+		conn := toks[q.j].lower
+		if (conn == "et" || conn == "and" || conn == "à" || conn == "to" || conn == "-" || conn == "–" || conn == "ou" || conn == "or") && q.j+1 < len(toks) {
+			if q2, ok := quantityAt(toks, q.j+1); ok && !q2.vague && q2.value > q.value {
+				opener := ""
+				if start > 0 {
+					opener = bare(toks[start-1].lower)
+				}
+				isRange := opener == "entre" || opener == "between" || opener == "from" || ((opener == "de" || opener == "d") && conn == "à") ||
+					conn == "à" || conn == "to" || conn == "-" || conn == "–"
+				if conn == "ou" || conn == "or" {
+					isRange = true // "3 ou 4 jours": the interval of the choice
+				}
+				if isRange {
+					if opener == "entre" || opener == "between" || opener == "from" || opener == "de" || opener == "d" {
+						start--
+					}
+					bound = dossier.BoundRange
+					lo, hi, val = q.value, q2.value, q.value
+					end = q2.j
+					thingFrom = q2.thingFrom
+					// "entre 1 et 2 millions": the scale of the second applies to the first
+					if q2.j > q.j+2 && toks[q2.j-1].kind == tWord && scaleWords[toks[q2.j-1].lower] > 0 && lo < hi/1000 {
+						lo = lo * scaleWords[toks[q2.j-1].lower]
+						val = lo
+					}
+				}
+			}
+		}
+	}
+	// unit, money, percent, duration after the number
+	k := thingFrom
+	if k < len(toks) {
+		w := toks[k].lower
+		switch {
+		case percentWords[w]:
+			unit, kind, end = "%", dossier.KindPercent, k+1
+		case (w == "pour" || w == "per") && k+1 < len(toks) && toks[k+1].lower == "cent":
+			unit, kind, end = "%", dossier.KindPercent, k+2
+		case currencySymbols[toks[k].text] != "":
+			unit, kind, end = currencySymbols[toks[k].text], dossier.KindMoney, k+1
+		case currencyWords[w] != "":
+			unit, kind, end = currencyWords[w], dossier.KindMoney, k+1
+		case (w == "d’" || w == "d'" || w == "de" || w == "of") && k+1 < len(toks) && currencyWords[toks[k+1].lower] != "":
+			unit, kind, end = currencyWords[toks[k+1].lower], dossier.KindMoney, k+2
+		case measureUnits[w] != "" && !(w == "m" && toks[k].text == "M") && !(w == "t" && toks[k-1].spaceAfter == ""):
+			unit, kind, end = measureUnits[w], dossier.KindMeasure, k+1
+		case durationUnits[w] != "":
+			// "à 15 heures" is a time of day, caught before; "3 ans" a duration
+			unit, kind, end = durationUnits[w], dossier.KindDuration, k+1
+		}
+	}
+	if kind == "" && unit != "" {
+		kind = dossier.KindMoney
+	}
+	if kind == "" {
+		th, hd := thingAt(toks, thingFrom, c.Lang == "en")
+		if th == "" {
+			th, hd = fallbackThing(toks, q)
+			if th == "" {
+				return f, q.j, false
+			}
+		} else {
+			end = hd + 1
+		}
+		f.Thing = th
+		f.Gloss = glossOf(th)
+		kind = dossier.KindCount
+	} else {
+		f.Unit = unit
+	}
+	f.Kind = kind
+	// bound words after: "3 000 soldats au moins"
+	if bound == dossier.BoundExact {
+		if b, n := boundAfterAt(toks, end); n > 0 {
+			bound = b
+			end += n
+		}
+	}
+	switch bound {
+	case dossier.BoundVague:
+		f.Low, f.High = ptr(lo), ptr(hi)
+	case dossier.BoundAtLeast, dossier.BoundMoreThan:
+		f.Value, f.Low = ptr(val), ptr(val)
+	case dossier.BoundAtMost, dossier.BoundLessThan:
+		f.Value, f.High = ptr(val), ptr(val)
+	case dossier.BoundRange:
+		f.Value, f.Low, f.High = ptr(val), ptr(lo), ptr(hi)
+	default:
+		f.Value, f.Low, f.High = ptr(val), ptr(val), ptr(val)
+	}
+	f.Bound = bound
+	f.Start, f.End = toks[start].start, toks[end-1].end
+	f.Text = text[f.Start:f.End]
+	f.Modality = modality(toks, start, end)
+	f.Subject = subject(toks, start)
+	f.Event = event(toks, start, end, f.Thing)
+	f.Place = place(toks, end)
+	return f, end, true
+}
+
+func ptr(v float64) *float64 { return &v }
+
+func boundBeforeAt(toks []token, i int) (string, int) {
+	for _, b := range boundBefore {
+		n := len(b.words)
+		if i-n < 0 {
+			continue
+		}
+		ok := true
+		for m, w := range b.words {
+			if bare(toks[i-n+m].lower) != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			// "some" and "over" are bounds only right before the number
+			return b.bound, n
+		}
+	}
+	return "", 0
+}
+
+func boundAfterAt(toks []token, i int) (string, int) {
+	for _, b := range boundAfter {
+		n := len(b.words)
+		if i+n > len(toks) {
+			continue
+		}
+		ok := true
+		for m, w := range b.words {
+			if toks[i+m].lower != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return b.bound, n
+		}
+	}
+	return "", 0
+}
+
+// thingAt finds the head noun of what is counted, starting at toks[k]:
+// French puts it first ("soldats nord-coréens"), English last
+// ("North Korean troops").
+func thingAt(toks []token, k int, en bool) (string, int) {
+	for k < len(toks) && (skipBeforeThing[bare(toks[k].lower)]) && !countables[lemma(toks[k].lower)] {
+		k++
+	}
+	if k >= len(toks) || toks[k].kind != tWord || notThing[bare(toks[k].lower)] || months[toks[k].lower] || weekdays[toks[k].lower] {
+		return "", -1
+	}
+	if en || isEnglishish(toks, k) {
+		// the last word before a stop: "additional soldiers", "special forces troops"
+		h := k
+		for m := k; m < len(toks) && m < k+4; m++ {
+			t := toks[m]
+			if t.kind != tWord || englishStops[t.lower] || weekdays[t.lower] || months[t.lower] {
+				break
+			}
+			if (strings.HasSuffix(t.lower, "ed") || strings.HasSuffix(t.lower, "ing")) && m > k {
+				break
+			}
+			h = m
+			if t.spaceAfter != " " {
+				break
+			}
+			if countables[lemma(t.lower)] {
+				break
+			}
+		}
+		return lemma(toks[h].lower), h
+	}
+	return lemma(toks[k].lower), k
+}
+
+// isEnglishish guesses the noun phrase is English from its words.
+func isEnglishish(toks []token, k int) bool {
+	for m := k - 3; m < k+3 && m < len(toks); m++ {
+		if m < 0 {
+			continue
+		}
+		switch toks[m].lower {
+		case "the", "of", "and", "were", "was", "have", "has", "had", "than", "least", "more", "up", "to", "about", "some", "their", "said":
+			return true
+		case "de", "des", "les", "la", "le", "et", "ont", "sont", "à", "d’", "d'", "du", "au", "plus":
+			return false
+		}
+	}
+	return false
+}
+
+// fallbackThing: a vague figure with no noun after it ("se comptent par
+// milliers", "seront bientôt plusieurs dizaines de milliers") counts the
+// nearest countable noun of its sentence.
+func fallbackThing(toks []token, q quantity) (string, int) {
+	best, dist := "", 1<<30
+	for k, t := range toks {
+		if k >= q.i && k < q.j || t.kind != tWord {
+			continue
+		}
+		l := lemma(t.lower)
+		if !countables[l] {
+			continue
+		}
+		d := q.i - k
+		if k > q.i {
+			d = k - q.j
+		}
+		if d < dist {
+			best, dist = l, d
+		}
+	}
+	if dist > 12 {
+		return "", -1
+	}
+	return best, -1
+}
+
+// lemma: the singular of a French or English plural noun.
+func lemma(w string) string {
+	w = strings.ToLower(strings.Trim(w, ".,;:!?»«\"'’()"))
+	switch w {
+	case "people":
+		return "people"
+	case "men":
+		return "man"
+	case "women":
+		return "woman"
+	case "children":
+		return "child"
+	case "pays", "fois", "cas", "corps", "voix", "prix", "bras", "mois", "obus", "kms", "news", "bus", "virus", "crisis", "series", "species":
+		return w
+	case "travaux":
+		return "travail"
+	case "yeux":
+		return "œil"
+	}
+	n := utf8.RuneCountInString(w)
+	switch {
+	case n > 4 && strings.HasSuffix(w, "aux"):
+		return strings.TrimSuffix(w, "aux") + "al"
+	case n > 3 && strings.HasSuffix(w, "ies") && isASCII(w):
+		return strings.TrimSuffix(w, "ies") + "y"
+	case n > 3 && (strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "shes") || strings.HasSuffix(w, "sses") || strings.HasSuffix(w, "xes")) && isASCII(w):
+		return strings.TrimSuffix(w, "es")
+	case n > 3 && strings.HasSuffix(w, "eaux"), n > 3 && strings.HasSuffix(w, "eux"):
+		return strings.TrimSuffix(w, "x")
+	case n > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is"):
+		return strings.TrimSuffix(w, "s")
+	}
+	return w
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+func glossOf(th string) string {
+	if g, ok := gloss[th]; ok {
+		return g
+	}
+	return ""
+}

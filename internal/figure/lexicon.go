@@ -1,0 +1,199 @@
+package figure
+
+// Word lists of the French and English that news writes figures in. Keys
+// are lower case.
+
+// unitWords: cardinal number words.
+var unitWords = map[string]float64{
+	"zéro": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
+	"neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16,
+	"vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60, "septante": 70, "huitante": 80, "nonante": 90,
+	"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "seven": 7, "eight": 8, "nine": 9,
+	"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+	"seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+	"sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+
+// hundredWords multiply what comes before by 100.
+var hundredWords = map[string]bool{"cent": true, "cents": true, "hundred": true}
+
+// scaleWords multiply: "mille", "million", "billion".
+var scaleWords = map[string]float64{
+	"mille": 1e3, "thousand": 1e3, "million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9,
+	"billion": 1e9, "billions": 1e9, "trillion": 1e12, "trillions": 1e12, "billiard": 1e15,
+	"k": 1e3, "m": 1e6, "mn": 1e6, "md": 1e9, "mds": 1e9, "bn": 1e9,
+}
+
+// approxNouns: "une cinquantaine" is about 50; "une douzaine" about 12.
+var approxNouns = map[string]float64{
+	"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30, "quarantaine": 40,
+	"cinquantaine": 50, "soixantaine": 60, "centaine": 100, "millier": 1000, "dozen": 12,
+}
+
+// vagueNouns: "des centaines", "hundreds of": the interval of the plural.
+var vagueNouns = map[string][2]float64{
+	"dizaines": {10, 99}, "douzaines": {24, 99}, "centaines": {100, 999}, "milliers": {1000, 9999},
+	"millions": {1e6, 999999999}, "milliards": {1e9, 999999999999},
+	"dozens": {24, 99}, "scores": {40, 199}, "hundreds": {100, 999}, "thousands": {1000, 9999},
+	"billions": {1e9, 999999999999},
+}
+
+// vagueLead words make a following plural vague: "des milliers",
+// "plusieurs centaines", "quelques dizaines".
+var vagueLead = map[string]float64{"des": 1, "plusieurs": 2, "quelques": 2, "de": 1, "many": 2, "several": 2, "some": 1, "few": 2}
+
+// boundBefore: phrases right before a number, longest first, and the bound they give.
+var boundBefore = []struct {
+	words []string
+	bound string
+}{
+	{[]string{"pas", "moins", "de"}, "at_least"}, {[]string{"pas", "plus", "de"}, "at_most"},
+	{[]string{"no", "fewer", "than"}, "at_least"}, {[]string{"no", "less", "than"}, "at_least"},
+	{[]string{"no", "more", "than"}, "at_most"}, {[]string{"as", "many", "as"}, "at_most"},
+	{[]string{"as", "much", "as"}, "at_most"}, {[]string{"upwards", "of"}, "more_than"},
+	{[]string{"in", "excess", "of"}, "more_than"}, {[]string{"au", "moins"}, "at_least"},
+	{[]string{"au", "minimum"}, "at_least"}, {[]string{"at", "least"}, "at_least"},
+	{[]string{"plus", "de"}, "more_than"}, {[]string{"plus", "d"}, "more_than"}, {[]string{"more", "than"}, "more_than"},
+	{[]string{"au-delà", "de"}, "more_than"}, {[]string{"moins", "de"}, "less_than"}, {[]string{"moins", "d"}, "less_than"},
+	{[]string{"less", "than"}, "less_than"}, {[]string{"fewer", "than"}, "less_than"},
+	{[]string{"jusqu", "à"}, "at_most"}, {[]string{"up", "to"}, "at_most"}, {[]string{"au", "plus"}, "at_most"},
+	{[]string{"au", "maximum"}, "at_most"}, {[]string{"at", "most"}, "at_most"}, {[]string{"près", "de"}, "about"},
+	{[]string{"près", "d"}, "about"}, {[]string{"autour", "de"}, "about"}, {[]string{"autour", "d"}, "about"},
+	{[]string{"de", "l'ordre", "de"}, "about"}, {[]string{"de", "l’ordre", "de"}, "about"},
+	{[]string{"environ"}, "about"}, {[]string{"quelque"}, "about"}, {[]string{"approximativement"}, "about"},
+	{[]string{"presque"}, "about"}, {[]string{"about"}, "about"}, {[]string{"around"}, "about"},
+	{[]string{"approximately"}, "about"}, {[]string{"roughly"}, "about"}, {[]string{"nearly"}, "about"},
+	{[]string{"almost"}, "about"}, {[]string{"some"}, "about"}, {[]string{"over"}, "more_than"},
+	{[]string{"under"}, "less_than"}, {[]string{"below"}, "less_than"}, {[]string{"above"}, "more_than"},
+	{[]string{"~"}, "about"}, {[]string{"quasiment"}, "about"}, {[]string{"grosso", "modo"}, "about"},
+}
+
+// boundAfter: phrases right after the number and its thing.
+var boundAfter = []struct {
+	words []string
+	bound string
+}{
+	{[]string{"au", "moins"}, "at_least"}, {[]string{"ou", "plus"}, "at_least"}, {[]string{"or", "more"}, "at_least"},
+	{[]string{"environ"}, "about"}, {[]string{"au", "plus"}, "at_most"}, {[]string{"at", "most"}, "at_most"},
+}
+
+// currencies written as symbols or words.
+var currencySymbols = map[string]string{"€": "€", "$": "$", "£": "£", "¥": "¥", "₽": "RUB", "₴": "UAH", "₩": "KRW"}
+var currencyWords = map[string]string{
+	"euro": "€", "euros": "€", "dollar": "$", "dollars": "$", "livre": "£", "livres": "£", "pound": "£", "pounds": "£",
+	"yuan": "CNY", "yuans": "CNY", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "won": "KRW", "wons": "KRW",
+	"hryvnia": "UAH", "hryvnias": "UAH", "franc": "CHF", "francs": "CHF", "yen": "¥", "yens": "¥",
+}
+
+// units of measure and their symbol.
+var measureUnits = map[string]string{
+	"mm": "mm", "cm": "cm", "m": "m", "km": "km", "km²": "km²", "m²": "m²", "m³": "m³", "kg": "kg", "g": "g", "t": "t",
+	"mètre": "m", "mètres": "m", "metre": "m", "metres": "m", "meter": "m", "meters": "m",
+	"kilomètre": "km", "kilomètres": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km",
+	"millimètre": "mm", "millimètres": "mm", "millimetre": "mm", "millimetres": "mm", "millimeters": "mm",
+	"centimètre": "cm", "centimètres": "cm", "centimetres": "cm", "centimeters": "cm",
+	"tonne": "t", "tonnes": "t", "ton": "t", "tons": "t", "kilo": "kg", "kilos": "kg", "kilogramme": "kg", "kilogrammes": "kg",
+	"kilogram": "kg", "kilograms": "kg", "litre": "l", "litres": "l", "liter": "l", "liters": "l", "hectare": "ha", "hectares": "ha", "ha": "ha",
+	"mile": "mi", "miles": "mi", "mw": "MW", "gw": "GW", "kwh": "kWh", "twh": "TWh", "°c": "°C", "degrés": "°C", "degrees": "°",
+	"km/h": "km/h", "mph": "mph", "barils": "bbl", "barrels": "bbl", "kt": "kt", "mégatonnes": "Mt",
+}
+
+// durations and their unit.
+var durationUnits = map[string]string{
+	"an": "year", "ans": "year", "année": "year", "années": "year", "year": "year", "years": "year",
+	"mois": "month", "month": "month", "months": "month", "semaine": "week", "semaines": "week", "week": "week", "weeks": "week",
+	"jour": "day", "jours": "day", "day": "day", "days": "day", "heure": "hour", "heures": "hour", "hour": "hour", "hours": "hour",
+	"minute": "minute", "minutes": "minute", "seconde": "second", "secondes": "second", "second": "second", "seconds": "second",
+	"décennie": "decade", "décennies": "decade", "decade": "decade", "decades": "decade", "siècle": "century", "siècles": "century",
+	"century": "century", "centuries": "century",
+}
+
+var percentWords = map[string]bool{"%": true, "pourcent": true, "percent": true, "pourcents": true}
+
+// months and weekdays: numbers next to them are dates, not figures.
+var months = map[string]bool{
+	"janvier": true, "février": true, "mars": true, "avril": true, "mai": true, "juin": true, "juillet": true, "août": true,
+	"septembre": true, "octobre": true, "novembre": true, "décembre": true, "january": true, "february": true, "march": true,
+	"april": true, "may": true, "june": true, "july": true, "august": true, "september": true, "october": true, "november": true,
+	"december": true, "janv": true, "févr": true, "avr": true, "juil": true, "sept": true, "oct": true, "nov": true, "déc": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "dec": true,
+}
+
+var weekdays = map[string]bool{
+	"lundi": true, "mardi": true, "mercredi": true, "jeudi": true, "vendredi": true, "samedi": true, "dimanche": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+}
+
+// definite determiners before a small number word refer back to known
+// things ("les deux pays", "the two leaders"): not a quantity claim.
+var definiteBefore = map[string]bool{"les": true, "des": true, "ces": true, "the": true, "these": true, "those": true, "both": true, "nos": true, "leurs": true, "ses": true, "their": true, "its": true, "l'une": true, "l’une": true}
+
+// skipBeforeThing: words between a number and what it counts.
+var skipBeforeThing = map[string]bool{
+	"de": true, "d": true, "of": true, "ses": true, "leurs": true, "leur": true, "nos": true, "vos": true, "ces": true, "mes": true,
+	"their": true, "its": true, "his": true, "her": true, "these": true, "those": true, "our": true, "the": true, "les": true, "des": true,
+	"nouveaux": true, "nouvelles": true, "autres": true, "premiers": true, "premières": true, "derniers": true, "dernières": true,
+	"jeunes": true, "anciens": true, "anciennes": true, "principaux": true, "petits": true, "grands": true, "grandes": true,
+	"additional": true, "more": true, "other": true, "new": true, "extra": true, "further": true, "young": true, "former": true,
+	"plus": true, "autre": true, "nouveau": true, "nouvelle": true, "premier": true, "première": true,
+}
+
+// notThing: words that cannot be the head noun of a counted thing.
+var notThing = map[string]bool{
+	"ont": true, "a": true, "sont": true, "est": true, "été": true, "avaient": true, "avait": true, "seront": true, "sera": true,
+	"pour": true, "dans": true, "en": true, "à": true, "au": true, "aux": true, "sur": true, "par": true, "avec": true, "et": true,
+	"ou": true, "qui": true, "que": true, "qu": true, "dont": true, "selon": true, "depuis": true, "contre": true, "vers": true, "chez": true,
+	"entre": true, "sans": true, "sous": true, "ce": true, "cette": true, "il": true, "ils": true, "elle": true, "elles": true,
+	"se": true, "s": true, "y": true, "ne": true, "n": true, "pas": true, "moins": true, "déjà": true, "encore": true, "environ": true,
+	"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "has": true, "have": true, "had": true, "will": true,
+	"would": true, "could": true, "can": true, "may": true, "might": true, "must": true, "should": true, "in": true, "on": true,
+	"at": true, "to": true, "from": true, "by": true, "with": true, "for": true, "into": true, "and": true, "or": true, "but": true,
+	"who": true, "which": true, "that": true, "than": true, "as": true, "about": true, "since": true, "after": true, "before": true,
+	"during": true, "per": true, "le": true, "la": true, "l": true, "un": true, "une": true, "it": true, "they": true,
+	"du": true, "soit": true, "fois": true, "times": true, "près": true, "plus": true, "ans.": true,
+	"while": true, "when": true, "where": true, "across": true, "near": true, "along": true, "against": true, "through": true,
+	"between": true, "among": true, "over": true, "under": true, "via": true, "do": true, "did": true, "does": true, "being": true,
+	"reste": true, "restent": true, "s’": true, "s'": true, "y’": true, "ici": true, "là": true, "out": true, "up": true,
+	"mais": true, "car": true, "donc": true, "puis": true, "alors": true, "tandis": true, "lors": true, "parmi": true, "également": true,
+}
+
+// englishStops end an English noun phrase after a number.
+var englishStops = notThing
+
+// gloss: French lemma to English, for the nouns news counts.
+var gloss = map[string]string{
+	"soldat": "soldier", "troupe": "troop", "militaire": "soldier", "combattant": "fighter", "personne": "person",
+	"habitant": "resident", "civil": "civilian", "mort": "death", "blessé": "injured", "victime": "victim",
+	"réfugié": "refugee", "déplacé": "displaced person", "enfant": "child", "femme": "woman", "homme": "man",
+	"obusier": "howitzer", "missile": "missile", "drone": "drone", "char": "tank", "obus": "shell", "munition": "munition",
+	"arme": "weapon", "roquette": "rocket", "avion": "aircraft", "hélicoptère": "helicopter", "navire": "ship",
+	"système": "system", "lanceur": "launcher", "véhicule": "vehicle", "maison": "house", "logement": "home",
+	"bâtiment": "building", "école": "school", "route": "road", "pont": "bridge", "intervention": "operation",
+	"pompier": "firefighter", "policier": "police officer", "gendarme": "gendarme", "agent": "officer", "bénévole": "volunteer",
+	"manifestant": "protester", "prisonnier": "prisoner", "otage": "hostage", "migrant": "migrant", "électeur": "voter",
+	"vote": "vote", "voix": "vote", "siège": "seat", "député": "MP", "emploi": "job", "salarié": "employee",
+	"ingénieur": "engineer", "expert": "expert", "médecin": "doctor", "patient": "patient", "cas": "case", "décès": "death",
+	"perte": "loss", "tué": "killed", "disparu": "missing", "sinistré": "disaster victim", "famille": "family",
+	"commune": "municipality", "foyer": "household", "client": "customer", "abonné": "subscriber", "lit": "bed",
+	"tonne": "tonne", "baril": "barrel", "dose": "dose", "vaccin": "vaccine", "test": "test", "arrestation": "arrest",
+	"frappe": "strike", "attaque": "attack", "bombe": "bomb", "mine": "mine", "village": "village", "ville": "town",
+	"pays": "country", "État": "state", "membre": "member", "délégué": "delegate", "participant": "participant",
+	"étudiant": "student", "élève": "pupil", "enseignant": "teacher", "travailleur": "worker", "ouvrier": "worker",
+	"recrue": "recruit", "mercenaire": "mercenary", "officier": "officer", "général": "general", "unité": "unit",
+	"bataillon": "battalion", "brigade": "brigade", "division": "division", "lot": "batch", "conteneur": "container",
+	"camion": "truck", "train": "train", "wagon": "wagon", "satellite": "satellite", "sous-marin": "submarine",
+}
+
+// countables: nouns a vague figure with no noun after it may count, when
+// the sentence names them ("les soldats ... se comptent par milliers").
+var countables = map[string]bool{}
+
+func init() {
+	for fr, en := range gloss {
+		countables[fr] = true
+		countables[en] = true
+	}
+	for _, w := range []string{"troop", "people", "resident", "casualty", "fighter", "civilian", "refugee", "howitzer", "shell", "home"} {
+		countables[w] = true
+	}
+}

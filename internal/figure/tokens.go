@@ -1,0 +1,97 @@
+package figure
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+type tokKind uint8
+
+const (
+	tWord  tokKind = iota
+	tNum           // digits, with inner separators: 12.000 1,5
+	tAlnum         // letters and digits mixed: M1989, G20, 3e, 14h30
+	tPunct
+)
+
+type token struct {
+	text       string
+	lower      string
+	start, end int // byte offsets in the article text
+	kind       tokKind
+	spaceAfter string // the spacing up to the next token
+}
+
+func isApos(r rune) bool { return r == '\'' || r == '’' }
+
+// tokenize splits s (starting at offset base of the text) into tokens.
+// French elisions are split after the apostrophe: "d’obusiers" is "d’"
+// and "obusiers"; hyphenated words stay whole.
+func tokenize(s string, base int) []token {
+	var toks []token
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			i += n
+			continue
+		}
+		start := i
+		kind := tPunct
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			hasL, hasD := false, false
+			for i < len(s) {
+				r, n := utf8.DecodeRuneInString(s[i:])
+				switch {
+				case unicode.IsLetter(r):
+					hasL = true
+				case unicode.IsDigit(r):
+					hasD = true
+				case (r == '.' || r == ',') && hasD && !hasL && i+n < len(s) && isDigitByte(s[i+n]):
+					// decimal or thousands separator inside a number
+				case r == '-' && i+n < len(s) && !hasD:
+					r2, _ := utf8.DecodeRuneInString(s[i+n:])
+					if !unicode.IsLetter(r2) {
+						goto done
+					}
+				case isApos(r) && hasL && !hasD:
+					i += n // keep the apostrophe with the elided word
+					goto done
+				default:
+					goto done
+				}
+				i += n
+			}
+		done:
+			switch {
+			case hasD && hasL:
+				kind = tAlnum
+			case hasD:
+				kind = tNum
+			default:
+				kind = tWord
+			}
+		default:
+			i += n
+		}
+		t := token{text: s[start:i], start: base + start, end: base + i, kind: kind}
+		t.lower = strings.ToLower(t.text)
+		toks = append(toks, t)
+	}
+	for k := range toks {
+		if k+1 < len(toks) {
+			toks[k].spaceAfter = s[toks[k].end-base : toks[k+1].start-base]
+		}
+	}
+	return toks
+}
+
+func isDigitByte(b byte) bool { return b >= '0' && b <= '9' }
+
+// bare drops a trailing elision apostrophe: "d’" is "d", "jusqu'" is "jusqu".
+func bare(w string) string {
+	w = strings.TrimSuffix(w, "'")
+	return strings.TrimSuffix(w, "’")
+}
