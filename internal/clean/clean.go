@@ -359,7 +359,8 @@ func isTitle(l *line) bool {
 }
 
 func isHeadingShape(l *line) bool {
-	if l.words > 15 || endsSentence(l.text) && l.words > 10 {
+	// headings do not end with a full stop ("Vers une escalade ?" may)
+	if l.words > 15 || strings.HasSuffix(strings.TrimRight(l.text, "»”\" "), ".") {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(l.text)

@@ -99,6 +99,17 @@ func quantityAt(toks []token, i int) (quantity, bool) {
 			return q, true
 		}
 	}
+	// "several hundred", "plusieurs centaines" in the singular: "a few thousand"
+	if (w == "several" || w == "few" || w == "plusieurs" || w == "quelques") && i+1 < len(toks) {
+		n := toks[i+1].lower
+		if n == "hundred" || n == "thousand" || n == "cent" || n == "mille" {
+			base := 100.0
+			if n == "thousand" || n == "mille" {
+				base = 1000
+			}
+			return quantity{i: i, j: i + 2, low: 2 * base, high: 10*base - 1, vague: true, thingFrom: skipOf(toks, i+2)}, true
+		}
+	}
 	// "par milliers", "by the thousands"
 	if (w == "par" || w == "by") && i+1 < len(toks) {
 		k := i + 1
@@ -108,6 +119,10 @@ func quantityAt(toks []token, i int) (quantity, bool) {
 		if r, ok := vagueNouns[toks[k].lower]; ok {
 			return quantity{i: i, j: k + 1, low: r[0], high: r[1], vague: true, thingFrom: k + 1}, true
 		}
+	}
+	// "une semaine", "a week", "un an": one unit of time
+	if (w == "une" || w == "un" || w == "a" || w == "an" || w == "one") && i+1 < len(toks) && durationUnits[toks[i+1].lower] != "" {
+		return quantity{i: i, j: i + 1, value: 1, low: 1, high: 1, word: true, thingFrom: i + 1}, true
 	}
 	// "une cinquantaine de", "a dozen"
 	if (w == "une" || w == "un" || w == "a") && i+1 < len(toks) {
@@ -288,9 +303,16 @@ func reading(text string, toks []token, q quantity, c Context) (dossier.Figure, 
 	}
 	// bound words before
 	if !q.vague {
-		if b, n := boundBeforeAt(toks, start); n > 0 {
+		// an adverb may stand between: "dépasse désormais 3 000", "now exceeds"
+		at := start
+		if at > 0 && adverbs[toks[at-1].lower] {
+			at--
+		}
+		if b, n := boundBeforeAt(toks, at); n > 0 {
 			bound = b
-			start -= n
+			if at == start {
+				start -= n
+			}
 		}
 	}
 	// range: "entre 10 et 12", "between 3 and 5", "de 10 à 12", "10 à 12", "10-12"
@@ -353,7 +375,7 @@ func reading(text string, toks []token, q quantity, c Context) (dossier.Figure, 
 	if kind == "" {
 		th, hd := thingAt(toks, thingFrom, c.Lang == "en")
 		if th == "" {
-			th, hd = fallbackThing(toks, q)
+			th, _ = fallbackThing(toks, q)
 			if th == "" {
 				return f, q.j, false
 			}
@@ -412,7 +434,13 @@ func boundBeforeAt(toks []token, i int) (string, int) {
 			}
 		}
 		if ok {
-			// "some" and "over" are bounds only right before the number
+			// "rolled out over two years", "spread over": a preposition, not a bound
+			if n == 1 && (b.words[0] == "over" || b.words[0] == "under") && i >= 2 {
+				p := toks[i-2].lower
+				if strings.HasSuffix(p, "ed") || p == "out" || p == "up" || p == "off" || p == "spread" || p == "lasts" || p == "last" {
+					return "", 0
+				}
+			}
 			return b.bound, n
 		}
 	}
@@ -450,8 +478,20 @@ func thingAt(toks []token, k int, en bool) (string, int) {
 		return "", -1
 	}
 	if en || isEnglishish(toks, k) {
-		// the last word before a stop: "additional soldiers", "special forces troops"
+		// the first plural noun, or the last word before a stop:
+		// "additional soldiers", "special forces troops", "fifty roads remain"
 		h := k
+		for m := k; m < len(toks) && m < k+4; m++ {
+			if t := toks[m]; t.kind != tWord || englishStops[t.lower] {
+				break
+			}
+			if isPluralNoun(toks[m].lower) {
+				if m+1 < len(toks) && isPluralNoun(toks[m+1].lower) && !englishStops[toks[m+1].lower] && toks[m+1].kind == tWord {
+					m++
+				}
+				return lemma(toks[m].lower), m
+			}
+		}
 		for m := k; m < len(toks) && m < k+4; m++ {
 			t := toks[m]
 			if t.kind != tWord || englishStops[t.lower] || weekdays[t.lower] || months[t.lower] {
@@ -462,9 +502,6 @@ func thingAt(toks []token, k int, en bool) (string, int) {
 			}
 			h = m
 			if t.spaceAfter != " " {
-				break
-			}
-			if countables[lemma(t.lower)] {
 				break
 			}
 		}
@@ -499,7 +536,7 @@ func fallbackThing(toks []token, q quantity) (string, int) {
 			continue
 		}
 		l := lemma(t.lower)
-		if !countables[l] {
+		if !countables[l] || afterPreposition(toks, k) {
 			continue
 		}
 		d := q.i - k
@@ -565,4 +602,38 @@ func glossOf(th string) string {
 		return g
 	}
 	return ""
+}
+
+// afterPreposition: the noun at k is governed by a preposition ("from
+// their homes", "dans les villes"), so it is not what a figure counts.
+func afterPreposition(toks []token, k int) bool {
+	for m := k - 1; m >= 0 && m >= k-3; m-- {
+		w := bare(toks[m].lower)
+		switch w {
+		case "the", "their", "its", "his", "her", "les", "leurs", "leur", "ses", "la", "le", "l", "a", "an":
+			continue
+		case "de", "d", "of":
+			// "le nombre de réfugiés", "the number of refugees" is what is counted
+			if m > 0 {
+				switch toks[m-1].lower {
+				case "nombre", "number", "total", "bilan", "chiffre":
+					return false
+				}
+			}
+			return true
+		case "from", "to", "in", "into", "at", "on", "for", "with", "by", "dans", "à", "au", "aux", "en", "pour", "sur", "avec", "vers", "chez", "contre", "des", "du":
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+// isPluralNoun: an English word that reads as a plural noun.
+func isPluralNoun(w string) bool {
+	if w == "people" || w == "children" || w == "men" || w == "women" {
+		return true
+	}
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") &&
+		!strings.HasSuffix(w, "is") && !englishStops[w] && !strings.HasSuffix(w, "'s")
 }

@@ -65,6 +65,10 @@ var boundBefore = []struct {
 	{[]string{"approximately"}, "about"}, {[]string{"roughly"}, "about"}, {[]string{"nearly"}, "about"},
 	{[]string{"almost"}, "about"}, {[]string{"some"}, "about"}, {[]string{"over"}, "more_than"},
 	{[]string{"under"}, "less_than"}, {[]string{"below"}, "less_than"}, {[]string{"above"}, "more_than"},
+	{[]string{"dépasse"}, "more_than"}, {[]string{"dépassent"}, "more_than"}, {[]string{"dépasser"}, "more_than"},
+	{[]string{"dépassé"}, "more_than"}, {[]string{"excède"}, "more_than"}, {[]string{"exceed"}, "more_than"},
+	{[]string{"exceeds"}, "more_than"}, {[]string{"exceeded"}, "more_than"}, {[]string{"surpass"}, "more_than"},
+	{[]string{"surpasses"}, "more_than"}, {[]string{"top"}, "more_than"}, {[]string{"tops"}, "more_than"},
 	{[]string{"~"}, "about"}, {[]string{"quasiment"}, "about"}, {[]string{"grosso", "modo"}, "about"},
 }
 
@@ -76,6 +80,9 @@ var boundAfter = []struct {
 	{[]string{"au", "moins"}, "at_least"}, {[]string{"ou", "plus"}, "at_least"}, {[]string{"or", "more"}, "at_least"},
 	{[]string{"environ"}, "about"}, {[]string{"au", "plus"}, "at_most"}, {[]string{"at", "most"}, "at_most"},
 }
+
+// adverbs that may stand between a bound verb and its number.
+var adverbs = map[string]bool{"désormais": true, "déjà": true, "encore": true, "largement": true, "now": true, "already": true, "still": true, "easily": true, "well": true}
 
 // currencies written as symbols or words.
 var currencySymbols = map[string]string{"€": "€", "$": "$", "£": "£", "¥": "¥", "₽": "RUB", "₴": "UAH", "₩": "KRW"}
@@ -154,6 +161,7 @@ var notThing = map[string]bool{
 	"while": true, "when": true, "where": true, "across": true, "near": true, "along": true, "against": true, "through": true,
 	"between": true, "among": true, "over": true, "under": true, "via": true, "do": true, "did": true, "does": true, "being": true,
 	"reste": true, "restent": true, "s’": true, "s'": true, "y’": true, "ici": true, "là": true, "out": true, "up": true,
+	"this": true, "next": true, "last": true, "every": true, "each": true, "an": true, "cet": true,
 	"mais": true, "car": true, "donc": true, "puis": true, "alors": true, "tandis": true, "lors": true, "parmi": true, "également": true,
 }
 
@@ -181,7 +189,7 @@ var gloss = map[string]string{
 	"étudiant": "student", "élève": "pupil", "enseignant": "teacher", "travailleur": "worker", "ouvrier": "worker",
 	"recrue": "recruit", "mercenaire": "mercenary", "officier": "officer", "général": "general", "unité": "unit",
 	"bataillon": "battalion", "brigade": "brigade", "division": "division", "lot": "batch", "conteneur": "container",
-	"camion": "truck", "train": "train", "wagon": "wagon", "satellite": "satellite", "sous-marin": "submarine",
+	"camion": "truck", "demande": "application", "candidat": "candidate", "entreprise": "company", "hôpital": "hospital", "train": "train", "wagon": "wagon", "satellite": "satellite", "sous-marin": "submarine",
 }
 
 // countables: nouns a vague figure with no noun after it may count, when

@@ -24,9 +24,8 @@ var modalMarkers = map[string]string{
 	"débloquerait": "planned", "enverrait": "planned", "fournirait": "planned", "déploierait": "planned",
 	// expected
 	"seront": "expected", "sera": "expected", "devrait": "expected", "devraient": "expected", "bientôt": "expected",
-	"expected": "expected", "likely": "expected", "forecast": "expected", "projected": "expected", "prévu": "expected",
-	"prévus": "expected", "prévue": "expected", "prévues": "expected", "attendu": "expected", "attendus": "expected",
-	"soon": "expected", "should": "expected", "will": "expected", "atteindra": "expected", "atteindront": "expected",
+	"expected": "expected", "likely": "expected", "forecast": "expected", "projected": "expected", "attendu": "expected", "attendus": "expected",
+	"soon": "expected", "should": "expected", "will": "expected", "would": "expected", "atteindra": "expected", "atteindront": "expected",
 	"dépassera": "expected", "dépasseront": "expected",
 	// estimate
 	"estimé": "estimate", "estimée": "estimate", "estimés": "estimate", "estimées": "estimate", "estime": "estimate",
@@ -87,10 +86,16 @@ func modality(toks []token, i, j int) string {
 		if !ok {
 			m, ok = modalMarkers[bare(w)]
 		}
+		if !ok && frenchFuture(w) {
+			m, ok = "expected", true
+		}
 		if !ok {
 			return
 		}
-		if w == "will" && k+1 < len(toks) {
+		if (w == "plans" || w == "plan") && (k+1 >= len(toks) || toks[k+1].lower != "to") {
+			return // "emergency plans" is a noun
+		}
+		if (w == "will" || w == "would") && k+1 < len(toks) {
 			for _, v := range agentive {
 				if strings.HasPrefix(toks[k+1].lower, v) {
 					m = "planned"
@@ -111,6 +116,26 @@ func modality(toks []token, i, j int) string {
 	for k := from; k < i; k++ {
 		consider(k)
 	}
+	// the verb governing a "que"/"that" clause: "estiment qu'environ 2 millions",
+	// "estimates that more than 6 million", "a décidé que"
+	if best == "" && from >= 2 {
+		for k := from - 2; k >= 0 && k >= from-3; k-- {
+			consider(k)
+		}
+	}
+	// "ne confirme pas que", "did not confirm reports that": unconfirmed
+	for k := 0; k < i; k++ {
+		if strings.HasPrefix(toks[k].lower, "confirm") {
+			for m := max(0, k-3); m < k; m++ {
+				if w := bare(toks[m].lower); w == "not" || w == "ne" || w == "n" || w == "pas" {
+					return "unconfirmed"
+				}
+			}
+			if k+1 < len(toks) && toks[k+1].lower == "pas" {
+				return "unconfirmed"
+			}
+		}
+	}
 	for k := j; k < to; k++ {
 		consider(k)
 	}
@@ -127,4 +152,17 @@ func modality(toks []token, i, j int) string {
 		return "fact"
 	}
 	return best
+}
+
+// frenchFuture: a verb in the simple future ("augmentera", "dureront").
+func frenchFuture(w string) bool {
+	if len(w) < 7 {
+		return false
+	}
+	for _, suf := range []string{"era", "eront", "ira", "iront", "dra", "dront"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
 }

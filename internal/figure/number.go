@@ -145,8 +145,8 @@ func wordNumber(toks []token, i int) (quantity, bool) {
 			default:
 				u := unitWords[p]
 				// "quatre-vingt(s)" is 4 × 20
-				if (p == "vingt" || p == "vingts") && cur == 4 {
-					cur = 80
+				if (p == "vingt" || p == "vingts") && int(cur)%100 == 4 {
+					cur += 76
 				} else {
 					cur += u
 				}

@@ -22,10 +22,16 @@ var speechVerbs = map[string]bool{
 	"annoncent": true, "estime": true, "estiment": true, "rapporte": true, "rapportent": true, "assure": true, "assurent": true,
 	"précise": true, "précisent": true, "souligne": true, "soulignent": true, "révèle": true, "révèlent": true, "dit": true,
 	"disent": true, "explique": true, "expliquent": true, "confirme": true, "confirment": true,
-	"said": true, "says": true, "say": true, "told": true, "reported": true, "reports": true, "announced": true, "stated": true,
-	"estimated": true, "estimates": true, "claimed": true, "claims": true, "warned": true, "confirmed": true, "revealed": true,
+	"said": true, "says": true, "say": true, "told": true, "reported": true, "announced": true, "stated": true,
+	"estimated": true, "estimate": true, "estimates": true, "reports": true, "claims": true, "claimed": true, "warned": true, "promised": true, "pledged": true, "denied": true, "denies": true,
+	"promis": true, "promet": true, "dément": true, "démentent": true, "nie": true, "nient": true, "prévient": true, "préviennent": true,
+	"forecast": true, "forecasts": true, "confirmed": true, "revealed": true,
 	"added": true, "noted": true, "wrote": true, "tells": true, "believes": true, "believe": true,
 }
+
+// invertedVerbs attribute only after the text they attribute: ", prévoit
+// la Banque de France" (but "l'armée prévoit de" is a plan).
+var invertedVerbs = map[string]bool{"prévoit": true, "prévoient": true, "poursuit": true, "conclut": true, "insiste": true, "note": true, "relève": true}
 
 // stripWords are dropped from the ends of a source phrase.
 var stripWords = map[string]bool{
@@ -58,12 +64,11 @@ func source(toks []token) string {
 			}
 		}
 	}
-	// "X a indiqué (vendredi) que", "X said", ", a déclaré X", ", X said."
+	// inverted: ", a déclaré vendredi son secrétaire général Mark Rutte", ", said X"
 	for i, t := range toks {
-		if !speechVerbs[t.lower] {
+		if !speechVerbs[t.lower] && !invertedVerbs[t.lower] {
 			continue
 		}
-		// inverted: ", a déclaré vendredi son secrétaire général Mark Rutte" / ", said X"
 		k := i - 1
 		if k >= 0 && (toks[k].lower == "a" || toks[k].lower == "ont" || toks[k].lower == "has" || toks[k].lower == "have") {
 			k--
@@ -76,16 +81,36 @@ func source(toks []token) string {
 			if np := nounPhrase(toks, m); np != "" && !isPronoun(np) {
 				return np
 			}
+		}
+	}
+	// ", X said." then "X a indiqué (vendredi) que": the last speech verb
+	// governs the sentence.
+	for i := len(toks) - 1; i >= 0; i-- {
+		if !speechVerbs[toks[i].lower] {
 			continue
 		}
-		// subject before the verb, from the clause start
 		from := clauseBegin(toks, i)
+		if hasAuxOrNegation(toks, from, i) {
+			continue
+		}
 		np := phrase(toks, from, i)
-		if np != "" && !isPronoun(np) && len(strings.Fields(np)) <= 12 {
+		if np != "" && !isPronoun(np) && len(strings.Fields(np)) <= 8 {
 			return np
 		}
 	}
 	return ""
+}
+
+// hasAuxOrNegation: a subject phrase holding "did not", "ne ... pas" or a
+// verb is not a speaker's name.
+func hasAuxOrNegation(toks []token, i, j int) bool {
+	for k := i; k < j; k++ {
+		switch bare(toks[k].lower) {
+		case "did", "not", "does", "do", "ne", "n", "pas", "is", "are", "was", "were", "est", "sont", "qui", "who", "which", "que", "that":
+			return true
+		}
+	}
+	return false
 }
 
 func isPronoun(s string) bool {
@@ -187,11 +212,6 @@ func carriesOver(toks []token) bool {
 	switch toks[0].lower {
 	case "il", "ils", "elle", "elles", "he", "she", "they", "ces", "selon", "d’après":
 		return true
-	}
-	for _, t := range toks {
-		if modalMarkers[t.lower] == "unconfirmed" {
-			return true
-		}
 	}
 	return false
 }
