@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/dossier-news/dossier"
+	"github.com/dossier-news/dossier/internal/eval"
 	"github.com/dossier-news/dossier/internal/sharedtest"
 )
 
@@ -170,5 +171,53 @@ func TestTooLarge(t *testing.T) {
 	_, stderr, err := cli(t, filepath.Join(t.TempDir(), "d.db"), "", "ingest", "--max-size", "1", p)
 	if err == nil || !strings.Contains(stderr, "big.txt") || !strings.Contains(stderr, "size limit") {
 		t.Errorf("big file: err %v, stderr %q", err, stderr)
+	}
+}
+
+// TestFiguresGold scores figure extraction on the project's own gold (French
+// and English sentences written for it) through the CLI, with the bar.
+func TestFiguresGold(t *testing.T) {
+	out, stderr, err := cli(t, filepath.Join(t.TempDir(), "d.db"), "", "eval", "figures", "../../testdata/figures/gold.jsonl", "--min-f1", "0.95", "--min-field", "0.9", "-v")
+	t.Logf("\n%s", out)
+	if err != nil {
+		t.Fatalf("eval figures: %v\n%s", err, stderr)
+	}
+	if !strings.Contains(out, "gold 2") {
+		t.Errorf("gold file has fewer than 200 figures:\n%s", out)
+	}
+}
+
+// TestFiguresSeeds scores "dossier figures" on the seeds against the shared
+// gold, reading its JSONL output as grade-figures does.
+func TestFiguresSeeds(t *testing.T) {
+	dir := sharedtest.Dir(t)
+	seeds, _ := filepath.Glob(filepath.Join(dir, "seeds", "*.txt"))
+	out, stderr, err := cli(t, filepath.Join(t.TempDir(), "d.db"), "", append([]string{"figures", "--format", "jsonl"}, seeds...)...)
+	if err != nil {
+		t.Fatalf("figures: %v\n%s", err, stderr)
+	}
+	var preds []dossier.Figure
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+		var f dossier.Figure
+		if err := json.Unmarshal([]byte(l), &f); err != nil {
+			t.Fatalf("figures output is not JSONL: %v: %s", err, l)
+		}
+		preds = append(preds, f)
+	}
+	g, err := os.Open(filepath.Join(dir, "gold", "seeds-figures.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Close()
+	gold, err := eval.ReadGold(g, "seeds-figures.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := eval.Figures(gold, preds)
+	var b strings.Builder
+	r.Write(&b, true)
+	t.Logf("\n%s", b.String())
+	if r.F1 < 0.95 || r.Bound < 0.9 || r.Modality < 0.9 || r.Source < 0.9 {
+		t.Errorf("seeds figures below the bar (F1 0.95, fields 0.9)")
 	}
 }

@@ -92,7 +92,7 @@ func markFigures(text string, p dossier.Paragraph, figs []dossier.Figure) string
 	var b strings.Builder
 	at := p.Start
 	for _, f := range figs {
-		if f.Start < at || f.End > p.End {
+		if f.Field != "" || f.Start < at || f.End > p.End {
 			continue
 		}
 		b.WriteString(text[at:f.Start])

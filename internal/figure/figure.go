@@ -121,7 +121,7 @@ func quantityAt(toks []token, i int) (quantity, bool) {
 		}
 	}
 	// "une semaine", "a week", "un an": one unit of time
-	if (w == "une" || w == "un" || w == "a" || w == "an" || w == "one") && i+1 < len(toks) && durationUnits[toks[i+1].lower] != "" {
+	if (w == "une" || w == "un" || w == "a" || w == "an" || w == "one") && i+1 < len(toks) && durationUnits[toks[i+1].lower] != "" && !isRate(toks, i) {
 		return quantity{i: i, j: i + 1, value: 1, low: 1, high: 1, word: true, thingFrom: i + 1}, true
 	}
 	// "une cinquantaine de", "a dozen"
@@ -186,7 +186,7 @@ func vagueAt(toks []token, k int, lead float64) (quantity, bool) {
 	// "dizaines de milliers", "centaines de milliers", "tens of thousands"
 	if j+1 < len(toks) && (bare(toks[j].lower) == "de" || bare(toks[j].lower) == "d" || toks[j].lower == "of") {
 		if r2, ok := vagueNouns[toks[j+1].lower]; ok && r2[0] > r[0] {
-			r = [2]float64{r[0] * r2[0], (r[1] + 1) * r2[0] - 1}
+			r = [2]float64{r[0] * r2[0], (r[1]+1)*r2[0] - 1}
 			j += 2
 		}
 	}
@@ -364,6 +364,12 @@ func reading(text string, toks []token, q quantity, c Context) (dossier.Figure, 
 			unit, kind, end = currencyWords[toks[k+1].lower], dossier.KindMoney, k+2
 		case measureUnits[w] != "" && !(w == "m" && toks[k].text == "M") && !(w == "t" && toks[k-1].spaceAfter == ""):
 			unit, kind, end = measureUnits[w], dossier.KindMeasure, k+1
+			// compound units written with a slash: "km/h", "m/s"
+			if k+2 < len(toks) && toks[k].spaceAfter == "" && toks[k+1].text == "/" && toks[k+1].spaceAfter == "" && toks[k+2].kind == tWord {
+				unit, end = toks[k].text+"/"+toks[k+2].text, k+3
+			}
+		case k > 0 && q.i > 0 && (toks[q.i-1].lower == "magnitude" || toks[q.i-1].lower == "magnitude:"):
+			unit, kind, end = "magnitude", dossier.KindMeasure, q.j
 		case durationUnits[w] != "":
 			// "à 15 heures" is a time of day, caught before; "3 ans" a duration
 			unit, kind, end = durationUnits[w], dossier.KindDuration, k+1
@@ -474,7 +480,8 @@ func thingAt(toks []token, k int, en bool) (string, int) {
 	for k < len(toks) && (skipBeforeThing[bare(toks[k].lower)]) && !countables[lemma(toks[k].lower)] {
 		k++
 	}
-	if k >= len(toks) || toks[k].kind != tWord || notThing[bare(toks[k].lower)] || months[toks[k].lower] || weekdays[toks[k].lower] {
+	if k >= len(toks) || toks[k].kind != tWord || notThing[bare(toks[k].lower)] || months[toks[k].lower] || weekdays[toks[k].lower] ||
+		isAdverb(toks[k].lower) || pronouns[toks[k].lower] {
 		return "", -1
 	}
 	if en || isEnglishish(toks, k) {
@@ -637,3 +644,19 @@ func isPluralNoun(w string) bool {
 	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") &&
 		!strings.HasSuffix(w, "is") && !englishStops[w] && !strings.HasSuffix(w, "'s")
 }
+
+// isRate: "160 euros a year", "10 km an hour": "a year" is a rate, not a duration.
+func isRate(toks []token, i int) bool {
+	if i == 0 {
+		return false
+	}
+	p := toks[i-1]
+	return p.kind == tNum || currencyWords[p.lower] != "" || measureUnits[p.lower] != "" || percentWords[p.lower]
+}
+
+// isAdverb: "grièvement", "seriously" say how, not what is counted.
+func isAdverb(w string) bool {
+	return (len(w) > 6 && strings.HasSuffix(w, "ment")) || (len(w) > 4 && strings.HasSuffix(w, "ly"))
+}
+
+var pronouns = map[string]bool{"them": true, "us": true, "eux": true, "elles": true, "lesquels": true, "whom": true, "which": true, "these": true, "those": true}

@@ -102,7 +102,8 @@ var measureUnits = map[string]string{
 	"tonne": "t", "tonnes": "t", "ton": "t", "tons": "t", "kilo": "kg", "kilos": "kg", "kilogramme": "kg", "kilogrammes": "kg",
 	"kilogram": "kg", "kilograms": "kg", "litre": "l", "litres": "l", "liter": "l", "liters": "l", "hectare": "ha", "hectares": "ha", "ha": "ha",
 	"mile": "mi", "miles": "mi", "mw": "MW", "gw": "GW", "kwh": "kWh", "twh": "TWh", "°c": "°C", "degrés": "°C", "degrees": "°",
-	"km/h": "km/h", "mph": "mph", "barils": "bbl", "barrels": "bbl", "kt": "kt", "mégatonnes": "Mt",
+	"km/h": "km/h", "gwh": "GWh", "mwh": "MWh", "térawattheures": "TWh", "térawattheure": "TWh",
+	"terawatt-hours": "TWh", "gigawattheures": "GWh", "gigawatt-hours": "GWh", "mégawatts": "MW", "megawatts": "MW", "gigawatts": "GW", "mph": "mph", "barils": "bbl", "barrels": "bbl", "kt": "kt", "mégatonnes": "Mt",
 }
 
 // durations and their unit.

@@ -16,12 +16,12 @@ var modalMarkers = map[string]string{
 	"potentially": "possible", "susceptible": "possible", "susceptibles": "possible", "peut-être": "possible", "perhaps": "possible",
 	"risque": "possible", "risquent": "possible", "envisage": "possible", "envisagent": "possible", "hypothèse": "possible",
 	// planned
-	"décidé": "planned", "décide": "planned", "prévoit": "planned", "prévoient": "planned", 
+	"décidé": "planned", "décide": "planned", "prévoit": "planned", "prévoient": "planned",
 	"s'apprête": "planned", "s’apprête": "planned", "s'apprêtent": "planned", "s’apprêtent": "planned",
 	"va": "planned", "vont": "planned", "planifie": "planned", "entend": "planned", "entendent": "planned", "promis": "planned",
-	"promet": "planned", "plans": "planned", "planned": "planned", "planning": "planned", "intends": "planned",
+	"promet": "planned", "plans": "planned", "planned": "planned", "plan": "planned", "compte": "planned", "comptent": "planned", "planning": "planned", "intends": "planned",
 	"intend": "planned", "decided": "planned", "pledged": "planned", "promised": "planned", "preparing": "planned",
-	"débloquerait": "planned", "enverrait": "planned", "fournirait": "planned", "déploierait": "planned",
+	"débloquerait": "planned", "ordonné": "planned", "ordonne": "planned", "ordered": "planned", "orders": "planned", "enverrait": "planned", "fournirait": "planned", "déploierait": "planned",
 	// expected
 	"seront": "expected", "sera": "expected", "devrait": "expected", "devraient": "expected", "bientôt": "expected",
 	"expected": "expected", "likely": "expected", "forecast": "expected", "projected": "expected", "attendu": "expected", "attendus": "expected",
@@ -95,6 +95,9 @@ func modality(toks []token, i, j int) string {
 		if (w == "plans" || w == "plan") && (k+1 >= len(toks) || toks[k+1].lower != "to") {
 			return // "emergency plans" is a noun
 		}
+		if (w == "compte" || w == "comptent") && (k+1 >= len(toks) || !isInfinitive(toks[k+1].lower)) {
+			return // "se comptent par milliers" counts; "compte supprimer" plans
+		}
 		if (w == "will" || w == "would") && k+1 < len(toks) {
 			for _, v := range agentive {
 				if strings.HasPrefix(toks[k+1].lower, v) {
@@ -136,8 +139,12 @@ func modality(toks []token, i, j int) string {
 			}
 		}
 	}
-	for k := j; k < to; k++ {
-		consider(k)
+	// markers after the figure govern it only when it is the subject of
+	// its clause: "4 000 soldats seraient morts", not "winds at 80 km/h could"
+	if subjectPosition(toks, i) {
+		for k := j; k < to; k++ {
+			consider(k)
+		}
 	}
 	if neg {
 		// "ne peut pas confirmer" says the figure is unconfirmed, not denied.
@@ -165,4 +172,24 @@ func frenchFuture(w string) bool {
 		}
 	}
 	return false
+}
+
+func isInfinitive(w string) bool {
+	return len(w) > 3 && (strings.HasSuffix(w, "er") || strings.HasSuffix(w, "ir") || strings.HasSuffix(w, "re"))
+}
+
+func subjectPosition(toks []token, i int) bool {
+	n := 0
+	for k := i - 1; k >= 0; k-- {
+		w := bare(toks[k].lower)
+		if w == "," || w == ";" || w == ":" || clauseStart[w] {
+			break
+		}
+		switch w {
+		case "les", "des", "the", "some", "ces", "et", "and", "mais", "but", "selon", "d’après":
+			continue
+		}
+		n++
+	}
+	return n == 0
 }

@@ -64,6 +64,22 @@ func source(toks []token) string {
 			}
 		}
 	}
+	// passive agent of an estimate: "évalués à 11 milliards par la Banque mondiale"
+	for i, t := range toks {
+		if modalMarkers[t.lower] != "estimate" {
+			continue
+		}
+		for k := i + 1; k < len(toks); k++ {
+			if toks[k].text == "," || toks[k].text == "." {
+				break
+			}
+			if toks[k].lower == "par" || toks[k].lower == "by" {
+				if np := nounPhrase(toks, k+1); np != "" && !isPronoun(np) {
+					return np
+				}
+			}
+		}
+	}
 	// inverted: ", a déclaré vendredi son secrétaire général Mark Rutte", ", said X"
 	for i, t := range toks {
 		if !speechVerbs[t.lower] && !invertedVerbs[t.lower] {
@@ -219,7 +235,14 @@ func carriesOver(toks []token) bool {
 // subject: the actor named before the figure in its clause, as the
 // nearest capitalised name ("la Corée du Nord", "Pyongyang").
 func subject(toks []token, i int) string {
+	from := 0
 	for k := i - 1; k >= 0; k-- {
+		if w := bare(toks[k].lower); clauseStart[w] || w == ";" {
+			from = k + 1
+			break
+		}
+	}
+	for k := i - 1; k >= from; k-- {
 		if toks[k].kind != tWord || !isCap(toks[k].text) || stripWords[toks[k].lower] {
 			continue
 		}
