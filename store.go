@@ -9,6 +9,10 @@ type Store interface {
 	// TextHash is already stored it stores nothing and returns that
 	// article's id with dup true.
 	Put(ctx context.Context, a *Article) (id string, dup bool, err error)
+	// PutMany stores several articles, each one atomically (a failed
+	// article leaves nothing behind and the others are stored), in as few
+	// commits as the backend likes. Results are in the order of arts.
+	PutMany(ctx context.Context, arts []*Article) []PutResult
 	// Article returns the article with this id (or a unique id prefix).
 	Article(ctx context.Context, id string) (*Article, error)
 	// List returns summaries in date then id order.
@@ -21,8 +25,15 @@ type Store interface {
 	// MaxLineDocs) documents the line was seen in; AddLines records them.
 	// Lines recurring across different documents are boilerplate.
 	LineDocs(ctx context.Context, keys []uint64) (map[uint64][]uint64, error)
-	AddLines(ctx context.Context, doc uint64, keys []uint64) error
+	AddLines(ctx context.Context, lines map[uint64][]uint64) error
 	Close() error
+}
+
+// PutResult is the outcome of storing one article.
+type PutResult struct {
+	ID  string
+	Dup bool
+	Err error
 }
 
 // ListFilter narrows List.

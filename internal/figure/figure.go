@@ -29,9 +29,12 @@ func Extract(text string, sentences []dossier.Span, c Context) []dossier.Figure 
 		toks := tokenize(c.Title, 0)
 		figs := sentenceFigures(c.Title, toks, c)
 		prevSource = source(toks)
+		when := ""
+		if len(figs) > 0 {
+			when = timeOf(toks, c.Date)
+		}
 		for k := range figs {
-			figs[k].Sentence, figs[k].Field, figs[k].Source = c.Title, "title", prevSource
-			figs[k].Time = timeOf(toks, c.Date)
+			figs[k].Sentence, figs[k].Field, figs[k].Source, figs[k].Time = c.Title, "title", prevSource, when
 		}
 		out = append(out, figs...)
 	}
@@ -46,7 +49,10 @@ func Extract(text string, sentences []dossier.Span, c Context) []dossier.Figure 
 		if src != "" {
 			prevSource = src
 		}
-		when := timeOf(toks, c.Date)
+		when := ""
+		if len(figs) > 0 {
+			when = timeOf(toks, c.Date)
+		}
 		for k := range figs {
 			figs[k].Sentence = s
 			if figs[k].Source == "" {
@@ -144,7 +150,7 @@ func quantityAt(toks []token, i int) (quantity, bool) {
 		q.thingFrom = q.j
 		return q, ok
 	case tWord:
-		first := strings.Split(w, "-")[0]
+		first, _, _ := strings.Cut(w, "-")
 		_, unit := unitWords[first]
 		if !unit && !hundredWords[first] && !(scaleWords[first] > 0 && len(first) > 3) && w != "a" && w != "an" {
 			return quantity{}, false

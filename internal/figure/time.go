@@ -3,6 +3,8 @@ package figure
 import (
 	"regexp"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	dps "github.com/markusmobius/go-dateparser"
@@ -12,19 +14,22 @@ import (
 // timeCue finds the time expressions news uses to say when: weekdays,
 // "hier", "yesterday", "en août dernier", "le 25 mars", "March 25",
 // "last week", "in 2023".
-var timeCue = regexp.MustCompile(`(?i)\b(?:(?:depuis |since |dès )?(?:le |on )?\d{1,2}(?:er)? (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|january|february|march|april|may|june|july|august|september|october|november|december)(?: \d{4})?|(?:january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2}(?:, \d{4})?|(?:en |in |depuis |since )(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|january|february|march|april|june|july|august|september|october|november|december)(?: dernier| \d{4})?|(?:last|this|next) (?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:la semaine|le mois|l'an|l’an|l'année|l’année) (?:dernière|dernier|prochaine|prochain)|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: dernier)?|hier|avant-hier|aujourd'hui|aujourd’hui|yesterday|today|(?:en|in|depuis|since) (?:19|20)\d\d)\b`)
+var timeCue = regexp.MustCompile(`\b(?:(?:depuis |since |dès )?(?:le |on )?\d{1,2}(?:er)? (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|january|february|march|april|may|june|july|august|september|october|november|december)(?: \d{4})?|(?:january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2}(?:, \d{4})?|(?:en |in |depuis |since )(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|january|february|march|april|june|july|august|september|october|november|december)(?: dernier| \d{4})?|(?:last|this|next) (?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:la semaine|le mois|l'an|l’an|l'année|l’année) (?:dernière|dernier|prochaine|prochain)|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: dernier)?|hier|avant-hier|aujourd'hui|aujourd’hui|yesterday|today|(?:en|in|depuis|since) (?:19|20)\d\d)\b`)
 
 // timeOf returns when the sentence says its figures happened: an ISO date
 // (or month, or year) resolved against the article's date when the words
 // are relative, else the words themselves.
 func timeOf(toks []token, articleDate string) string {
-	if len(toks) == 0 {
+	c := timeCueAt(toks)
+	if c < 0 {
 		return ""
 	}
+	// the expression lies around its cue word: match there, not on the sentence
+	win := toks[max(0, c-4):min(len(toks), c+5)]
 	var b strings.Builder
-	for k, t := range toks {
-		b.WriteString(t.text)
-		if k+1 < len(toks) {
+	for k, t := range win {
+		b.WriteString(t.lower) // the pattern is lower case: faster than (?i)
+		if k+1 < len(win) {
 			b.WriteString(t.spaceAfter)
 		}
 	}
@@ -36,11 +41,27 @@ func timeOf(toks []token, articleDate string) string {
 	if !ok {
 		return expr
 	}
-	if iso := resolve(expr, ref); iso != "" {
-		return iso
+	key := expr + "|" + articleDate
+	if v, ok := resolved.Load(key); ok {
+		return v.(string)
 	}
-	return expr
+	out := expr
+	if iso := resolve(expr, ref); iso != "" {
+		out = iso
+	}
+	if resolvedN.Add(1) > 50000 {
+		resolved.Clear() // bound the memo; a corpus has few distinct (expression, date) pairs
+		resolvedN.Store(0)
+	}
+	resolved.Store(key, out)
+	return out
 }
+
+// resolved memoises resolve: go-dateparser costs tens of microseconds a call.
+var (
+	resolved  sync.Map
+	resolvedN atomic.Int64
+)
 
 func parseArticleDate(s string) (time.Time, bool) {
 	for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
@@ -58,7 +79,7 @@ var dropWords = strings.NewReplacer("depuis ", "", "since ", "", "dès ", "", " 
 // resolve turns a time expression into a date before the article's.
 func resolve(expr string, ref time.Time) string {
 	e := strings.ToLower(expr)
-	if yr := regexp.MustCompile(`^(?:en|in|depuis|since) ((?:19|20)\d\d)$`).FindStringSubmatch(e); yr != nil {
+	if yr := yearExpr.FindStringSubmatch(e); yr != nil {
 		return yr[1]
 	}
 	cfg := &dps.Configuration{CurrentTime: ref, PreferredDateSource: dps.Past, Languages: []string{"fr", "en"}}
@@ -77,4 +98,25 @@ func resolve(expr string, ref time.Time) string {
 		return t.Format("2006")
 	}
 	return t.Format("2006-01-02")
+}
+
+var yearExpr = regexp.MustCompile(`^(?:en|in|depuis|since) ((?:19|20)\d\d)$`)
+
+// timeCueAt is a cheap gate before the time regular expression: a word
+// that can start or end a time expression.
+func timeCueAt(toks []token) int {
+	for i, t := range toks {
+		w := t.lower
+		if months[w] || weekdays[w] {
+			return i
+		}
+		switch bare(w) {
+		case "hier", "avant-hier", "aujourd", "yesterday", "today", "last", "next", "dernière", "dernier", "prochain", "prochaine":
+			return i
+		}
+		if t.kind == tNum && len(t.text) == 4 && (strings.HasPrefix(t.text, "19") || strings.HasPrefix(t.text, "20")) {
+			return i
+		}
+	}
+	return -1
 }

@@ -85,83 +85,119 @@ func (p *Pipeline) Read(ctx context.Context, args []string, stdin io.Reader, rep
 }
 
 func (p *Pipeline) run(ctx context.Context, args []string, stdin io.Reader, report func(Event), progress func(done, total int), emit func(*dossier.Article)) (Summary, error) {
-	var sum Summary
+	r := &runner{p: p, report: report, emit: emit, counter: clean.NewCounter(), loaded: map[uint64]bool{}}
+	if emit == nil {
+		// Storing runs beside analysis: chunk N is written while N+1 is cleaned.
+		r.batches = make(chan batch, 1)
+		r.stored = make(chan error, 1)
+		go r.store(ctx)
+	}
 	srcs, errs := expand(args)
 	for _, err := range errs {
-		sum.Failed++
-		report(Event{Err: err})
+		r.fail(Event{Err: err})
 	}
 	var chunk []extract.Doc
-	flush := func() error {
-		if len(chunk) == 0 {
-			return nil
-		}
-		err := p.process(ctx, chunk, &sum, report, emit)
-		chunk = chunk[:0]
-		return err
-	}
+	var err error
 	for i, src := range srcs {
-		if err := ctx.Err(); err != nil {
-			return sum, err
+		if err = ctx.Err(); err != nil {
+			break
 		}
 		docs, errs := p.read(ctx, src, stdin)
-		for _, err := range errs {
-			sum.Failed++
-			report(Event{Input: src.name, Err: err})
+		for _, e := range errs {
+			r.fail(Event{Input: src.name, Err: e})
 		}
 		for _, d := range docs {
 			for _, l := range d.Lines {
-				sum.Bytes += int64(len(l)) + 1
+				r.sum.Bytes += int64(len(l)) + 1
 			}
 		}
 		chunk = append(chunk, docs...)
 		if len(chunk) >= p.opt.ChunkSize {
-			if err := flush(); err != nil {
-				return sum, err
+			if err = r.process(ctx, chunk); err != nil {
+				break
 			}
+			chunk = nil
 		}
 		if progress != nil {
 			progress(i+1, len(srcs))
 		}
 	}
-	return sum, flush()
-}
-
-// process cleans, analyses and stores a chunk of documents.
-func (p *Pipeline) process(ctx context.Context, docs []extract.Doc, sum *Summary, report func(Event), emit func(*dossier.Article)) error {
-	// Recurrence: what the store has seen plus this chunk.
-	counter := clean.NewCounter()
-	docKeys := make([]uint64, len(docs))
-	lineKeys := make([][]uint64, len(docs))
-	var all []uint64
-	for i, d := range docs {
-		docKeys[i], lineKeys[i] = clean.Keys(d)
-		all = append(all, lineKeys[i]...)
+	if err == nil && len(chunk) > 0 {
+		err = r.process(ctx, chunk)
 	}
-	known := map[uint64][]uint64{}
-	if emit == nil {
-		var err error
-		if known, err = p.store.LineDocs(ctx, all); err != nil {
-			return err
+	if r.batches != nil {
+		close(r.batches)
+		if serr := <-r.stored; err == nil {
+			err = serr
 		}
 	}
-	for k, ds := range known {
-		for _, d := range ds {
-			counter.Add(d, []uint64{k})
+	return r.sum, err
+}
+
+// runner is one run of the pipeline.
+type runner struct {
+	p       *Pipeline
+	report  func(Event)
+	emit    func(*dossier.Article)
+	counter *clean.Counter
+	loaded  map[uint64]bool // line keys whose stored documents are in counter
+	batches chan batch
+	stored  chan error
+
+	mu  sync.Mutex // guards sum and report, shared with the storing goroutine
+	sum Summary
+}
+
+type batch struct {
+	arts  []*dossier.Article
+	lines map[uint64][]uint64
+}
+
+func (r *runner) fail(e Event) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.sum.Failed++
+	r.report(e)
+}
+
+// process cleans and analyses a chunk, then hands it to the store.
+func (r *runner) process(ctx context.Context, docs []extract.Doc) error {
+	// Recurrence: what the store has seen plus what this run has read.
+	docKeys := make([]uint64, len(docs))
+	lineKeys := make([][]uint64, len(docs))
+	var fresh []uint64
+	for i, d := range docs {
+		docKeys[i], lineKeys[i] = clean.Keys(d)
+		for _, k := range lineKeys[i] {
+			if !r.loaded[k] {
+				r.loaded[k] = true
+				fresh = append(fresh, k)
+			}
+		}
+	}
+	if r.emit == nil && len(fresh) > 0 {
+		known, err := r.p.store.LineDocs(ctx, fresh)
+		if err != nil {
+			return err
+		}
+		for k, ds := range known {
+			for _, d := range ds {
+				r.counter.Add(d, []uint64{k})
+			}
 		}
 	}
 	for i := range docs {
-		counter.Add(docKeys[i], lineKeys[i])
+		r.counter.Add(docKeys[i], lineKeys[i])
 	}
 	arts := make([]*dossier.Article, len(docs))
 	var wg sync.WaitGroup
 	next := make(chan int)
-	for w := 0; w < p.opt.Workers; w++ {
+	for w := 0; w < r.p.opt.Workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				arts[i] = Analyse(docs[i], clean.Options{Recurring: counter.Others(docKeys[i])})
+				arts[i] = Analyse(docs[i], clean.Options{Recurring: r.counter.Others(docKeys[i])})
 			}
 		}()
 	}
@@ -170,34 +206,59 @@ func (p *Pipeline) process(ctx context.Context, docs []extract.Doc, sum *Summary
 	}
 	close(next)
 	wg.Wait()
+	b := batch{lines: map[uint64][]uint64{}}
 	for i, a := range arts {
 		if a.Text == "" {
-			sum.Failed++
-			report(Event{Input: a.Input, Err: &extract.InputError{Input: a.Input, Err: extract.ErrNoText}})
+			r.fail(Event{Input: a.Input, Err: &extract.InputError{Input: a.Input, Err: extract.ErrNoText}})
 			continue
 		}
-		if emit != nil {
-			sum.Ingested++
-			emit(a)
+		if r.emit != nil {
+			r.sum.Ingested++
+			r.emit(a)
 			continue
 		}
-		id, dup, err := p.store.Put(ctx, a)
-		if err != nil {
-			sum.Failed++
-			report(Event{Input: a.Input, Err: err})
-			continue
-		}
-		if err := p.store.AddLines(ctx, docKeys[i], lineKeys[i]); err != nil {
-			return err
-		}
-		if dup {
-			sum.Duplicates++
-		} else {
-			sum.Ingested++
-		}
-		report(Event{Input: a.Input, ID: id, Title: a.Title, Dup: dup})
+		b.arts = append(b.arts, a)
+		b.lines[docKeys[i]] = lineKeys[i]
 	}
-	return nil
+	if r.emit != nil || len(b.arts) == 0 {
+		return nil
+	}
+	select {
+	case r.batches <- b:
+		return nil
+	case err := <-r.stored: // the store gave up
+		r.stored <- err
+		return err
+	}
+}
+
+// store writes batches until the channel closes, then reports on stored.
+func (r *runner) store(ctx context.Context) {
+	var err error
+	for b := range r.batches {
+		if err != nil {
+			continue // drain
+		}
+		res := r.p.store.PutMany(ctx, b.arts)
+		r.mu.Lock()
+		for i, pr := range res {
+			a := b.arts[i]
+			switch {
+			case pr.Err != nil:
+				r.sum.Failed++
+				r.report(Event{Input: a.Input, Err: pr.Err})
+			case pr.Dup:
+				r.sum.Duplicates++
+				r.report(Event{Input: a.Input, ID: pr.ID, Title: a.Title, Dup: true})
+			default:
+				r.sum.Ingested++
+				r.report(Event{Input: a.Input, ID: pr.ID, Title: a.Title})
+			}
+		}
+		r.mu.Unlock()
+		err = r.p.store.AddLines(ctx, b.lines)
+	}
+	r.stored <- err
 }
 
 // Analyse runs the pure stages on one document: clean, language,

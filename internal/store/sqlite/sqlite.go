@@ -39,7 +39,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 			return nil, fmt.Errorf("open store %s: %w", path, err)
 		}
 	}
-	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(1)&_txlock=immediate"
+	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(1)&_pragma=cache_size(-65536)&_pragma=temp_store(memory)&_txlock=immediate"
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
@@ -101,18 +101,100 @@ func jsonOf(v any) string {
 
 // Put stores a and its figures in one transaction.
 func (s *Store) Put(ctx context.Context, a *dossier.Article) (string, bool, error) {
+	r := s.PutMany(ctx, []*dossier.Article{a})[0]
+	return r.ID, r.Dup, r.Err
+}
+
+// PutMany stores articles in one transaction, each inside its own
+// savepoint: a failing article is rolled back alone. One commit for many
+// articles is what makes ingest fast on SQLite.
+func (s *Store) PutMany(ctx context.Context, arts []*dossier.Article) []dossier.PutResult {
+	out := make([]dossier.PutResult, len(arts))
+	fail := func(err error) []dossier.PutResult {
+		for i := range out {
+			if out[i].Err == nil {
+				out[i] = dossier.PutResult{Err: err}
+			}
+		}
+		return out
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return "", false, fmt.Errorf("store %s: %w", a.Input, err)
+		return fail(fmt.Errorf("store: %w", err))
 	}
 	defer tx.Rollback()
+	st, err := prepare(ctx, tx)
+	if err != nil {
+		return fail(fmt.Errorf("store: %w", err))
+	}
+	defer st.close()
+	for i, a := range arts {
+		if _, err := tx.ExecContext(ctx, "SAVEPOINT article"); err != nil {
+			return fail(fmt.Errorf("store %s: %w", a.Input, err))
+		}
+		id, dup, err := st.put(ctx, a)
+		if err != nil {
+			if _, rerr := tx.ExecContext(ctx, "ROLLBACK TO article"); rerr != nil {
+				return fail(fmt.Errorf("store %s: %w", a.Input, rerr))
+			}
+			out[i] = dossier.PutResult{Err: fmt.Errorf("store %s: %w", a.Input, err)}
+		} else {
+			out[i] = dossier.PutResult{ID: id, Dup: dup}
+		}
+		if _, err := tx.ExecContext(ctx, "RELEASE article"); err != nil {
+			return fail(fmt.Errorf("store %s: %w", a.Input, err))
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		for i := range out {
+			out[i] = dossier.PutResult{Err: fmt.Errorf("store %s: commit: %w", arts[i].Input, err)}
+		}
+	}
+	return out
+}
+
+// stmts are the statements of PutMany, prepared once a transaction.
+type stmts struct {
+	dup, article, fts, figure *sql.Stmt
+}
+
+func prepare(ctx context.Context, tx *sql.Tx) (*stmts, error) {
+	var st stmts
+	var err error
+	for _, p := range []struct {
+		dst **sql.Stmt
+		q   string
+	}{
+		{&st.dup, "SELECT id FROM articles WHERE text_hash = ?"},
+		{&st.article, `INSERT INTO articles (id, text_hash, input, title, site, outlet, author, date, lang, url, source_url, tags, text, paragraphs, sentences, removed, ingested_at)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
+		{&st.fts, "INSERT INTO articles_fts(rowid, title, text) VALUES (?,?,?)"},
+		{&st.figure, "INSERT INTO figures (article_id, seq, thing, gloss, source, modality, body) VALUES (?,?,?,?,?,?,?)"},
+	} {
+		if *p.dst, err = tx.PrepareContext(ctx, p.q); err != nil {
+			st.close()
+			return nil, err
+		}
+	}
+	return &st, nil
+}
+
+func (st *stmts) close() {
+	for _, s := range []*sql.Stmt{st.dup, st.article, st.fts, st.figure} {
+		if s != nil {
+			s.Close()
+		}
+	}
+}
+
+func (st *stmts) put(ctx context.Context, a *dossier.Article) (string, bool, error) {
 	var existing string
-	err = tx.QueryRowContext(ctx, "SELECT id FROM articles WHERE text_hash = ?", a.TextHash).Scan(&existing)
+	err := st.dup.QueryRowContext(ctx, a.TextHash).Scan(&existing)
 	if err == nil {
 		return existing, true, nil
 	}
 	if !errors.Is(err, sql.ErrNoRows) {
-		return "", false, fmt.Errorf("store %s: %w", a.Input, err)
+		return "", false, err
 	}
 	if a.IngestedAt.IsZero() {
 		a.IngestedAt = time.Now().UTC()
@@ -121,29 +203,23 @@ func (s *Store) Put(ctx context.Context, a *dossier.Article) (string, bool, erro
 	if tags == nil {
 		tags = []string{}
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO articles (id, text_hash, input, title, site, outlet, author, date, lang, url, source_url, tags, text, paragraphs, sentences, removed, ingested_at)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-		a.ID, a.TextHash, a.Input, a.Title, a.Site, a.Outlet, a.Author, a.Date, a.Lang, a.URL, a.SourceURL, jsonOf(tags), a.Text,
-		jsonOf(a.Paragraphs), jsonOf(a.Sentences), jsonOf(a.Removed), a.IngestedAt.Format(time.RFC3339Nano))
+	res, err := st.article.ExecContext(ctx, a.ID, a.TextHash, a.Input, a.Title, a.Site, a.Outlet, a.Author, a.Date, a.Lang, a.URL, a.SourceURL,
+		jsonOf(tags), a.Text, jsonOf(a.Paragraphs), jsonOf(a.Sentences), jsonOf(a.Removed), a.IngestedAt.Format(time.RFC3339Nano))
 	if err != nil {
-		return "", false, fmt.Errorf("store %s: %w", a.Input, err)
+		return "", false, err
 	}
 	rowid, err := res.LastInsertId()
 	if err != nil {
 		return "", false, err
 	}
-	if _, err := tx.ExecContext(ctx, "INSERT INTO articles_fts(rowid, title, text) VALUES (?,?,?)", rowid, a.Title, a.Text); err != nil {
-		return "", false, fmt.Errorf("store %s: index: %w", a.Input, err)
+	if _, err := st.fts.ExecContext(ctx, rowid, a.Title, a.Text); err != nil {
+		return "", false, fmt.Errorf("index: %w", err)
 	}
 	for i, f := range a.Figures {
 		f.Doc = a.ID
-		if _, err := tx.ExecContext(ctx, "INSERT INTO figures (article_id, seq, thing, gloss, source, modality, body) VALUES (?,?,?,?,?,?,?)",
-			a.ID, i, f.Thing, f.Gloss, f.Source, f.Modality, jsonOf(f)); err != nil {
-			return "", false, fmt.Errorf("store %s: figure %d: %w", a.Input, i, err)
+		if _, err := st.figure.ExecContext(ctx, a.ID, i, f.Thing, f.Gloss, f.Source, f.Modality, jsonOf(f)); err != nil {
+			return "", false, fmt.Errorf("figure %d: %w", i, err)
 		}
-	}
-	if err := tx.Commit(); err != nil {
-		return "", false, fmt.Errorf("store %s: commit: %w", a.Input, err)
 	}
 	return a.ID, false, nil
 }
@@ -389,9 +465,9 @@ func (s *Store) LineDocs(ctx context.Context, keys []uint64) (map[uint64][]uint6
 	return out, nil
 }
 
-// AddLines records that document doc has these lines.
-func (s *Store) AddLines(ctx context.Context, doc uint64, keys []uint64) error {
-	if len(keys) == 0 {
+// AddLines records, for each document content key, the lines it has.
+func (s *Store) AddLines(ctx context.Context, lines map[uint64][]uint64) error {
+	if len(lines) == 0 {
 		return nil
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
@@ -404,9 +480,11 @@ func (s *Store) AddLines(ctx context.Context, doc uint64, keys []uint64) error {
 		return err
 	}
 	defer st.Close()
-	for _, k := range keys {
-		if _, err := st.ExecContext(ctx, int64(k), int64(doc)); err != nil {
-			return fmt.Errorf("add lines: %w", err)
+	for doc, keys := range lines {
+		for _, k := range keys {
+			if _, err := st.ExecContext(ctx, int64(k), int64(doc)); err != nil {
+				return fmt.Errorf("add lines: %w", err)
+			}
 		}
 	}
 	return tx.Commit()

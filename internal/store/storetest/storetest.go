@@ -78,6 +78,34 @@ func Run(t *testing.T, open func(t *testing.T) dossier.Store) {
 			t.Error("empty query gave no error")
 		}
 	})
+	t.Run("PutManyAtomicPerArticle", func(t *testing.T) {
+		s := open(t)
+		a := article("aaa111", "h1", "A", "texte un")
+		b := article("bbb222", "h2", "B", "texte deux")
+		b.Figures = []dossier.Figure{{Text: "x"}, {Text: "y"}}
+		c := article("aaa111", "h3", "C", "même id, autre texte") // id clash: must fail alone
+		d := article("ddd444", "h1", "D", "texte un")           // duplicate of a
+		res := s.PutMany(ctx, []*dossier.Article{a, b, c, d})
+		if res[0].Err != nil || res[1].Err != nil || res[3].Err != nil {
+			t.Fatalf("PutMany = %+v", res)
+		}
+		if res[2].Err == nil {
+			t.Errorf("clashing id stored: %+v", res[2])
+		}
+		if !res[3].Dup || res[3].ID != "aaa111" {
+			t.Errorf("duplicate in batch = %+v", res[3])
+		}
+		l, _ := s.List(ctx, dossier.ListFilter{})
+		if len(l) != 2 {
+			t.Errorf("List has %d articles, want 2", len(l))
+		}
+		if hits, _ := s.Search(ctx, "autre", 10); len(hits) != 0 {
+			t.Errorf("failed article left a search entry: %+v", hits)
+		}
+		if figs, _ := s.Figures(ctx, dossier.FigureFilter{Article: "bbb222"}); len(figs) != 2 {
+			t.Errorf("figures of b = %d, want 2", len(figs))
+		}
+	})
 	t.Run("Figures", func(t *testing.T) {
 		s := open(t)
 		a := article("aaa111", "h1", "A", "x")
@@ -104,17 +132,16 @@ func Run(t *testing.T, open func(t *testing.T) dossier.Store) {
 	})
 	t.Run("Lines", func(t *testing.T) {
 		s := open(t)
-		if err := s.AddLines(ctx, 1, []uint64{10, 20, 1 << 63}); err != nil {
+		if err := s.AddLines(ctx, map[uint64][]uint64{1: {10, 20, 1 << 63}, 2: {10, 1 << 63}}); err != nil {
 			t.Fatal(err)
 		}
-		s.AddLines(ctx, 2, []uint64{10, 1 << 63})
-		s.AddLines(ctx, 2, []uint64{10})
+		s.AddLines(ctx, map[uint64][]uint64{2: {10}})
 		got, err := s.LineDocs(ctx, []uint64{10, 20, 30, 1 << 63})
 		if err != nil || len(got[10]) != 2 || len(got[20]) != 1 || len(got[30]) != 0 || len(got[1<<63]) != 2 {
 			t.Errorf("LineDocs = %v, %v", got, err)
 		}
 		for d := uint64(0); d < dossier.MaxLineDocs+5; d++ {
-			s.AddLines(ctx, 100+d, []uint64{7})
+			s.AddLines(ctx, map[uint64][]uint64{100 + d: {7}})
 		}
 		if got, _ := s.LineDocs(ctx, []uint64{7}); len(got[7]) != dossier.MaxLineDocs {
 			t.Errorf("LineDocs returned %d docs, want the cap %d", len(got[7]), dossier.MaxLineDocs)

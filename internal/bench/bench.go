@@ -1,0 +1,157 @@
+package bench
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"syscall"
+	"time"
+
+	"github.com/dossier-news/dossier"
+	"github.com/dossier-news/dossier/internal/clean"
+	"github.com/dossier-news/dossier/internal/dedupe"
+	"github.com/dossier-news/dossier/internal/extract"
+	"github.com/dossier-news/dossier/internal/figure"
+	"github.com/dossier-news/dossier/internal/ingest"
+	"github.com/dossier-news/dossier/internal/lang"
+	"github.com/dossier-news/dossier/internal/sentence"
+)
+
+// Stage is the throughput of one stage.
+type Stage struct {
+	Name     string
+	Docs     int
+	Bytes    int64
+	Duration time.Duration
+}
+
+// PerSecond returns documents and megabytes per second.
+func (s Stage) PerSecond() (docs, mb float64) {
+	sec := s.Duration.Seconds()
+	if sec == 0 {
+		return 0, 0
+	}
+	return float64(s.Docs) / sec, float64(s.Bytes) / 1e6 / sec
+}
+
+// Result is a bench run.
+type Result struct {
+	Articles   int
+	Bytes      int64
+	Stages     []Stage
+	Ingest     Stage // files on disk to the store, end to end
+	Summary    ingest.Summary
+	PeakRSSMB  float64
+	GOMAXPROCS int
+}
+
+// Run generates n articles, times each stage on one core, then ingests the
+// files end to end into the store opened by open (in a temporary folder).
+func Run(ctx context.Context, n int, dir string, open func(path string) (dossier.Store, error), progress io.Writer) (Result, error) {
+	docs := Corpus(n, 1)
+	res := Result{Articles: n, GOMAXPROCS: runtime.GOMAXPROCS(0)}
+	for _, d := range docs {
+		res.Bytes += int64(len(Text(d)))
+	}
+	// stages, one goroutine: the per-core figure
+	var cleaned []clean.Result
+	res.Stages = append(res.Stages, timeStage("clean", docs, res.Bytes, func() {
+		c := clean.NewCounter()
+		for _, d := range docs {
+			c.Add(clean.Keys(d))
+		}
+		for _, d := range docs {
+			k, _ := clean.Keys(d)
+			cleaned = append(cleaned, clean.Clean(d, clean.Options{Recurring: c.Others(k)}))
+		}
+	}))
+	var textBytes int64
+	for _, c := range cleaned {
+		textBytes += int64(len(c.Text))
+	}
+	res.Stages = append(res.Stages, timeStage("lang", docs, textBytes, func() {
+		for _, c := range cleaned {
+			lang.Detect(c.Text)
+		}
+	}))
+	sents := make([][]dossier.Span, len(cleaned))
+	res.Stages = append(res.Stages, timeStage("sentence", docs, textBytes, func() {
+		for i, c := range cleaned {
+			sents[i] = sentence.Split(c.Text)
+		}
+	}))
+	res.Stages = append(res.Stages, timeStage("dedupe", docs, textBytes, func() {
+		for _, c := range cleaned {
+			dedupe.Hash(c.Text)
+		}
+	}))
+	res.Stages = append(res.Stages, timeStage("figure", docs, textBytes, func() {
+		for i, c := range cleaned {
+			figure.Extract(c.Text, sents[i], figure.Context{Title: c.Title})
+		}
+	}))
+	// end to end from files
+	in := filepath.Join(dir, "corpus")
+	if err := os.MkdirAll(in, 0o755); err != nil {
+		return res, err
+	}
+	for i, d := range docs {
+		if err := os.WriteFile(filepath.Join(in, fmt.Sprintf("%06d.txt", i)), []byte(Text(d)), 0o644); err != nil {
+			return res, err
+		}
+	}
+	s, err := open(filepath.Join(dir, "bench.db"))
+	if err != nil {
+		return res, err
+	}
+	defer s.Close()
+	p := ingest.New(s, ingest.Options{})
+	start := time.Now()
+	done := 0
+	sum, err := p.Run(ctx, []string{in}, nil, func(e ingest.Event) {}, func(d, total int) {
+		if progress != nil && (d%1000 == 0 || d == total) && d != done {
+			done = d
+			fmt.Fprintf(progress, "\ringest %d/%d", d, total)
+		}
+	})
+	if progress != nil {
+		fmt.Fprintln(progress)
+	}
+	if err != nil {
+		return res, err
+	}
+	res.Summary = sum
+	res.Ingest = Stage{Name: "ingest", Docs: n, Bytes: res.Bytes, Duration: time.Since(start)}
+	res.PeakRSSMB = peakRSSMB()
+	return res, nil
+}
+
+func timeStage(name string, docs []extract.Doc, bytes int64, f func()) Stage {
+	start := time.Now()
+	f()
+	return Stage{Name: name, Docs: len(docs), Bytes: bytes, Duration: time.Since(start)}
+}
+
+// peakRSSMB is the process's peak resident memory.
+func peakRSSMB() float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return float64(ru.Maxrss) / 1024 // kilobytes on Linux
+}
+
+// Write prints the result as a table.
+func (r Result) Write(w io.Writer) {
+	fmt.Fprintf(w, "corpus: %d generated articles, %.1f MB; GOMAXPROCS %d\n\n", r.Articles, float64(r.Bytes)/1e6, r.GOMAXPROCS)
+	fmt.Fprintf(w, "%-10s %12s %10s %10s\n", "stage", "articles/s", "MB/s", "time")
+	for _, s := range append(r.Stages, r.Ingest) {
+		d, mb := s.PerSecond()
+		fmt.Fprintf(w, "%-10s %12.0f %10.2f %10s\n", s.Name, d, mb, s.Duration.Round(time.Millisecond))
+	}
+	fmt.Fprintf(w, "\ningest: stored %d, duplicates %d, failed %d; peak memory %.0f MB\n", r.Summary.Ingested, r.Summary.Duplicates, r.Summary.Failed, r.PeakRSSMB)
+	fmt.Fprintln(w, "(stages run on one goroutine: per-core figures; ingest runs the whole pipeline from files to SQLite on all cores)")
+}
