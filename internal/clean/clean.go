@@ -136,13 +136,15 @@ func Clean(d extract.Doc, opt Options) Result {
 	// A one-sentence first paragraph right after a banner or breadcrumb,
 	// with paragraphs after it, is the title ending in a full stop.
 	if first > 0 && first < len(ls)-1 && res.Title == "" && isTitle(ls[first]) && ls[first].words <= 25 && hasBodyAfter(ls, first) {
-		onlyTop := true
+		// ... only when what stands before is a lone banner (a brand name
+		// in capitals, or a line recurring across articles), not a title.
+		var top []*line
 		for _, l := range ls[:first] {
-			if l.label == "" && l.words > 6 {
-				onlyTop = false
+			if l.label == "" || strings.HasPrefix(l.reason, "recurs") {
+				top = append(top, l)
 			}
 		}
-		if onlyTop {
+		if len(top) == 1 && (strings.HasPrefix(top[0].reason, "recurs") || brandLike(top[0].text)) && top[0].words <= 6 {
 			ls[first].label, ls[first].reason, res.Title = dossier.LabelTitle, "the title", ls[first].text
 			for first++; first < len(ls) && !(ls[first].label == "" && isBody(ls[first])); first++ {
 			}
@@ -436,4 +438,20 @@ func dedupeTags(tags []string) []string {
 
 func sameText(a, b string) bool {
 	return strings.EqualFold(collapseSpaces(strings.TrimSpace(a)), collapseSpaces(strings.TrimSpace(b)))
+}
+
+// brandLike: every word of three letters or more is capitalised, as in
+// outlet names ("News Day FR", "Le Courrier du Fleuve"), unlike French
+// sentence-case titles ("Un titre assez court").
+func brandLike(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if utf8.RuneCountInString(w) < 3 {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
 }

@@ -80,7 +80,7 @@ func blockLines(n *html.Node) []string {
 			cur.WriteString(n.Data)
 			return
 		case html.ElementNode:
-			switch n.DataAtom {
+			switch atom.Lookup([]byte(strings.ToLower(n.Data))) {
 			case atom.Script, atom.Style, atom.Noscript, atom.Template:
 				return
 			case atom.Br:
@@ -88,11 +88,12 @@ func blockLines(n *html.Node) []string {
 				return
 			}
 		}
-		block := n.Type == html.ElementNode && isBlock(n.DataAtom)
+		// trafilatura builds its output tree without atoms: compare names
+		block := n.Type == html.ElementNode && isBlock(atom.Lookup([]byte(strings.ToLower(n.Data))))
 		if block {
 			flush()
-			switch n.DataAtom {
-			case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+			switch strings.ToLower(n.Data) {
+			case "h1", "h2", "h3", "h4", "h5", "h6":
 				heading = true
 			}
 		}

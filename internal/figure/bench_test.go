@@ -21,3 +21,15 @@ func BenchmarkExtract(b *testing.B) {
 		Extract(text, sents, Context{Date: "2024-11-22"})
 	}
 }
+
+func FuzzExtract(f *testing.F) {
+	f.Add(benchText)
+	f.Add("entre 10 et 12 000 soldats, jusqu’à 1,5 million d'euros; des milliers; 14h30; M1989; G20; 25 mars 2024.")
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, fig := range Extract(s, sentence.Split(s), Context{Date: "2024-11-22", Title: "Titre: 3 000 soldats"}) {
+			if fig.Field == "" && (fig.Start < 0 || fig.End > len(s) || fig.Start >= fig.End || s[fig.Start:fig.End] != fig.Text) {
+				t.Fatalf("figure %q at %d..%d does not match the text", fig.Text, fig.Start, fig.End)
+			}
+		}
+	})
+}

@@ -84,7 +84,7 @@ func Run(t *testing.T, open func(t *testing.T) dossier.Store) {
 		b := article("bbb222", "h2", "B", "texte deux")
 		b.Figures = []dossier.Figure{{Text: "x"}, {Text: "y"}}
 		c := article("aaa111", "h3", "C", "même id, autre texte") // id clash: must fail alone
-		d := article("ddd444", "h1", "D", "texte un")           // duplicate of a
+		d := article("ddd444", "h1", "D", "texte un")             // duplicate of a
 		res := s.PutMany(ctx, []*dossier.Article{a, b, c, d})
 		if res[0].Err != nil || res[1].Err != nil || res[3].Err != nil {
 			t.Fatalf("PutMany = %+v", res)
