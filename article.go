@@ -27,6 +27,11 @@ type Article struct {
 	Sentences  []Span      `json:"sentences"`
 	Removed    []Removed   `json:"removed"`
 	Figures    []Figure    `json:"figures"`
+	Mentions   []Mention   `json:"mentions"`
+	Citations  []Citation  `json:"citations"`
+	// Entities are the records of the entities Mentions link to, for the
+	// store to keep; they are not part of the article's JSON.
+	Entities []Entity `json:"-"`
 
 	// TextHash identifies the normalised text; two articles with the same
 	// hash are exact duplicates.

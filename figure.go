@@ -41,21 +41,25 @@ type Figure struct {
 	Sentence string `json:"sentence"`
 	// Field is "title" when the figure is in the headline, whose offsets
 	// Start and End then refer to; empty for the clean text.
-	Field    string   `json:"field,omitempty"`
-	Value    *float64 `json:"value"`
-	Low      *float64 `json:"low"`
-	High     *float64 `json:"high"`
-	Bound    string   `json:"bound"`
-	Thing    string   `json:"thing"`
-	Gloss    string   `json:"gloss,omitempty"`
-	Unit     string   `json:"unit"`
-	Kind     string   `json:"kind"`
-	Subject  string   `json:"subject"`
-	Event    string   `json:"event"`
-	Place    string   `json:"place"`
-	Modality string   `json:"modality"`
-	Source   string   `json:"source"`
-	Time     string   `json:"time"`
+	Field   string   `json:"field,omitempty"`
+	Value   *float64 `json:"value"`
+	Low     *float64 `json:"low"`
+	High    *float64 `json:"high"`
+	Bound   string   `json:"bound"`
+	Thing   string   `json:"thing"`
+	Gloss   string   `json:"gloss,omitempty"`
+	Unit    string   `json:"unit"`
+	Kind    string   `json:"kind"`
+	Subject string   `json:"subject"`
+	// SubjectID, SourceID and PlaceID link those phrases to entities.
+	SubjectID string `json:"subject_id,omitempty"`
+	SourceID  string `json:"source_id,omitempty"`
+	PlaceID   string `json:"place_id,omitempty"`
+	Event     string `json:"event"`
+	Place     string `json:"place"`
+	Modality  string `json:"modality"`
+	Source    string `json:"source"`
+	Time      string `json:"time"`
 }
 
 var modalityRank = map[string]int{

@@ -26,6 +26,9 @@ type Store interface {
 	// Lines recurring across different documents are boilerplate.
 	LineDocs(ctx context.Context, keys []uint64) (map[uint64][]uint64, error)
 	AddLines(ctx context.Context, lines map[uint64][]uint64) error
+	// Entities lists entities with their use; Entity returns one by id.
+	Entities(ctx context.Context, f EntityFilter) ([]EntitySummary, error)
+	Entity(ctx context.Context, id string) (*EntitySummary, error)
 	Close() error
 }
 
@@ -46,6 +49,7 @@ type ListFilter struct {
 // FigureFilter narrows Figures. Empty fields match everything.
 type FigureFilter struct {
 	Article     string
+	Entity      string // subject or source entity id
 	Thing       string
 	Source      string
 	MinModality string

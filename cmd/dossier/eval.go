@@ -7,6 +7,7 @@ import (
 	"sort"
 
 	"github.com/dossier-news/dossier"
+	"github.com/dossier-news/dossier/internal/entity"
 	"github.com/dossier-news/dossier/internal/eval"
 	"github.com/dossier-news/dossier/internal/ingest"
 	"github.com/spf13/cobra"
@@ -72,6 +73,42 @@ and with -v the misses, the extra figures and the field errors.`,
 	figures.Flags().Float64Var(&minF1, "min-f1", 0, "exit 1 when F1 is below this")
 	figures.Flags().Float64Var(&minField, "min-field", 0, "exit 1 when bound, modality or source accuracy is below this")
 	c.AddCommand(figures)
+	var minEntityF1 float64
+	entities := &cobra.Command{
+		Use:   "entities GOLD",
+		Short: "Score entity mention detection and linking against a gold file in the bracket format",
+		Long: `Score entity mention detection and linking. GOLD has one sentence a line, each mention
+written [words|entity-id], e.g. "[Pyongyang|country:KP] et [Moscou|country:RU]" (see
+testdata/entities/gold.txt). Prints precision, recall and F1 of spans and of links.`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			f, err := os.Open(args[0])
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			gold, err := eval.ReadEntityGold(f, args[0])
+			if err != nil {
+				return err
+			}
+			l, err := entity.Default()
+			if err != nil {
+				return err
+			}
+			r := eval.Entities(gold, func(s string) []dossier.Mention {
+				ms, _ := l.Find(s)
+				return ms
+			})
+			r.Write(a.stdout, verbose)
+			if min(r.DetectF1, r.LinkF1) < minEntityF1 {
+				return fmt.Errorf("below the bar: detection f1 %.3f, linking f1 %.3f (min %.2f)", r.DetectF1, r.LinkF1, minEntityF1)
+			}
+			return nil
+		},
+	}
+	entities.Flags().BoolVarP(&verbose, "verbose", "v", false, "list misses, extras and wrong links")
+	entities.Flags().Float64Var(&minEntityF1, "min-f1", 0, "exit 1 when detection or linking F1 is below this")
+	c.AddCommand(entities)
 	return c
 }
 

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/dossier-news/dossier"
+	"github.com/dossier-news/dossier/internal/entity"
 	"github.com/dossier-news/dossier/internal/eval"
 	"github.com/dossier-news/dossier/internal/sharedtest"
 )
@@ -219,5 +220,108 @@ func TestFiguresSeeds(t *testing.T) {
 	t.Logf("\n%s", b.String())
 	if r.F1 < 0.95 || r.Bound < 0.9 || r.Modality < 0.9 || r.Source < 0.9 {
 		t.Errorf("seeds figures below the bar (F1 0.95, fields 0.9)")
+	}
+}
+
+func TestEntitiesGold(t *testing.T) {
+	out, stderr, err := cli(t, filepath.Join(t.TempDir(), "d.db"), "", "eval", "entities", "../../testdata/entities/gold.txt", "--min-f1", "0.9", "-v")
+	t.Logf("\n%s", out)
+	if err != nil {
+		t.Fatalf("eval entities: %v\n%s", err, stderr)
+	}
+	if !strings.Contains(out, "gold 3") {
+		t.Errorf("entity gold has fewer than 300 mentions:\n%s", out)
+	}
+}
+
+// TestSeedsEntities: every actor and source the seeds gold names is
+// recognised in the figure's sentence and linked to the right entity.
+func TestSeedsEntities(t *testing.T) {
+	dir := sharedtest.Dir(t)
+	g, err := os.Open(filepath.Join(dir, "gold", "seeds-figures.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Close()
+	gold, err := eval.ReadGold(g, "seeds-figures.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var raw []map[string]any
+	b, _ := os.ReadFile(filepath.Join(dir, "gold", "seeds-figures.jsonl"))
+	for _, l := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+		var m map[string]any
+		json.Unmarshal([]byte(l), &m)
+		raw = append(raw, m)
+	}
+	seeds, _ := filepath.Glob(filepath.Join(dir, "seeds", "*.txt"))
+	out, _, err := cli(t, filepath.Join(t.TempDir(), "d.db"), "", append([]string{"figures", "--format", "jsonl"}, seeds...)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var preds []dossier.Figure
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+		var f dossier.Figure
+		json.Unmarshal([]byte(l), &f)
+		preds = append(preds, f)
+	}
+	l, err := entity.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := func(s string) map[string]bool {
+		ms, _ := l.Find(s)
+		out := map[string]bool{}
+		for _, m := range ms {
+			out[m.Entity] = true
+		}
+		return out
+	}
+	checked := 0
+	used := map[int]bool{}
+	docIDs := map[string]map[string]bool{}
+	for _, f := range seeds {
+		b, _ := os.ReadFile(f)
+		docIDs[filepath.Base(f)] = ids(string(b))
+	}
+	for gi, gf := range gold {
+		var p *dossier.Figure
+		for i := range preds {
+			if !used[i] && eval.Matches(preds[i], gf) {
+				p = &preds[i]
+				used[i] = true
+				break
+			}
+		}
+		if p == nil {
+			t.Errorf("%s %q: no figure", gf.Doc, gf.Mention)
+			continue
+		}
+		inSentence := ids(p.Sentence)
+		for _, field := range []string{"subject", "source"} {
+			alts, _ := raw[gi][field].([]any)
+			if len(alts) == 0 {
+				continue
+			}
+			linked, known := false, false
+			for _, a := range alts {
+				for id := range ids(a.(string)) {
+					known = true
+					// in the sentence, or for a headline, in its article
+					if inSentence[id] || docIDs[gf.Doc][id] {
+						linked = true
+					}
+				}
+			}
+			if known && !linked {
+				t.Errorf("%s %q: %s %v not recognised in %q", gf.Doc, gf.Mention, field, alts, p.Sentence)
+			}
+			if known {
+				checked++
+			}
+		}
+	}
+	if checked < 20 {
+		t.Errorf("only %d actors and sources checked", checked)
 	}
 }

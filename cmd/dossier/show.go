@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/dossier-news/dossier"
@@ -73,6 +74,16 @@ func writeArticle(w io.Writer, art *dossier.Article) {
 			fmt.Fprintf(w, "%s\n\n", text)
 		}
 	}
+	if len(art.Citations) > 0 {
+		fmt.Fprintf(w, "Provenance: %s\n", provenance(art.Citations))
+		for _, c := range art.Citations {
+			fmt.Fprintf(w, "  %-7s %-24s %q\n", c.Kind, c.Name, c.Text)
+		}
+		fmt.Fprintln(w)
+	}
+	if len(art.Mentions) > 0 {
+		fmt.Fprintf(w, "Entities (%d mentions): %s\n\n", len(art.Mentions), entityList(art.Mentions))
+	}
 	if len(art.Figures) > 0 {
 		fmt.Fprintf(w, "Figures (%d):\n", len(art.Figures))
 		for _, f := range art.Figures {
@@ -131,4 +142,50 @@ func describe(f dossier.Figure) string {
 		}
 	}
 	return strings.Join(parts, "  ")
+}
+
+// provenance reads the chain from the first source to this article:
+// "Bloomberg → Géo (relays) → this article".
+func provenance(cs []dossier.Citation) string {
+	var origin, cites, relays []string
+	for _, c := range cs {
+		switch c.Kind {
+		case "source":
+			origin = append(origin, c.Name+" (source link)")
+		case "relays":
+			relays = append(relays, c.Name)
+		default:
+			cites = append(cites, c.Name)
+		}
+	}
+	chain := append(origin, cites...)
+	chain = append(chain, relays...)
+	return strings.Join(append(chain, "this article"), " → ")
+}
+
+// entityList: each entity once with how often and how it was named.
+func entityList(ms []dossier.Mention) string {
+	type agg struct {
+		n     int
+		forms []string
+	}
+	by := map[string]*agg{}
+	var order []string
+	for _, m := range ms {
+		g, ok := by[m.Entity]
+		if !ok {
+			g = &agg{}
+			by[m.Entity] = g
+			order = append(order, m.Entity)
+		}
+		g.n++
+		if !slices.Contains(g.forms, m.Text) {
+			g.forms = append(g.forms, m.Text)
+		}
+	}
+	var parts []string
+	for _, id := range order {
+		parts = append(parts, fmt.Sprintf("%s ×%d (%s)", id, by[id].n, strings.Join(by[id].forms, ", ")))
+	}
+	return strings.Join(parts, "; ")
 }

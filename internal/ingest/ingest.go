@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"regexp"
 	"runtime"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -13,6 +14,7 @@ import (
 	"github.com/dossier-news/dossier"
 	"github.com/dossier-news/dossier/internal/clean"
 	"github.com/dossier-news/dossier/internal/dedupe"
+	"github.com/dossier-news/dossier/internal/entity"
 	"github.com/dossier-news/dossier/internal/extract"
 	"github.com/dossier-news/dossier/internal/fetch"
 	"github.com/dossier-news/dossier/internal/figure"
@@ -287,6 +289,7 @@ func Analyse(d extract.Doc, opt clean.Options) *dossier.Article {
 		a.Date = dateInPath(d.Input)
 	}
 	a.Figures = figure.Extract(a.Text, a.Sentences, figure.Context{Doc: a.ID, Date: a.Date, Title: a.Title, Lang: a.Lang})
+	linkEntities(a)
 	return a
 }
 
@@ -313,4 +316,55 @@ func outlet(a *dossier.Article, d extract.Doc) string {
 		}
 	}
 	return ""
+}
+
+// linkEntities finds the article's entity mentions and citations, and
+// links the figures' subject, source and place to entities.
+func linkEntities(a *dossier.Article) {
+	l, err := entity.Default()
+	if err != nil {
+		return // the embedded data is checked by the entity tests
+	}
+	var created []*dossier.Entity
+	a.Mentions, created = l.Find(a.Text)
+	a.Citations = l.Citations(a.Text, a.Mentions, a.SourceURL)
+	byID := map[string]dossier.Entity{}
+	for _, e := range created {
+		byID[e.ID] = *e
+	}
+	for _, m := range a.Mentions {
+		if _, ok := byID[m.Entity]; ok {
+			continue
+		}
+		if e, ok := l.Entity(m.Entity); ok {
+			byID[m.Entity] = *e
+		} else {
+			byID[m.Entity] = dossier.Entity{ID: m.Entity, Type: m.Type, Name: m.Text, NameFr: m.Text, Aliases: []string{m.Text}}
+		}
+	}
+	first := func(phrase string) string {
+		if phrase == "" {
+			return ""
+		}
+		ms, _ := l.Find(phrase)
+		for _, m := range ms {
+			if m.Type != dossier.EntityPerson || len(ms) == 1 {
+				if _, ok := byID[m.Entity]; !ok {
+					if e, ok := l.Entity(m.Entity); ok {
+						byID[m.Entity] = *e
+					}
+				}
+				return m.Entity
+			}
+		}
+		return ""
+	}
+	for i := range a.Figures {
+		f := &a.Figures[i]
+		f.SubjectID, f.SourceID, f.PlaceID = first(f.Subject), first(f.Source), first(f.Place)
+	}
+	for _, e := range byID {
+		a.Entities = append(a.Entities, e)
+	}
+	sort.Slice(a.Entities, func(i, j int) bool { return a.Entities[i].ID < a.Entities[j].ID })
 }

@@ -155,7 +155,7 @@ func (s *Store) PutMany(ctx context.Context, arts []*dossier.Article) []dossier.
 
 // stmts are the statements of PutMany, prepared once a transaction.
 type stmts struct {
-	dup, article, fts, figure *sql.Stmt
+	dup, article, fts, figure, mention, citation, entity *sql.Stmt
 }
 
 func prepare(ctx context.Context, tx *sql.Tx) (*stmts, error) {
@@ -169,7 +169,11 @@ func prepare(ctx context.Context, tx *sql.Tx) (*stmts, error) {
 		{&st.article, `INSERT INTO articles (id, text_hash, input, title, site, outlet, author, date, lang, url, source_url, tags, text, paragraphs, sentences, removed, ingested_at)
 			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
 		{&st.fts, "INSERT INTO articles_fts(rowid, title, text) VALUES (?,?,?)"},
-		{&st.figure, "INSERT INTO figures (article_id, seq, thing, gloss, source, modality, body) VALUES (?,?,?,?,?,?,?)"},
+		{&st.figure, "INSERT INTO figures (article_id, seq, thing, gloss, source, modality, body, subject_id, source_id) VALUES (?,?,?,?,?,?,?,?,?)"},
+		{&st.mention, "INSERT OR IGNORE INTO mentions (article_id, start_at, end_at, entity_id, text, type, form) VALUES (?,?,?,?,?,?,?)"},
+		{&st.citation, "INSERT INTO citations (article_id, seq, entity_id, name, kind, text) VALUES (?,?,?,?,?,?)"},
+		{&st.entity, `INSERT INTO entities (id, type, name, name_fr, aliases, iso, qid, country) VALUES (?,?,?,?,?,?,?,?)
+			ON CONFLICT(id) DO NOTHING`},
 	} {
 		if *p.dst, err = tx.PrepareContext(ctx, p.q); err != nil {
 			st.close()
@@ -180,7 +184,7 @@ func prepare(ctx context.Context, tx *sql.Tx) (*stmts, error) {
 }
 
 func (st *stmts) close() {
-	for _, s := range []*sql.Stmt{st.dup, st.article, st.fts, st.figure} {
+	for _, s := range []*sql.Stmt{st.dup, st.article, st.fts, st.figure, st.mention, st.citation, st.entity} {
 		if s != nil {
 			s.Close()
 		}
@@ -217,8 +221,27 @@ func (st *stmts) put(ctx context.Context, a *dossier.Article) (string, bool, err
 	}
 	for i, f := range a.Figures {
 		f.Doc = a.ID
-		if _, err := st.figure.ExecContext(ctx, a.ID, i, f.Thing, f.Gloss, f.Source, f.Modality, jsonOf(f)); err != nil {
+		if _, err := st.figure.ExecContext(ctx, a.ID, i, f.Thing, f.Gloss, f.Source, f.Modality, jsonOf(f), f.SubjectID, f.SourceID); err != nil {
 			return "", false, fmt.Errorf("figure %d: %w", i, err)
+		}
+	}
+	for _, e := range a.Entities {
+		aliases := e.Aliases
+		if aliases == nil {
+			aliases = []string{}
+		}
+		if _, err := st.entity.ExecContext(ctx, e.ID, e.Type, e.Name, e.NameFr, jsonOf(aliases), e.ISO, e.QID, e.Country); err != nil {
+			return "", false, fmt.Errorf("entity %s: %w", e.ID, err)
+		}
+	}
+	for _, m := range a.Mentions {
+		if _, err := st.mention.ExecContext(ctx, a.ID, m.Start, m.End, m.Entity, m.Text, m.Type, m.Form); err != nil {
+			return "", false, fmt.Errorf("mention: %w", err)
+		}
+	}
+	for i, c := range a.Citations {
+		if _, err := st.citation.ExecContext(ctx, a.ID, i, c.Entity, c.Name, c.Kind, c.Text); err != nil {
+			return "", false, fmt.Errorf("citation: %w", err)
 		}
 	}
 	return a.ID, false, nil
@@ -281,7 +304,111 @@ func (s *Store) Article(ctx context.Context, id string) (*dossier.Article, error
 		return nil, err
 	}
 	a.Figures = figs
+	if a.Mentions, err = s.mentions(ctx, a.ID); err != nil {
+		return nil, err
+	}
+	if a.Citations, err = s.citations(ctx, a.ID); err != nil {
+		return nil, err
+	}
 	return a, nil
+}
+
+func (s *Store) mentions(ctx context.Context, id string) ([]dossier.Mention, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT start_at, end_at, entity_id, text, type, form FROM mentions WHERE article_id = ? ORDER BY start_at", id)
+	if err != nil {
+		return nil, fmt.Errorf("mentions %s: %w", id, err)
+	}
+	defer rows.Close()
+	out := []dossier.Mention{}
+	for rows.Next() {
+		var m dossier.Mention
+		if err := rows.Scan(&m.Start, &m.End, &m.Entity, &m.Text, &m.Type, &m.Form); err != nil {
+			return nil, err
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+func (s *Store) citations(ctx context.Context, id string) ([]dossier.Citation, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT entity_id, name, kind, text FROM citations WHERE article_id = ? ORDER BY seq", id)
+	if err != nil {
+		return nil, fmt.Errorf("citations %s: %w", id, err)
+	}
+	defer rows.Close()
+	out := []dossier.Citation{}
+	for rows.Next() {
+		var c dossier.Citation
+		if err := rows.Scan(&c.Entity, &c.Name, &c.Kind, &c.Text); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// Entities lists the entities mentioned in the store (or in one article),
+// most mentioned first.
+func (s *Store) Entities(ctx context.Context, f dossier.EntityFilter) ([]dossier.EntitySummary, error) {
+	q := `SELECT e.id, e.type, e.name, e.name_fr, e.aliases, e.iso, e.qid, e.country, count(*), group_concat(DISTINCT m.article_id),
+		(SELECT group_concat(t, char(31)) FROM (SELECT DISTINCT text AS t FROM mentions WHERE entity_id = e.id ORDER BY t))
+		FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE 1=1`
+	var args []any
+	if f.Type != "" {
+		q += " AND e.type = ?"
+		args = append(args, f.Type)
+	}
+	if f.Article != "" {
+		q += " AND m.article_id = ?"
+		args = append(args, f.Article)
+	}
+	q += " GROUP BY e.id ORDER BY count(*) DESC, e.id"
+	return s.entitySummaries(ctx, q, args...)
+}
+
+// Entity returns one entity with its use, or ErrNotFound.
+func (s *Store) Entity(ctx context.Context, id string) (*dossier.EntitySummary, error) {
+	es, err := s.entitySummaries(ctx, `SELECT e.id, e.type, e.name, e.name_fr, e.aliases, e.iso, e.qid, e.country, count(m.article_id), group_concat(DISTINCT m.article_id),
+		(SELECT group_concat(t, char(31)) FROM (SELECT DISTINCT text AS t FROM mentions WHERE entity_id = e.id ORDER BY t))
+		FROM entities e LEFT JOIN mentions m ON e.id = m.entity_id WHERE e.id = ? GROUP BY e.id`, id)
+	if err != nil {
+		return nil, err
+	}
+	if len(es) == 0 {
+		return nil, fmt.Errorf("entity %s: %w", id, dossier.ErrNotFound)
+	}
+	return &es[0], nil
+}
+
+func (s *Store) entitySummaries(ctx context.Context, q string, args ...any) ([]dossier.EntitySummary, error) {
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("entities: %w", err)
+	}
+	defer rows.Close()
+	out := []dossier.EntitySummary{}
+	for rows.Next() {
+		var e dossier.EntitySummary
+		var aliases string
+		var arts, seen sql.NullString
+		if err := rows.Scan(&e.ID, &e.Type, &e.Name, &e.NameFr, &aliases, &e.ISO, &e.QID, &e.Country, &e.Mentions, &arts, &seen); err != nil {
+			return nil, err
+		}
+		_ = json.Unmarshal([]byte(aliases), &e.Aliases)
+		e.Articles = splitList(arts.String, ",")
+		e.Seen = splitList(seen.String, "\x1f")
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+func splitList(s, sep string) []string {
+	if s == "" {
+		return []string{}
+	}
+	l := strings.Split(s, sep)
+	sort.Strings(l)
+	return l
 }
 
 // List returns article summaries in date then id order.
@@ -404,6 +531,10 @@ func (s *Store) Figures(ctx context.Context, f dossier.FigureFilter) ([]dossier.
 	if f.Article != "" {
 		q += " AND article_id = ?"
 		args = append(args, f.Article)
+	}
+	if f.Entity != "" {
+		q += " AND (subject_id = ? OR source_id = ?)"
+		args = append(args, f.Entity, f.Entity)
 	}
 	if f.Thing != "" {
 		q += " AND (thing LIKE ? OR gloss LIKE ?)"

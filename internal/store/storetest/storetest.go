@@ -130,6 +130,49 @@ func Run(t *testing.T, open func(t *testing.T) dossier.Store) {
 			}
 		}
 	})
+	t.Run("Entities", func(t *testing.T) {
+		s := open(t)
+		a := article("aaa111", "h1", "A", "La Corée du Nord et Pyongyang, selon Bloomberg, Korea, Republic of.")
+		a.Entities = []dossier.Entity{{ID: "country:KP", Type: "country", Name: "North Korea", NameFr: "Corée du Nord", Aliases: []string{"Corée du Nord"}, ISO: "KP"},
+			{ID: "outlet:bloomberg", Type: "outlet", Name: "Bloomberg", NameFr: "Bloomberg"}}
+		a.Mentions = []dossier.Mention{{Start: 3, End: 16, Text: "Corée du Nord", Entity: "country:KP", Type: "country", Form: "name"},
+			{Start: 20, End: 29, Text: "Pyongyang", Entity: "country:KP", Type: "country", Form: "capital"},
+			{Start: 37, End: 46, Text: "Bloomberg", Entity: "outlet:bloomberg", Type: "outlet", Form: "name"},
+			{Start: 48, End: 66, Text: "Korea, Republic of", Entity: "country:KP", Type: "country", Form: "name"}}
+		a.Citations = []dossier.Citation{{Entity: "outlet:bloomberg", Name: "Bloomberg", Kind: "cites", Text: "selon Bloomberg"}}
+		a.Figures = []dossier.Figure{{Text: "x", SubjectID: "country:KP", SourceID: "outlet:bloomberg"}}
+		if _, _, err := s.Put(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+		b := article("bbb222", "h2", "B", "Pyongyang encore.")
+		b.Entities = a.Entities[:1]
+		b.Mentions = []dossier.Mention{{Start: 0, End: 9, Text: "Pyongyang", Entity: "country:KP", Type: "country", Form: "capital"}}
+		s.Put(ctx, b)
+		es, err := s.Entities(ctx, dossier.EntityFilter{})
+		if err != nil || len(es) != 2 || es[0].ID != "country:KP" || es[0].Mentions != 4 || len(es[0].Articles) != 2 || len(es[0].Seen) != 3 {
+			t.Fatalf("Entities = %+v, %v", es, err)
+		}
+		if es, _ := s.Entities(ctx, dossier.EntityFilter{Type: "outlet"}); len(es) != 1 {
+			t.Errorf("Entities(outlet) = %+v", es)
+		}
+		if es, _ := s.Entities(ctx, dossier.EntityFilter{Article: "bbb222"}); len(es) != 1 || es[0].Mentions != 1 {
+			t.Errorf("Entities(article) = %+v", es)
+		}
+		e, err := s.Entity(ctx, "country:KP")
+		if err != nil || e.ISO != "KP" || e.Name != "North Korea" {
+			t.Errorf("Entity = %+v, %v", e, err)
+		}
+		if _, err := s.Entity(ctx, "country:ZZ"); !errors.Is(err, dossier.ErrNotFound) {
+			t.Errorf("missing entity: %v", err)
+		}
+		got, _ := s.Article(ctx, "aaa111")
+		if len(got.Mentions) != 4 || len(got.Citations) != 1 || got.Citations[0].Kind != "cites" {
+			t.Errorf("article mentions/citations = %+v %+v", got.Mentions, got.Citations)
+		}
+		if figs, _ := s.Figures(ctx, dossier.FigureFilter{Entity: "outlet:bloomberg"}); len(figs) != 1 {
+			t.Errorf("figures by entity = %+v", figs)
+		}
+	})
 	t.Run("Lines", func(t *testing.T) {
 		s := open(t)
 		if err := s.AddLines(ctx, map[uint64][]uint64{1: {10, 20, 1 << 63}, 2: {10, 1 << 63}}); err != nil {

@@ -1,0 +1,139 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/dossier-news/dossier"
+	"github.com/dossier-news/dossier/internal/entity"
+	"github.com/spf13/cobra"
+)
+
+func (a *app) entitiesCmd() *cobra.Command {
+	var f dossier.EntityFilter
+	c := &cobra.Command{
+		Use:   "entities",
+		Short: "Entities (people, organisations, places, countries, outlets) with mention counts and aliases",
+		Long: `List the entities mentioned in stored articles, most mentioned first, with the spellings
+seen. --format jsonl gives per entity id, name, name_fr, type, aliases, seen, mentions (count)
+and articles (ids).`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := a.checkFormat("table", "json", "jsonl"); err != nil {
+				return err
+			}
+			switch f.Type {
+			case "", dossier.EntityPerson, dossier.EntityOrganisation, dossier.EntityPlace, dossier.EntityCountry, dossier.EntityOutlet:
+			default:
+				return fmt.Errorf("unknown --type %q (want person, organisation, place, country or outlet)", f.Type)
+			}
+			s, err := a.open(cmd.Context())
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			if f.Article != "" {
+				art, err := s.Article(cmd.Context(), f.Article)
+				if err != nil {
+					return err
+				}
+				f.Article = art.ID
+			}
+			es, err := s.Entities(cmd.Context(), f)
+			if err != nil {
+				return err
+			}
+			if a.format != "table" {
+				return emit(a.stdout, a.format, es)
+			}
+			tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
+			fmt.Fprintln(tw, "ID\tTYPE\tNAME\tMENTIONS\tARTICLES\tSEEN AS")
+			for _, e := range es {
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%s\n", e.ID, e.Type, e.Name, e.Mentions, len(e.Articles), truncate(strings.Join(e.Seen, ", "), 60))
+			}
+			return tw.Flush()
+		},
+	}
+	a.addFormat(c, "table|json|jsonl")
+	c.Flags().StringVar(&f.Type, "type", "", "only this type: person, organisation, place, country, outlet")
+	c.Flags().StringVar(&f.Article, "article", "", "only the entities of this article (id or prefix)")
+	return c
+}
+
+func (a *app) entityCmd() *cobra.Command {
+	c := &cobra.Command{
+		Use:   "entity NAME",
+		Short: "One entity: aliases, spellings seen, articles, and the figures it is subject or source of",
+		Long: `Show one entity, found by id ("country:KP") or by any of its names in French or English
+("Corée du Nord", "North Korea", "Pyongyang", "nord-coréens", "l'OTAN").`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := a.checkFormat("table", "json"); err != nil {
+				return err
+			}
+			name := joinArgs(args)
+			s, err := a.open(cmd.Context())
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			id := name
+			if !strings.Contains(name, ":") {
+				l, err := entity.Default()
+				if err != nil {
+					return err
+				}
+				ms, _ := l.Find(name)
+				if len(ms) == 0 {
+					ms, _ = l.Find(strings.ToUpper(name[:1]) + name[1:])
+				}
+				if len(ms) == 0 {
+					id = "person:" + entity.Slug(name)
+				} else {
+					id = ms[0].Entity
+				}
+			}
+			e, err := s.Entity(cmd.Context(), id)
+			if errors.Is(err, dossier.ErrNotFound) {
+				return fmt.Errorf("no stored article mentions %q (looked up as %s)", name, id)
+			}
+			if err != nil {
+				return err
+			}
+			figs, err := s.Figures(cmd.Context(), dossier.FigureFilter{Entity: e.ID})
+			if err != nil {
+				return err
+			}
+			if a.format == "json" {
+				return emit(a.stdout, "jsonl", []any{struct {
+					dossier.EntitySummary
+					Figures []dossier.Figure `json:"figures"`
+				}{*e, figs}})
+			}
+			fmt.Fprintf(a.stdout, "id:       %s\ntype:     %s\nname:     %s (fr: %s)\n", e.ID, e.Type, e.Name, e.NameFr)
+			if e.ISO != "" {
+				fmt.Fprintf(a.stdout, "iso:      %s\n", e.ISO)
+			}
+			if e.QID != "" {
+				fmt.Fprintf(a.stdout, "wikidata: %s\n", e.QID)
+			}
+			fmt.Fprintf(a.stdout, "aliases:  %s\nseen as:  %s\nmentions: %d in %d articles: %s\n", strings.Join(e.Aliases, ", "), strings.Join(e.Seen, ", "),
+				e.Mentions, len(e.Articles), strings.Join(e.Articles, " "))
+			if len(figs) > 0 {
+				fmt.Fprintf(a.stdout, "\nFigures it is subject or source of (%d):\n", len(figs))
+				for _, f := range figs {
+					role := "subject"
+					if f.SourceID == e.ID {
+						role = "source"
+					}
+					fmt.Fprintf(a.stdout, "  %s  %-7s [[%s]]  %s\n", f.Doc, role, f.Text, describe(f))
+				}
+			}
+			return nil
+		},
+	}
+	a.addFormat(c, "table|json")
+	return c
+}

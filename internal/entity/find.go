@@ -1,0 +1,219 @@
+package entity
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dossier-news/dossier"
+)
+
+// titles introduce a person's name: "le président ukrainien Volodymyr
+// Zelensky", "son secrétaire général Mark Rutte", "Prime Minister X".
+var titles = map[string]bool{
+	"president": true, "présidente": true, "chancelier": true, "chanceliere": true, "ministre": true, "minister": true,
+	"secretaire": true, "secretary": true, "general": true, "porte parole": true, "spokesman": true, "spokeswoman": true,
+	"spokesperson": true, "leader": true, "dirigeant": true, "dirigeante": true, "m": true, "mme": true, "mr": true, "mrs": true,
+	"ms": true, "dr": true, "inspecteur": true, "inspectrice": true, "inspector": true, "maire": true, "mayor": true, "chef": true,
+	"chief": true, "premier": true, "prime": true, "gouverneur": true, "governor": true, "senateur": true, "senator": true,
+	"depute": true, "deputee": true, "ambassadeur": true, "ambassador": true, "commandant": true, "colonel": true, "juge": true,
+	"judge": true, "roi": true, "king": true, "reine": true, "queen": true, "pape": true, "pope": true, "directeur": true,
+	"directrice": true, "director": true, "ceo": true, "professeur": true, "professor": true, "analyste": true, "analyst": true,
+	"expert": true, "experte": true, "journaliste": true, "journalist": true, "vice": true, "ministre-president": true,
+	"ukrainien": true, "russe": true, "americain": true, "allemand": true, "chinois": true, "francais": true, "nord": true, "sud": true,
+	"coreen": true, "russian": true, "ukrainian": true, "american": true, "german": true, "chinese": true, "french": true,
+	"affaires": true, "etrangeres": true, "defense": true, "des": true, "de": true, "du": true, "of": true, "state": true,
+	"deputy": true, "foreign": true, "chancellor": true, "spokesperson's": true, "weapons": true, "interior": true, "finance": true,
+	"homologue": true, "counterpart": true, "ministry": true, "ministere": true,
+}
+
+// notNames: capitalised words that begin sentences or titles, not names.
+var notNames = map[string]bool{
+	"le": true, "la": true, "les": true, "l'": true, "un": true, "une": true, "des": true, "du": true, "de": true, "d'": true,
+	"the": true, "a": true, "an": true, "in": true, "on": true, "at": true, "for": true, "and": true, "but": true, "selon": true,
+	"depuis": true, "dans": true, "en": true, "et": true, "mais": true, "pour": true, "avec": true, "sur": true, "ce": true,
+	"cette": true, "ces": true, "il": true, "elle": true, "ils": true, "elles": true, "nous": true, "on'": true, "si": true,
+	"alors": true, "pourtant": true, "malgre": true, "face": true, "apres": true, "avant": true, "lors": true, "tandis": true,
+	"plus": true, "moins": true, "tous": true, "toutes": true, "since": true, "after": true, "before": true, "while": true,
+	"this": true, "that": true, "these": true, "those": true, "he": true, "she": true, "they": true, "we": true, "it": true,
+	"his": true, "her": true, "their": true, "its": true, "our": true, "according": true, "as": true, "by": true, "from": true,
+	"to": true, "with": true, "more": true, "most": true, "some": true, "many": true, "several": true, "d'apres": true,
+	"au": true, "aux": true, "par": true, "qui": true, "que": true, "ou": true, "son": true, "sa": true, "ses": true, "leur": true,
+	"leurs": true, "mon": true, "notre": true, "votre": true, "president": true, "premier": true, "ministre": true, "general": true,
+	"image": true, "photo": true, "home": true, "accueil": true, "related": true, "news": true, "source": true, "update": true,
+	"lundi": true, "mardi": true, "mercredi": true, "jeudi": true, "vendredi": true, "samedi": true, "dimanche": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"janvier": true, "fevrier": true, "mars": true, "avril": true, "mai": true, "juin": true, "juillet": true, "aout": true,
+	"septembre": true, "octobre": true, "novembre": true, "decembre": true, "january": true, "february": true, "march": true,
+	"april": true, "may": true, "june": true, "july": true, "august": true, "september": true, "october": true, "november": true,
+	"december": true, "guerre": true, "war": true, "etat": true, "etats": true, "state": true, "states": true, "seconde": true,
+	"mondiale": true, "world": true, "affaires": true, "defense": true, "nations": true, "union": true, "republique": true,
+	"cela": true, "ceci": true, "c'": true, "s'": true, "qu'": true, "n'": true, "jusqu'": true, "pas": true, "tout": true,
+	"renforcement": true, "cooperation": true, "preoccupations": true, "tests": true, "suspension": true, "soutien": true,
+	"militaire": true, "coree": true, "nord": true, "sud": true, "forces": true, "armee": true, "les etats": true,
+}
+
+type span struct{ start, end int }
+
+// Find returns the entity mentions of text in order. Names of people not
+// in the curated list get new entities (returned in created).
+func (l *Linker) Find(text string) (mentions []dossier.Mention, created []*dossier.Entity) {
+	ws := words(text)
+	keys := make([]string, len(ws))
+	for i, w := range ws {
+		keys[i] = key(w.text)
+	}
+	covered := make([]bool, len(ws))
+	for i := 0; i < len(ws); i++ {
+		a := l.match(ws, keys, i)
+		if a == nil {
+			continue
+		}
+		j := i + len(a.toks)
+		mentions = append(mentions, dossier.Mention{Start: ws[i].start, End: ws[j-1].end, Text: text[ws[i].start:ws[j-1].end],
+			Entity: a.entity.ID, Type: a.entity.Type, Form: a.form})
+		for k := i; k < j; k++ {
+			covered[k] = true
+		}
+		i = j - 1
+	}
+	// People not in the list: capitalised names after a title, or two
+	// capitalised words that are not at the start of a sentence.
+	surnames := map[string]string{} // surname key -> person id, for later "Kimachuk"
+	for _, m := range mentions {
+		if m.Type == dossier.EntityPerson {
+			f := words(m.Text)
+			if last := f[len(f)-1].text; utf8.RuneCountInString(last) >= 3 && !notNames[key(last)] {
+				surnames[key(last)] = m.Entity
+			}
+		}
+	}
+	seen := map[string]*dossier.Entity{}
+	for i := 0; i < len(ws); i++ {
+		if covered[i] || !isName(ws[i].text) || notNames[keys[i]] || titles[keys[i]] {
+			continue
+		}
+		j := i
+		for j < len(ws) && j < i+4 && !covered[j] && isName(ws[j].text) && !notNames[keys[j]] && !titles[keys[j]] && (j == i || adjacent(text, ws, j)) {
+			j++
+		}
+		titled := i > 0 && titles[keys[i-1]]
+		sentenceStart := i == 0 || startsSentence(text, ws[i].start)
+		if j-i >= 2 && (titled || !sentenceStart) {
+			name := text[ws[i].start:ws[j-1].end]
+			id := "person:" + Slug(name)
+			e, ok := l.entities[id]
+			if !ok {
+				e = seen[id]
+			}
+			if e == nil {
+				e = &dossier.Entity{ID: id, Type: dossier.EntityPerson, Name: name, NameFr: name, Aliases: []string{name}}
+				seen[id] = e
+				created = append(created, e)
+			}
+			mentions = append(mentions, dossier.Mention{Start: ws[i].start, End: ws[j-1].end, Text: name, Entity: e.ID, Type: dossier.EntityPerson, Form: "name"})
+			if utf8.RuneCountInString(ws[j-1].text) >= 3 {
+				surnames[keys[j-1]] = e.ID
+			}
+			for k := i; k < j; k++ {
+				covered[k] = true
+			}
+			i = j - 1
+			continue
+		}
+		if j-i == 1 {
+			if id, ok := surnames[keys[i]]; ok && !sentenceStart || ok && titled {
+				mentions = append(mentions, dossier.Mention{Start: ws[i].start, End: ws[i].end, Text: ws[i].text, Entity: id, Type: dossier.EntityPerson, Form: "surname"})
+				covered[i] = true
+			}
+		}
+	}
+	// surnames used before the full name, and at sentence starts
+	for i := range ws {
+		if covered[i] || !isName(ws[i].text) || notNames[keys[i]] || utf8.RuneCountInString(ws[i].text) < 3 {
+			continue
+		}
+		if id, ok := surnames[keys[i]]; ok {
+			mentions = append(mentions, dossier.Mention{Start: ws[i].start, End: ws[i].end, Text: ws[i].text, Entity: id, Type: dossier.EntityPerson, Form: "surname"})
+		}
+	}
+	sortMentions(mentions)
+	return mentions, created
+}
+
+func sortMentions(ms []dossier.Mention) {
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && ms[j].Start < ms[j-1].Start; j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
+	}
+}
+
+// match returns the longest alias starting at word i, honouring case.
+func (l *Linker) match(ws []word, keys []string, i int) *alias {
+	for _, a := range l.byFirst[keys[i]] {
+		if i+len(a.toks) > len(ws) {
+			continue
+		}
+		ok := true
+		for k, t := range a.toks {
+			if keys[i+k] != t || (k > 0 && !adjacent2(ws, i+k)) {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		first := ws[i].text
+		switch {
+		case a.exact:
+			if first != a.orig[0] {
+				continue
+			}
+		case !a.lower:
+			r, _ := utf8.DecodeRuneInString(first)
+			if !unicode.IsUpper(r) {
+				continue
+			}
+		}
+		return a
+	}
+	return nil
+}
+
+// adjacent2: words of one name are separated by spaces or hyphens only.
+func adjacent2(ws []word, k int) bool {
+	return ws[k].start-ws[k-1].end <= 2
+}
+
+func adjacent(text string, ws []word, j int) bool {
+	if j == 0 {
+		return true
+	}
+	gap := text[ws[j-1].end:ws[j].start]
+	return gap == " " || gap == "-" || gap == "\u00a0"
+}
+
+func isName(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) || isAcronym(w) {
+		return false
+	}
+	for _, c := range w {
+		if unicode.IsDigit(c) {
+			return false
+		}
+	}
+	return utf8.RuneCountInString(w) >= 2
+}
+
+// startsSentence: only spaces, quotes or nothing since the last full stop.
+func startsSentence(text string, at int) bool {
+	s := strings.TrimRightFunc(text[:at], func(r rune) bool { return unicode.IsSpace(r) || r == '«' || r == '“' || r == '"' || r == '(' })
+	if s == "" {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r == '.' || r == '!' || r == '?' || r == ':' || r == '\n' || r == '»' || r == '”'
+}
