@@ -13,6 +13,7 @@ import (
 	"github.com/dossier-news/dossier"
 	"github.com/dossier-news/dossier/internal/clean"
 	"github.com/dossier-news/dossier/internal/dedupe"
+	"github.com/dossier-news/dossier/internal/entity"
 	"github.com/dossier-news/dossier/internal/extract"
 	"github.com/dossier-news/dossier/internal/figure"
 	"github.com/dossier-news/dossier/internal/ingest"
@@ -86,6 +87,16 @@ func Run(ctx context.Context, n int, dir string, open func(path string) (dossier
 	res.Stages = append(res.Stages, timeStage("dedupe", docs, textBytes, func() {
 		for _, c := range cleaned {
 			dedupe.Hash(c.Text)
+		}
+	}))
+	linker, err := entity.Default()
+	if err != nil {
+		return res, err
+	}
+	res.Stages = append(res.Stages, timeStage("entity", docs, textBytes, func() {
+		for _, c := range cleaned {
+			ms, _ := linker.Find(c.Text)
+			linker.Citations(c.Text, ms, c.SourceURL)
 		}
 	}))
 	res.Stages = append(res.Stages, timeStage("figure", docs, textBytes, func() {

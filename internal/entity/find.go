@@ -53,8 +53,6 @@ var notNames = map[string]bool{
 	"militaire": true, "coree": true, "nord": true, "sud": true, "forces": true, "armee": true, "les etats": true,
 }
 
-type span struct{ start, end int }
-
 // Find returns the entity mentions of text in order. Names of people not
 // in the curated list get new entities (returned in created).
 func (l *Linker) Find(text string) (mentions []dossier.Mention, created []*dossier.Entity) {
