@@ -29,6 +29,16 @@ type Store interface {
 	// Entities lists entities with their use; Entity returns one by id.
 	Entities(ctx context.Context, f EntityFilter) ([]EntitySummary, error)
 	Entity(ctx context.Context, id string) (*EntitySummary, error)
+	// Copies: links between copies, exact duplicates seen, and the
+	// story of each article.
+	PutCopies(ctx context.Context, links []CopyLink, sightings []Sighting) error
+	Copies(ctx context.Context) ([]CopyLink, []Sighting, error)
+	PutStories(ctx context.Context, as []StoryAssignment) error
+	Stories(ctx context.Context) ([]Story, error)
+	// SaveState and LoadState keep the incremental state of copy detection
+	// and story clustering between runs, as opaque values by kind and key.
+	SaveState(ctx context.Context, kind string, values map[string][]byte) error
+	LoadState(ctx context.Context, kind string) (map[string][]byte, error)
 	Close() error
 }
 

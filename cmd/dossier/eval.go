@@ -7,9 +7,12 @@ import (
 	"sort"
 
 	"github.com/dossier-news/dossier"
+	"github.com/dossier-news/dossier/internal/dedupe"
 	"github.com/dossier-news/dossier/internal/entity"
 	"github.com/dossier-news/dossier/internal/eval"
 	"github.com/dossier-news/dossier/internal/ingest"
+	"github.com/dossier-news/dossier/internal/store/sqlite"
+	"github.com/dossier-news/dossier/internal/story"
 	"github.com/spf13/cobra"
 )
 
@@ -109,6 +112,54 @@ testdata/entities/gold.txt). Prints precision, recall and F1 of spans and of lin
 	entities.Flags().BoolVarP(&verbose, "verbose", "v", false, "list misses, extras and wrong links")
 	entities.Flags().Float64Var(&minEntityF1, "min-f1", 0, "exit 1 when detection or linking F1 is below this")
 	c.AddCommand(entities)
+	var minStoryF1 float64
+	var sweep bool
+	stories := &cobra.Command{
+		Use:   "stories GOLD",
+		Short: "Score copy detection and story clustering against a labelled set",
+		Long: `Ingest the documents of a labelled set (GOLD's docs/ folder) into a temporary store and
+score story clustering (pairwise and BCubed precision, recall, F1) and copy detection
+(precision and recall per relation). GOLD is JSONL with doc, story, original and relation
+per document (see testdata/stories/gold.jsonl).`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			f, err := os.Open(args[0])
+			if err != nil {
+				return err
+			}
+			gold, err := eval.ReadStoryGold(f, args[0])
+			f.Close()
+			if err != nil {
+				return err
+			}
+			if sweep {
+				fmt.Fprintln(a.stdout, "threshold  pairwise-f1  bcubed-f1  stories")
+				for _, th := range []float64{0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5} {
+					p := story.DefaultParams
+					p.Threshold = th
+					r, err := scoreStories(cmd, gold, filepath.Join(filepath.Dir(args[0]), "docs"), p)
+					if err != nil {
+						return err
+					}
+					fmt.Fprintf(a.stdout, "%9.2f  %11.3f  %9.3f  %7d\n", th, r.Pairwise.F1, r.BCubed.F1, r.Stories)
+				}
+				return nil
+			}
+			r, err := scoreStories(cmd, gold, filepath.Join(filepath.Dir(args[0]), "docs"), story.DefaultParams)
+			if err != nil {
+				return err
+			}
+			r.Write(a.stdout, verbose)
+			if low := min(r.Pairwise.F1, r.BCubed.F1, r.Copies.P, r.Copies.R); low < minStoryF1 {
+				return fmt.Errorf("below the bar: the lowest score is %.3f (min %.2f)", low, minStoryF1)
+			}
+			return nil
+		},
+	}
+	stories.Flags().BoolVarP(&verbose, "verbose", "v", false, "list the errors")
+	stories.Flags().BoolVar(&sweep, "sweep", false, "score story clustering at a range of thresholds, to measure the default by")
+	stories.Flags().Float64Var(&minStoryF1, "min", 0, "exit 1 when pairwise or BCubed F1, or copy precision or recall, is below this")
+	c.AddCommand(stories)
 	return c
 }
 
@@ -131,4 +182,130 @@ func goldDocs(goldPath string, gold []eval.GoldFigure) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// scoreStories ingests the labelled documents into a temporary store and
+// compares its stories and copies with the gold.
+func scoreStories(cmd *cobra.Command, gold []eval.GoldStoryDoc, docs string, params story.Params) (eval.StoryReport, error) {
+	ctx := cmd.Context()
+	tmp, err := os.MkdirTemp("", "dossier-eval-")
+	if err != nil {
+		return eval.StoryReport{}, err
+	}
+	defer os.RemoveAll(tmp)
+	s, err := sqlite.Open(ctx, filepath.Join(tmp, "eval.db"))
+	if err != nil {
+		return eval.StoryReport{}, err
+	}
+	defer s.Close()
+	var files []string
+	for _, g := range gold {
+		files = append(files, filepath.Join(docs, g.Doc))
+	}
+	if _, err := ingest.New(s, ingest.Options{Story: params}).Run(ctx, files, nil, func(ingest.Event) {}, nil); err != nil {
+		return eval.StoryReport{}, err
+	}
+	list, err := s.List(ctx, dossier.ListFilter{})
+	if err != nil {
+		return eval.StoryReport{}, err
+	}
+	docOf := map[string]string{}
+	for _, m := range list {
+		docOf[m.ID] = filepath.Base(m.Input)
+	}
+	sts, err := s.Stories(ctx)
+	if err != nil {
+		return eval.StoryReport{}, err
+	}
+	storyOf := map[string]string{}
+	storyOfID := map[string]string{}
+	for _, st := range sts {
+		for _, id := range st.Articles {
+			storyOf[docOf[id]] = st.ID
+			storyOfID[id] = st.ID
+		}
+	}
+	links, sightings, err := s.Copies(ctx)
+	if err != nil {
+		return eval.StoryReport{}, err
+	}
+	copies := map[string]eval.PredCopy{}
+	best := map[string]float64{}
+	for _, l := range links {
+		orig, internal := docOf[l.Original]
+		if !internal {
+			orig = l.Original
+		}
+		d := docOf[l.Article]
+		// a document's main relation: textual copies first, then
+		// translations, then citations; a stored original beats an outside one
+		score := l.Score + map[string]float64{dossier.RelNear: 6, dossier.RelUpdated: 6, dossier.RelTranslated: 4, dossier.RelCites: 2}[l.Relation]
+		if internal {
+			score++
+		}
+		if score > best[d] {
+			best[d] = score
+			copies[d] = eval.PredCopy{Original: orig, Relation: l.Relation}
+		}
+	}
+	for _, v := range sightings {
+		d := filepath.Base(v.Input)
+		if d == docOf[v.Article] {
+			continue
+		}
+		copies[d] = eval.PredCopy{Original: docOf[v.Article], Relation: dossier.RelIdentical}
+		storyOf[d] = storyOfID[v.Article]
+	}
+	r := eval.Stories(gold, storyOf, copies)
+	// similarity of the pairs the gold names, to measure the thresholds by
+	idOf := map[string]string{}
+	for id, d := range docOf {
+		idOf[d] = id
+	}
+	sigs := map[string]dedupe.Signature{}
+	sig := func(doc string) (dedupe.Signature, bool) {
+		if s, ok := sigs[doc]; ok {
+			return s, true
+		}
+		id, ok := idOf[doc]
+		if !ok {
+			return dedupe.Signature{}, false
+		}
+		art, err := s.Article(ctx, id)
+		if err != nil {
+			return dedupe.Signature{}, false
+		}
+		sigs[doc] = dedupe.MinHash(art.Text)
+		return sigs[doc], true
+	}
+	r.Similarity = map[string][]float64{}
+	byStory := map[string][]eval.GoldStoryDoc{}
+	for _, g := range gold {
+		byStory[g.Story] = append(byStory[g.Story], g)
+	}
+	for _, g := range gold {
+		if g.Relation == nil {
+			continue
+		}
+		if a, ok := sig(g.Doc); ok {
+			if b, ok := sig(*g.Original); ok {
+				r.Similarity[*g.Relation] = append(r.Similarity[*g.Relation], a.Similarity(b))
+			}
+		}
+	}
+	for _, docs := range byStory {
+		for i, x := range docs {
+			for _, y := range docs[i+1:] {
+				if x.Relation != nil || y.Relation != nil {
+					continue // only pairs that are not copies of each other
+				}
+				if a, ok := sig(x.Doc); ok {
+					if b, ok := sig(y.Doc); ok {
+						r.Similarity["same story, not a copy"] = append(r.Similarity["same story, not a copy"], a.Similarity(b))
+					}
+				}
+			}
+		}
+	}
+	return r, nil
 }

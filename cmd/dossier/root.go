@@ -52,7 +52,7 @@ The store is one SQLite file: by default ` + defaultDB() + `
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.PersistentFlags().StringVar(&a.db, "db", defaultDB(), "SQLite database file")
-	root.AddCommand(a.ingestCmd(), a.listCmd(), a.showCmd(), a.searchCmd(), a.figuresCmd(), a.entitiesCmd(), a.entityCmd(), a.evalCmd(), a.benchCmd())
+	root.AddCommand(a.ingestCmd(), a.listCmd(), a.showCmd(), a.searchCmd(), a.figuresCmd(), a.entitiesCmd(), a.entityCmd(), a.copiesCmd(), a.storiesCmd(), a.storyCmd(), a.evalCmd(), a.benchCmd())
 	return root
 }
 

@@ -657,7 +657,22 @@ func isRate(toks []token, i int) bool {
 		return false
 	}
 	p := toks[i-1]
-	return p.kind == tNum || currencyWords[p.lower] != "" || measureUnits[p.lower] != "" || percentWords[p.lower]
+	if p.kind == tNum || currencyWords[p.lower] != "" || measureUnits[p.lower] != "" || percentWords[p.lower] {
+		return true
+	}
+	// "4,000 migrants a year": a quantity just before makes it a rate;
+	// "in a week" is a duration
+	if (toks[i].lower == "a" || toks[i].lower == "an") && !preposition[p.lower] {
+		for k := i - 1; k >= 0 && k >= i-4; k-- {
+			if toks[k].kind == tNum {
+				return true
+			}
+			if toks[k].kind == tPunct {
+				break
+			}
+		}
+	}
+	return false
 }
 
 // isAdverb: "grièvement", "seriously" say how, not what is counted.
@@ -666,3 +681,5 @@ func isAdverb(w string) bool {
 }
 
 var pronouns = map[string]bool{"them": true, "us": true, "eux": true, "elles": true, "lesquels": true, "whom": true, "which": true, "these": true, "those": true}
+
+var preposition = map[string]bool{"in": true, "within": true, "for": true, "over": true, "during": true, "after": true, "en": true, "pendant": true, "sur": true, "durant": true, "dans": true, "après": true}

@@ -2,11 +2,15 @@ package ingest
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"io"
+	"math"
 	"net/url"
 	"regexp"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -20,6 +24,7 @@ import (
 	"github.com/dossier-news/dossier/internal/figure"
 	"github.com/dossier-news/dossier/internal/lang"
 	"github.com/dossier-news/dossier/internal/sentence"
+	"github.com/dossier-news/dossier/internal/story"
 )
 
 // Options tune a Pipeline.
@@ -29,6 +34,8 @@ type Options struct {
 	AllowPrivate bool          // allow URLs on private and loopback addresses
 	Workers      int           // processing goroutines; 0 means GOMAXPROCS
 	ChunkSize    int           // documents cleaned together; 0 means 256
+	// Story overrides the story clustering parameters (zero: the defaults).
+	Story story.Params
 }
 
 // Event reports what happened to one document or input.
@@ -148,6 +155,10 @@ type runner struct {
 
 	mu  sync.Mutex // guards sum and report, shared with the storing goroutine
 	sum Summary
+
+	// owned by the storing goroutine: copy detection and story clustering
+	det *dedupe.Detector
+	clu *story.Clusterer
 }
 
 type batch struct {
@@ -236,12 +247,14 @@ func (r *runner) process(ctx context.Context, docs []extract.Doc) error {
 
 // store writes batches until the channel closes, then reports on stored.
 func (r *runner) store(ctx context.Context) {
-	var err error
+	err := r.loadState(ctx)
 	for b := range r.batches {
 		if err != nil {
 			continue // drain
 		}
 		res := r.p.store.PutMany(ctx, b.arts)
+		var fresh []*dossier.Article
+		var sightings []dossier.Sighting
 		r.mu.Lock()
 		for i, pr := range res {
 			a := b.arts[i]
@@ -252,15 +265,144 @@ func (r *runner) store(ctx context.Context) {
 			case pr.Dup:
 				r.sum.Duplicates++
 				r.report(Event{Input: a.Input, ID: pr.ID, Title: a.Title, Dup: true})
+				sightings = append(sightings, dossier.Sighting{Article: pr.ID, Input: a.Input, Outlet: a.Outlet, Date: a.Date})
 			default:
 				r.sum.Ingested++
 				r.report(Event{Input: a.Input, ID: pr.ID, Title: a.Title})
+				fresh = append(fresh, a)
 			}
 		}
 		r.mu.Unlock()
-		err = r.p.store.AddLines(ctx, b.lines)
+		if err = r.p.store.AddLines(ctx, b.lines); err == nil {
+			err = r.relate(ctx, fresh, sightings)
+		}
 	}
 	r.stored <- err
+}
+
+// loadState restores copy detection and story clustering from the store.
+func (r *runner) loadState(ctx context.Context) error {
+	r.det = dedupe.NewDetector(dedupe.DefaultThresholds)
+	params := story.DefaultParams
+	if r.p.opt.Story.Threshold > 0 {
+		params = r.p.opt.Story
+	}
+	r.clu = story.New(params, func(d story.Doc) string { return "s" + d.ID[:min(10, len(d.ID))] })
+	profiles, err := r.p.store.LoadState(ctx, "profile")
+	if err != nil {
+		return err
+	}
+	keys := make([]string, 0, len(profiles))
+	for k := range profiles {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		var p dedupe.Profile
+		if err := json.Unmarshal(profiles[k], &p); err != nil {
+			return fmt.Errorf("load profile %s: %w", k, err)
+		}
+		r.det.Load(p)
+	}
+	stories, err := r.p.store.LoadState(ctx, "story")
+	if err != nil {
+		return err
+	}
+	var states []*story.State
+	for k, v := range stories {
+		var s story.State
+		if err := json.Unmarshal(v, &s); err != nil {
+			return fmt.Errorf("load story %s: %w", k, err)
+		}
+		states = append(states, &s)
+	}
+	sort.Slice(states, func(i, j int) bool { return states[i].ID < states[j].ID })
+	dfs, err := r.p.store.LoadState(ctx, "df")
+	if err != nil {
+		return err
+	}
+	df := map[string]int{}
+	docs := 0
+	for k, v := range dfs {
+		n, _ := strconv.Atoi(string(v))
+		if k == "\x00docs" {
+			docs = n
+			continue
+		}
+		df[k] = n
+	}
+	r.clu.Load(states, df, docs)
+	return nil
+}
+
+// relate finds the copies of newly stored articles and their stories, and
+// saves both with the state that the next run starts from.
+func (r *runner) relate(ctx context.Context, fresh []*dossier.Article, sightings []dossier.Sighting) error {
+	var links []dossier.CopyLink
+	var assigns []dossier.StoryAssignment
+	profiles := map[string][]byte{}
+	for _, a := range fresh {
+		p := dedupe.ProfileOf(a)
+		found := r.det.Add(p)
+		links = append(links, found...)
+		d := story.Doc{ID: a.ID, Title: a.Title, Text: a.Text, Lang: a.Lang, Date: a.Date}
+		for _, m := range a.Mentions {
+			d.Entities = append(d.Entities, m.Entity)
+		}
+		for _, n := range p.Numbers {
+			if n >= 10 { // small numbers are everywhere
+				d.Figures = append(d.Figures, strconv.FormatFloat(n, 'f', -1, 64))
+			}
+		}
+		// a copy belongs to its original's story
+		id, score := "", 1.0
+		for _, l := range found {
+			if l.Relation != dossier.RelCites {
+				if sid := r.det.StoryOf(l.Original); sid != "" && r.clu.Join(d, sid) {
+					id = sid
+					break
+				}
+			}
+		}
+		if id == "" {
+			id, score, _ = r.clu.Assign(d)
+		}
+		r.det.SetStory(a.ID, id)
+		p.Story = id
+		b, err := json.Marshal(p)
+		if err != nil {
+			return err
+		}
+		profiles[a.ID] = b
+		st, _ := r.clu.Story(id)
+		assigns = append(assigns, dossier.StoryAssignment{Article: a.ID, Story: id, Title: st.Title, Score: math.Round(score*1000) / 1000})
+	}
+	if err := r.p.store.PutCopies(ctx, links, sightings); err != nil {
+		return err
+	}
+	if err := r.p.store.PutStories(ctx, assigns); err != nil {
+		return err
+	}
+	df, docs, touched := r.clu.TakeDirty()
+	dfState := make(map[string][]byte, len(df)+1)
+	for t, n := range df {
+		dfState[t] = []byte(strconv.Itoa(n))
+	}
+	dfState["\x00docs"] = []byte(strconv.Itoa(docs))
+	storyState := map[string][]byte{}
+	for _, s := range touched {
+		b, err := json.Marshal(s)
+		if err != nil {
+			return err
+		}
+		storyState[s.ID] = b
+	}
+	for kind, v := range map[string]map[string][]byte{"profile": profiles, "df": dfState, "story": storyState} {
+		if err := r.p.store.SaveState(ctx, kind, v); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Analyse runs the pure stages on one document: clean, language,

@@ -1,0 +1,236 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/dossier-news/dossier"
+	"github.com/dossier-news/dossier/internal/dedupe"
+	"github.com/spf13/cobra"
+)
+
+func (a *app) copiesCmd() *cobra.Command {
+	c := &cobra.Command{
+		Use:   "copies [ID]",
+		Short: "Groups of copies: the original (earliest) and each copy with its relation",
+		Long: `Groups of copies. Each group has its original (the earliest article, or an outside source
+named by a source: link or a cited report) and its copies, each with how it relates:
+identical (the same clean text read from another input), near-duplicate (lightly reworded,
+same figures), updated (nearly the same text, changed figures), translated (another
+language, same numbers, names and dates), cites (names the original as its source).
+With ID, only the group of that article. --format jsonl gives per group original and
+copies (each with id and relation).`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := a.checkFormat("table", "json", "jsonl"); err != nil {
+				return err
+			}
+			s, err := a.open(cmd.Context())
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			groups, err := copyGroups(cmd, s)
+			if err != nil {
+				return err
+			}
+			if len(args) == 1 {
+				art, err := s.Article(cmd.Context(), args[0])
+				if err != nil {
+					return err
+				}
+				var keep []dossier.CopyGroup
+				for _, g := range groups {
+					if g.Original == art.ID || hasMember(g, art.ID) {
+						keep = append(keep, g)
+					}
+				}
+				groups = keep
+			}
+			if a.format != "table" {
+				return emit(a.stdout, a.format, groups)
+			}
+			for _, g := range groups {
+				if g.External {
+					fmt.Fprintf(a.stdout, "%s  (outside source)\n", g.Original)
+				} else {
+					fmt.Fprintf(a.stdout, "%s  %s\n", g.Original, g.OriginalTitle)
+				}
+				for _, m := range g.Copies {
+					fmt.Fprintf(a.stdout, "  └ %-14s %-12s %.2f  %s  %s\n", m.Relation, m.ID, m.Score, dash(m.Date), truncate(dash(m.Outlet)+"  "+m.Input, 70))
+				}
+			}
+			if len(groups) == 0 {
+				fmt.Fprintln(a.stderr, "no copies found")
+			}
+			return nil
+		},
+	}
+	a.addFormat(c, "table|json|jsonl")
+	return c
+}
+
+func hasMember(g dossier.CopyGroup, id string) bool {
+	for _, m := range g.Copies {
+		if m.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+func copyGroups(cmd *cobra.Command, s dossier.Store) ([]dossier.CopyGroup, error) {
+	links, sightings, err := s.Copies(cmd.Context())
+	if err != nil {
+		return nil, err
+	}
+	list, err := s.List(cmd.Context(), dossier.ListFilter{})
+	if err != nil {
+		return nil, err
+	}
+	info := map[string]dossier.Summary{}
+	for _, m := range list {
+		info[m.ID] = m
+	}
+	groups := dedupe.Groups(links, info)
+	// exact duplicates read from other inputs join their article's group
+	for _, v := range sightings {
+		if info[v.Article].Input == v.Input {
+			continue // the same input read again
+		}
+		m := dossier.CopyMember{ID: v.Article, Relation: dossier.RelIdentical, Score: 1, Input: v.Input, Outlet: v.Outlet, Date: v.Date}
+		placed := false
+		for i := range groups {
+			if !groups[i].External && (groups[i].Original == v.Article || hasMember(groups[i], v.Article)) {
+				groups[i].Copies = append(groups[i].Copies, m)
+				placed = true
+				break
+			}
+		}
+		if !placed {
+			groups = append(groups, dossier.CopyGroup{Original: v.Article, OriginalTitle: info[v.Article].Title, Copies: []dossier.CopyMember{m}})
+		}
+	}
+	return groups, nil
+}
+
+func (a *app) storiesCmd() *cobra.Command {
+	c := &cobra.Command{
+		Use:   "stories",
+		Short: "Stories: title, date span, article and outlet counts, languages, main entities",
+		Long: `Stories, largest first. --format jsonl gives per story id, title, articles (ids), outlets,
+languages, start, end and entities (main entities, most mentioned first).`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := a.checkFormat("table", "json", "jsonl"); err != nil {
+				return err
+			}
+			s, err := a.open(cmd.Context())
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			sts, err := s.Stories(cmd.Context())
+			if err != nil {
+				return err
+			}
+			if a.format != "table" {
+				return emit(a.stdout, a.format, sts)
+			}
+			tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
+			fmt.Fprintln(tw, "ID\tSTART\tEND\tARTICLES\tOUTLETS\tLANGS\tTITLE\tENTITIES")
+			for _, st := range sts {
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%s\t%s\t%s\n", st.ID, dash(st.Start), dash(st.End), len(st.Articles), len(st.Outlets),
+					strings.Join(st.Languages, ","), truncate(st.Title, 50), truncate(strings.Join(st.Entities, ", "), 50))
+			}
+			return tw.Flush()
+		},
+	}
+	a.addFormat(c, "table|json|jsonl")
+	return c
+}
+
+func (a *app) storyCmd() *cobra.Command {
+	c := &cobra.Command{
+		Use:   "story ID",
+		Short: "One story: its articles in time order, with copies folded under their original",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := a.checkFormat("table", "json"); err != nil {
+				return err
+			}
+			s, err := a.open(cmd.Context())
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			sts, err := s.Stories(cmd.Context())
+			if err != nil {
+				return err
+			}
+			var st *dossier.Story
+			for i := range sts {
+				if strings.HasPrefix(sts[i].ID, args[0]) {
+					st = &sts[i]
+					break
+				}
+			}
+			if st == nil {
+				return fmt.Errorf("story %s: %w", args[0], dossier.ErrNotFound)
+			}
+			groups, err := copyGroups(cmd, s)
+			if err != nil {
+				return err
+			}
+			copyOf := map[string]dossier.CopyMember{}
+			originalOf := map[string]string{}
+			for _, g := range groups {
+				if g.External {
+					continue
+				}
+				for _, m := range g.Copies {
+					if m.Relation != dossier.RelIdentical {
+						copyOf[m.ID] = m
+						originalOf[m.ID] = g.Original
+					}
+				}
+			}
+			if a.format == "json" {
+				return emit(a.stdout, "jsonl", []any{struct {
+					dossier.Story
+					Copies []dossier.CopyGroup `json:"copies"`
+				}{*st, groups}})
+			}
+			fmt.Fprintf(a.stdout, "story:     %s\ntitle:     %s\ndates:     %s .. %s\noutlets:   %s\nlanguages: %s\nentities:  %s\n\n",
+				st.ID, st.Title, dash(st.Start), dash(st.End), strings.Join(st.Outlets, ", "), strings.Join(st.Languages, ", "), strings.Join(st.Entities, ", "))
+			in := map[string]bool{}
+			for _, id := range st.Articles {
+				in[id] = true
+			}
+			for _, id := range st.Articles {
+				if _, isCopy := copyOf[id]; isCopy && in[originalOf[id]] {
+					continue // shown under its original
+				}
+				art, err := s.Article(cmd.Context(), id)
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(a.stdout, "%s  %s  %-20s %s  %s\n", art.ID, dash(art.Date), truncate(dash(art.Outlet), 20), art.Lang, truncate(art.Title, 60))
+				for _, cid := range st.Articles {
+					if originalOf[cid] == id {
+						m := copyOf[cid]
+						c, err := s.Article(cmd.Context(), cid)
+						if err != nil {
+							return err
+						}
+						fmt.Fprintf(a.stdout, "    └ %-14s %s  %s  %s  %s\n", m.Relation, c.ID, dash(c.Date), truncate(dash(c.Outlet), 20), c.Lang)
+					}
+				}
+			}
+			return nil
+		},
+	}
+	a.addFormat(c, "table|json")
+	return c
+}

@@ -1,0 +1,431 @@
+package dedupe
+
+import (
+	"math"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/dossier-news/dossier"
+)
+
+// Profile is what copy detection keeps of an article: its MinHash
+// signature and what survives translation (numbers, entities, date, links).
+type Profile struct {
+	ID        string    `json:"id"`
+	Lang      string    `json:"lang"`
+	Date      string    `json:"date"`
+	URL       string    `json:"url"`
+	SourceURL string    `json:"source_url"`
+	Sig       Signature `json:"sig"`
+	Numbers   []float64 `json:"numbers"`  // figure values
+	Entities  []string  `json:"entities"` // entity ids, each once
+	Cites     []string  `json:"cites"`    // cited outlet ids and names
+	Figures   []string  `json:"figures"`  // figure keys "thing|value"
+	// Reports pair an outlet named in a figure's sentence with the
+	// figure's value: "outlet:bloomberg|100000". Two articles with the same
+	// pair relay the same report.
+	Reports []string `json:"reports"`
+	Story   string   `json:"story,omitempty"` // the story it was put in
+}
+
+// ProfileOf builds the profile of an article.
+func ProfileOf(a *dossier.Article) Profile {
+	p := Profile{ID: a.ID, Lang: a.Lang, Date: a.Date, URL: a.URL, SourceURL: a.SourceURL, Sig: MinHash(a.Text)}
+	nums := map[float64]bool{}
+	for _, f := range a.Figures {
+		v := f.Value
+		if v == nil {
+			v = f.Low
+		}
+		// the body's numbers: headlines repeat them and rewrites reuse headlines
+		if f.Field == "" && v != nil && !nums[*v] {
+			nums[*v] = true
+			p.Numbers = append(p.Numbers, *v)
+		}
+		p.Figures = append(p.Figures, FigureKey(f))
+	}
+	sort.Float64s(p.Numbers)
+	ents := map[string]bool{}
+	for _, m := range a.Mentions {
+		if !ents[m.Entity] {
+			ents[m.Entity] = true
+			p.Entities = append(p.Entities, m.Entity)
+		}
+	}
+	sort.Strings(p.Entities)
+	for _, c := range a.Citations {
+		if c.Kind != "source" {
+			name := c.Entity
+			if name == "" {
+				name = c.Name
+			}
+			p.Cites = append(p.Cites, name)
+		}
+	}
+	seen := map[string]bool{}
+	for _, f := range a.Figures {
+		v := f.Value
+		if v == nil {
+			v = f.Low
+		}
+		if f.Field != "" || v == nil {
+			continue
+		}
+		for _, s := range a.Sentences {
+			if f.Start < s.Start || f.Start >= s.End {
+				continue
+			}
+			for _, m := range a.Mentions {
+				if m.Type == dossier.EntityOutlet && m.Start >= s.Start && m.End <= s.End {
+					r := m.Entity + "|" + formatFloat(*v)
+					if !seen[r] {
+						seen[r] = true
+						p.Reports = append(p.Reports, r)
+					}
+				}
+			}
+		}
+	}
+	return p
+}
+
+// FigureKey names a figure across languages: the English gloss (or the
+// lemma, or the unit) and the number.
+func FigureKey(f dossier.Figure) string {
+	what := f.Gloss
+	if what == "" {
+		what = f.Thing
+	}
+	if what == "" {
+		what = f.Unit
+	}
+	v := f.Value
+	if v == nil {
+		v = f.Low
+	}
+	n := ""
+	if v != nil {
+		n = formatFloat(*v)
+	}
+	return what + "|" + n
+}
+
+func formatFloat(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// Thresholds of copy detection, measured on the labelled set (see docs/DESIGN.md).
+type Thresholds struct {
+	Near       float64 // estimated Jaccard for a near-duplicate or an update
+	Numbers    float64 // Jaccard of figure values for a translation
+	MinNumbers int     // shared values needed for a translation
+	Entities   float64 // Jaccard of entities for a translation
+	Days       float64 // time window for a translation
+}
+
+// DefaultThresholds are the measured defaults.
+var DefaultThresholds = Thresholds{Near: 0.35, Numbers: 0.7, MinNumbers: 2, Entities: 0.3, Days: 3}
+
+// Detector finds the copies among articles as they arrive. It is not safe
+// for concurrent use.
+type Detector struct {
+	T        Thresholds
+	ix       *Index
+	profiles map[string]*Profile
+	byNumber map[float64][]string
+	byURL    map[string]string
+	byCite   map[string][]string
+}
+
+// NewDetector returns an empty detector.
+func NewDetector(t Thresholds) *Detector {
+	return &Detector{T: t, ix: NewIndex(), profiles: map[string]*Profile{}, byNumber: map[float64][]string{}, byURL: map[string]string{}, byCite: map[string][]string{}}
+}
+
+func normURL(s string) string {
+	u, err := url.Parse(strings.TrimSpace(s))
+	if err != nil || u.Host == "" {
+		return ""
+	}
+	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.") + strings.TrimSuffix(u.EscapedPath(), "/")
+}
+
+// Load adds an already stored profile without looking for its copies.
+func (d *Detector) Load(p Profile) {
+	q := p
+	d.profiles[p.ID] = &q
+	d.ix.Add(p.ID, p.Sig)
+	for _, n := range p.Numbers {
+		d.byNumber[n] = append(d.byNumber[n], p.ID)
+	}
+	if u := normURL(p.URL); u != "" {
+		d.byURL[u] = p.ID
+	}
+	for _, r := range p.Reports {
+		d.byCite[r] = append(d.byCite[r], p.ID)
+	}
+}
+
+func jaccardF(a, b []float64) (float64, int) {
+	set := map[float64]bool{}
+	for _, x := range a {
+		set[x] = true
+	}
+	shared := 0
+	for _, x := range b {
+		if set[x] {
+			shared++
+		}
+	}
+	union := len(a) + len(b) - shared
+	if union == 0 {
+		return 0, 0
+	}
+	return float64(shared) / float64(union), shared
+}
+
+func jaccardS(a, b []string) float64 {
+	set := map[string]bool{}
+	for _, x := range a {
+		set[x] = true
+	}
+	shared := 0
+	for _, x := range b {
+		if set[x] {
+			shared++
+		}
+	}
+	union := len(a) + len(b) - shared
+	if union == 0 {
+		return 0
+	}
+	return float64(shared) / float64(union)
+}
+
+func sameNumbers(a, b []float64) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func daysApart(a, b string) (float64, bool) {
+	ta, ok1 := parseDay(a)
+	tb, ok2 := parseDay(b)
+	if !ok1 || !ok2 {
+		return 0, false
+	}
+	return math.Abs(ta.Sub(tb).Hours()) / 24, true
+}
+
+func parseDay(s string) (time.Time, bool) {
+	if len(s) < 10 {
+		return time.Time{}, false
+	}
+	t, err := time.Parse("2006-01-02", s[:10])
+	return t, err == nil
+}
+
+// Add looks for what p copies among the articles seen so far, records p,
+// and returns the links found: near-duplicates and updates by MinHash,
+// translations by shared numbers and entities, citations by source links
+// and shared cited reports.
+func (d *Detector) Add(p Profile) []dossier.CopyLink {
+	var links []dossier.CopyLink
+	linked := map[string]bool{}
+	for _, m := range d.ix.Query(p.Sig, d.T.Near) {
+		q := d.profiles[m.ID]
+		rel := dossier.RelNear
+		if !sameNumbers(p.Numbers, q.Numbers) {
+			rel = dossier.RelUpdated
+		}
+		links = append(links, dossier.CopyLink{Article: p.ID, Original: q.ID, Relation: rel, Score: round2(m.Similarity)})
+		linked[q.ID] = true
+	}
+	// translations: another language, the same numbers and names, close in time
+	cands := map[string]bool{}
+	for _, n := range p.Numbers {
+		for _, id := range d.byNumber[n] {
+			cands[id] = true
+		}
+	}
+	for _, id := range sortedKeys(cands) {
+		q := d.profiles[id]
+		if linked[id] || q.Lang == p.Lang || q.Lang == "" || p.Lang == "" {
+			continue
+		}
+		if days, ok := daysApart(p.Date, q.Date); ok && days > d.T.Days {
+			continue
+		}
+		nj, shared := jaccardF(p.Numbers, q.Numbers)
+		ej := jaccardS(p.Entities, q.Entities)
+		if len(p.Entities)+len(q.Entities) == 0 {
+			ej = 1 // nothing named on either side: the numbers decide
+		}
+		// names translate less faithfully than numbers: three shared
+		// numbers make up for entities that did not link
+		// one shared number is enough when the names agree strongly
+		manyNames := len(p.Entities) >= 3 && len(q.Entities) >= 3 && ej >= 2*d.T.Entities
+		if nj >= d.T.Numbers && (shared >= d.T.MinNumbers && (ej >= d.T.Entities || shared >= 3) || shared >= 1 && manyNames) {
+			links = append(links, dossier.CopyLink{Article: p.ID, Original: id, Relation: dossier.RelTranslated, Score: round2((nj + ej) / 2)})
+			linked[id] = true
+		}
+	}
+	// a source link: to a stored article, or to the outside original
+	if src := normURL(p.SourceURL); src != "" {
+		if id, ok := d.byURL[src]; ok && !linked[id] {
+			links = append(links, dossier.CopyLink{Article: p.ID, Original: id, Relation: dossier.RelCites, Score: 1})
+			linked[id] = true
+		} else if !ok {
+			links = append(links, dossier.CopyLink{Article: p.ID, Original: p.SourceURL, Relation: dossier.RelCites, Score: 1})
+		}
+	}
+	// the same cited report: both name an outlet beside a figure they share
+	for _, r := range p.Reports {
+		outlet, _, _ := strings.Cut(r, "|")
+		for _, id := range d.byCite[r] {
+			if id == p.ID {
+				continue
+			}
+			for _, who := range []string{p.ID, id} {
+				key := who + "→" + outlet
+				if !linked[key] {
+					linked[key] = true
+					links = append(links, dossier.CopyLink{Article: who, Original: outlet, Relation: dossier.RelCites, Score: 1})
+				}
+			}
+		}
+	}
+	d.Load(p)
+	return links
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func round2(v float64) float64 { return math.Round(v*100) / 100 }
+
+// Groups turns links into copy groups: articles linked to each other form
+// one group whose original is the earliest (by date, then id); links to an
+// outside source form a group under that source.
+func Groups(links []dossier.CopyLink, info map[string]dossier.Summary) []dossier.CopyGroup {
+	parent := map[string]string{}
+	var find func(string) string
+	find = func(x string) string {
+		if parent[x] == "" || parent[x] == x {
+			parent[x] = x
+			return x
+		}
+		parent[x] = find(parent[x])
+		return parent[x]
+	}
+	rel := map[string]dossier.CopyLink{} // strongest link of each article within its group
+	external := map[string][]dossier.CopyLink{}
+	for _, l := range links {
+		if _, ok := info[l.Original]; !ok {
+			external[l.Original] = append(external[l.Original], l)
+			continue
+		}
+		a, b := find(l.Article), find(l.Original)
+		if a != b {
+			parent[a] = b
+		}
+		if old, ok := rel[l.Article]; !ok || l.Score > old.Score {
+			rel[l.Article] = l
+		}
+		if old, ok := rel[l.Original]; !ok || l.Score > old.Score {
+			rel[l.Original] = dossier.CopyLink{Article: l.Original, Original: l.Article, Relation: l.Relation, Score: l.Score}
+		}
+	}
+	members := map[string][]string{}
+	for id := range parent {
+		r := find(id)
+		members[r] = append(members[r], id)
+	}
+	earlier := func(a, b string) bool {
+		da, db := info[a].Date, info[b].Date
+		if da != db && da != "" && db != "" {
+			return da < db
+		}
+		if (da == "") != (db == "") {
+			return da != ""
+		}
+		return a < b
+	}
+	direct := map[[2]string]dossier.CopyLink{}
+	for _, l := range links {
+		direct[[2]string{l.Article, l.Original}] = l
+		direct[[2]string{l.Original, l.Article}] = l
+	}
+	var out []dossier.CopyGroup
+	for _, ms := range members {
+		sort.Slice(ms, func(i, j int) bool { return earlier(ms[i], ms[j]) })
+		g := dossier.CopyGroup{Original: ms[0], OriginalTitle: info[ms[0]].Title}
+		for _, id := range ms[1:] {
+			l, ok := direct[[2]string{id, ms[0]}] // its relation to the original, where linked directly
+			if !ok {
+				l = rel[id]
+			}
+			s := info[id]
+			g.Copies = append(g.Copies, dossier.CopyMember{ID: id, Relation: l.Relation, Score: l.Score, Input: s.Input, Outlet: s.Outlet, Date: s.Date})
+		}
+		out = append(out, g)
+	}
+	for orig, ls := range external {
+		g := dossier.CopyGroup{Original: orig, External: true}
+		seen := map[string]bool{}
+		for _, l := range ls {
+			if seen[l.Article] {
+				continue
+			}
+			seen[l.Article] = true
+			s := info[l.Article]
+			g.Copies = append(g.Copies, dossier.CopyMember{ID: l.Article, Relation: l.Relation, Score: l.Score, Input: s.Input, Outlet: s.Outlet, Date: s.Date})
+		}
+		sort.Slice(g.Copies, func(i, j int) bool { return earlier(g.Copies[i].ID, g.Copies[j].ID) })
+		out = append(out, g)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].External != out[j].External {
+			return !out[i].External
+		}
+		return out[i].Original < out[j].Original
+	})
+	return out
+}
+
+// SetStory records the story of an article already added.
+func (d *Detector) SetStory(id, story string) {
+	if p, ok := d.profiles[id]; ok {
+		p.Story = story
+	}
+}
+
+// StoryOf returns the story of an added article.
+func (d *Detector) StoryOf(id string) string {
+	if p, ok := d.profiles[id]; ok {
+		return p.Story
+	}
+	return ""
+}
+
+// Profile returns the profile of an added article.
+func (d *Detector) Profile(id string) (Profile, bool) {
+	p, ok := d.profiles[id]
+	if !ok {
+		return Profile{}, false
+	}
+	return *p, true
+}

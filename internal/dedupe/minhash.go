@@ -1,0 +1,190 @@
+package dedupe
+
+import (
+	"encoding/base64"
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/zeebo/xxh3"
+)
+
+// Near-duplicates are found with MinHash over word shingles and banded
+// locality-sensitive hashing: articles that share a band are candidates,
+// and their estimated Jaccard similarity decides. Digits are kept in the
+// shingles, so an update that changes a figure stays near its original but
+// differs from it.
+const (
+	NumHashes = 120 // signature length
+	// Bands of Rows rows: a pair at Jaccard 0.4 shares a band with
+	// probability 1-(1-0.4³)^40 ≈ 0.93, a pair at 0.05 with 0.005.
+	Bands = 40
+	Rows      = NumHashes / Bands
+	Shingle   = 5 // words per shingle
+)
+
+// Signature is the MinHash signature of a text.
+type Signature [NumHashes]uint64
+
+// multipliers and offsets of the hash family h_i(x) = a_i*x + b_i (mod 2^64),
+// derived once from xxh3 so that they are fixed across runs and stores.
+var mulA, addB [NumHashes]uint64
+
+func init() {
+	for i := range mulA {
+		mulA[i] = xxh3.HashStringSeed("dossier-minhash-a", uint64(i)) | 1
+		addB[i] = xxh3.HashStringSeed("dossier-minhash-b", uint64(i))
+	}
+}
+
+// shingleWords splits text into lower-case words, punctuation dropped.
+func shingleWords(text string) []string {
+	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+}
+
+// MinHash returns the signature of text; an empty text has the all-ones signature.
+func MinHash(text string) Signature {
+	var sig Signature
+	for i := range sig {
+		sig[i] = math.MaxUint64
+	}
+	ws := shingleWords(text)
+	n := len(ws) - Shingle + 1
+	if n < 1 && len(ws) > 0 {
+		n = 1
+	}
+	var b strings.Builder
+	for k := 0; k < n; k++ {
+		b.Reset()
+		for _, w := range ws[k:min(k+Shingle, len(ws))] {
+			b.WriteString(w)
+			b.WriteByte(' ')
+		}
+		h := xxh3.HashString(b.String())
+		for i := range sig {
+			if v := mulA[i]*h + addB[i]; v < sig[i] {
+				sig[i] = v
+			}
+		}
+	}
+	return sig
+}
+
+// Similarity estimates the Jaccard similarity of the shingle sets.
+func (s Signature) Similarity(o Signature) float64 {
+	same := 0
+	for i := range s {
+		if s[i] == o[i] {
+			same++
+		}
+	}
+	return float64(same) / NumHashes
+}
+
+// BandKeys returns the LSH bucket key of each band.
+func (s Signature) BandKeys() [Bands]uint64 {
+	var out [Bands]uint64
+	var buf [Rows * 8]byte
+	for b := 0; b < Bands; b++ {
+		for r := 0; r < Rows; r++ {
+			v := s[b*Rows+r]
+			for k := 0; k < 8; k++ {
+				buf[r*8+k] = byte(v >> (8 * k))
+			}
+		}
+		out[b] = xxh3.HashSeed(buf[:], uint64(b))
+	}
+	return out
+}
+
+// Index finds near-duplicate candidates among the signatures added to it.
+// It is not safe for concurrent use.
+type Index struct {
+	buckets [Bands]map[uint64][]int
+	ids     []string
+	sigs    []Signature
+}
+
+// NewIndex returns an empty index.
+func NewIndex() *Index {
+	ix := &Index{}
+	for b := range ix.buckets {
+		ix.buckets[b] = map[uint64][]int{}
+	}
+	return ix
+}
+
+// Add records the signature of article id.
+func (ix *Index) Add(id string, s Signature) {
+	n := len(ix.ids)
+	ix.ids = append(ix.ids, id)
+	ix.sigs = append(ix.sigs, s)
+	for b, k := range s.BandKeys() {
+		ix.buckets[b][k] = append(ix.buckets[b][k], n)
+	}
+}
+
+// Len is the number of signatures in the index.
+func (ix *Index) Len() int { return len(ix.ids) }
+
+// Match is a candidate with its estimated similarity.
+type Match struct {
+	ID         string
+	Similarity float64
+}
+
+// Query returns the indexed articles sharing a band with s whose
+// estimated similarity is at least min, most similar first.
+func (ix *Index) Query(s Signature, minSim float64) []Match {
+	seen := map[int]bool{}
+	var out []Match
+	for b, k := range s.BandKeys() {
+		for _, n := range ix.buckets[b][k] {
+			if seen[n] {
+				continue
+			}
+			seen[n] = true
+			if sim := s.Similarity(ix.sigs[n]); sim >= minSim {
+				out = append(out, Match{ix.ids[n], sim})
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Similarity != out[j].Similarity {
+			return out[i].Similarity > out[j].Similarity
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out
+}
+
+// MarshalJSON writes the signature compactly, as base64 of little-endian words.
+func (s Signature) MarshalJSON() ([]byte, error) {
+	b := make([]byte, NumHashes*8)
+	for i, v := range s {
+		binary.LittleEndian.PutUint64(b[i*8:], v)
+	}
+	return json.Marshal(base64.StdEncoding.EncodeToString(b))
+}
+
+// UnmarshalJSON reads what MarshalJSON wrote.
+func (s *Signature) UnmarshalJSON(data []byte) error {
+	var str string
+	if err := json.Unmarshal(data, &str); err != nil {
+		return err
+	}
+	b, err := base64.StdEncoding.DecodeString(str)
+	if err != nil || len(b) != NumHashes*8 {
+		return fmt.Errorf("bad signature")
+	}
+	for i := range s {
+		s[i] = binary.LittleEndian.Uint64(b[i*8:])
+	}
+	return nil
+}

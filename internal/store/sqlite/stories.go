@@ -1,0 +1,205 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/dossier-news/dossier"
+)
+
+// PutCopies records copy links and sightings of exact duplicates.
+func (s *Store) PutCopies(ctx context.Context, links []dossier.CopyLink, sightings []dossier.Sighting) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		for _, l := range links {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO copies (article_id, original, relation, score) VALUES (?,?,?,?)
+				ON CONFLICT(article_id, original) DO UPDATE SET relation = excluded.relation, score = excluded.score`, l.Article, l.Original, l.Relation, l.Score); err != nil {
+				return fmt.Errorf("copies: %w", err)
+			}
+		}
+		for _, v := range sightings {
+			if _, err := tx.ExecContext(ctx, "INSERT OR IGNORE INTO sightings (article_id, input, outlet, date) VALUES (?,?,?,?)", v.Article, v.Input, v.Outlet, v.Date); err != nil {
+				return fmt.Errorf("sightings: %w", err)
+			}
+		}
+		return nil
+	})
+}
+
+// Copies returns all copy links and sightings.
+func (s *Store) Copies(ctx context.Context) ([]dossier.CopyLink, []dossier.Sighting, error) {
+	links := []dossier.CopyLink{}
+	rows, err := s.db.QueryContext(ctx, "SELECT article_id, original, relation, score FROM copies ORDER BY article_id, original")
+	if err != nil {
+		return nil, nil, fmt.Errorf("copies: %w", err)
+	}
+	for rows.Next() {
+		var l dossier.CopyLink
+		if err := rows.Scan(&l.Article, &l.Original, &l.Relation, &l.Score); err != nil {
+			rows.Close()
+			return nil, nil, err
+		}
+		links = append(links, l)
+	}
+	rows.Close()
+	sights := []dossier.Sighting{}
+	rows, err = s.db.QueryContext(ctx, "SELECT article_id, input, outlet, date FROM sightings ORDER BY article_id, input")
+	if err != nil {
+		return nil, nil, fmt.Errorf("sightings: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var v dossier.Sighting
+		if err := rows.Scan(&v.Article, &v.Input, &v.Outlet, &v.Date); err != nil {
+			return nil, nil, err
+		}
+		sights = append(sights, v)
+	}
+	return links, sights, rows.Err()
+}
+
+// PutStories assigns articles to stories.
+func (s *Store) PutStories(ctx context.Context, as []dossier.StoryAssignment) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		for _, a := range as {
+			if _, err := tx.ExecContext(ctx, "INSERT INTO stories (id, title) VALUES (?,?) ON CONFLICT(id) DO NOTHING", a.Story, a.Title); err != nil {
+				return fmt.Errorf("stories: %w", err)
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO story_articles (article_id, story_id, score) VALUES (?,?,?)
+				ON CONFLICT(article_id) DO UPDATE SET story_id = excluded.story_id, score = excluded.score`, a.Article, a.Story, a.Score); err != nil {
+				return fmt.Errorf("stories: %w", err)
+			}
+		}
+		return nil
+	})
+}
+
+// Stories returns the stories with their articles in time order, largest first.
+func (s *Store) Stories(ctx context.Context) ([]dossier.Story, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT st.id, st.title, a.id, a.outlet, a.lang, a.date
+		FROM stories st JOIN story_articles sa ON sa.story_id = st.id JOIN articles a ON a.id = sa.article_id
+		ORDER BY st.id, a.date, a.id`)
+	if err != nil {
+		return nil, fmt.Errorf("stories: %w", err)
+	}
+	defer rows.Close()
+	by := map[string]*dossier.Story{}
+	var order []string
+	for rows.Next() {
+		var id, title, aid, outlet, lang, date string
+		if err := rows.Scan(&id, &title, &aid, &outlet, &lang, &date); err != nil {
+			return nil, err
+		}
+		st := by[id]
+		if st == nil {
+			st = &dossier.Story{ID: id, Title: title, Outlets: []string{}, Languages: []string{}, Entities: []string{}}
+			by[id] = st
+			order = append(order, id)
+		}
+		st.Articles = append(st.Articles, aid)
+		if outlet != "" && !contains(st.Outlets, outlet) {
+			st.Outlets = append(st.Outlets, outlet)
+		}
+		if lang != "" && !contains(st.Languages, lang) {
+			st.Languages = append(st.Languages, lang)
+		}
+		if date != "" && (st.Start == "" || date < st.Start) {
+			st.Start = date
+		}
+		if date > st.End {
+			st.End = date
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	// main entities: most mentioned across the story's articles
+	ents, err := s.db.QueryContext(ctx, `SELECT sa.story_id, m.entity_id, count(*) AS n FROM mentions m JOIN story_articles sa ON sa.article_id = m.article_id
+		GROUP BY sa.story_id, m.entity_id ORDER BY sa.story_id, n DESC, m.entity_id`)
+	if err != nil {
+		return nil, fmt.Errorf("stories: %w", err)
+	}
+	defer ents.Close()
+	for ents.Next() {
+		var sid, eid string
+		var n int
+		if err := ents.Scan(&sid, &eid, &n); err != nil {
+			return nil, err
+		}
+		if st := by[sid]; st != nil && len(st.Entities) < 5 {
+			st.Entities = append(st.Entities, eid)
+		}
+	}
+	out := make([]dossier.Story, 0, len(order))
+	for _, id := range order {
+		sort.Strings(by[id].Outlets)
+		sort.Strings(by[id].Languages)
+		out = append(out, *by[id])
+	}
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i].Articles) > len(out[j].Articles) })
+	return out, ents.Err()
+}
+
+func contains(l []string, s string) bool {
+	for _, x := range l {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// SaveState upserts opaque state values.
+func (s *Store) SaveState(ctx context.Context, kind string, values map[string][]byte) error {
+	if len(values) == 0 {
+		return nil
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		st, err := tx.PrepareContext(ctx, "INSERT INTO state (kind, key, value) VALUES (?,?,?) ON CONFLICT(kind, key) DO UPDATE SET value = excluded.value")
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		for k, v := range values {
+			if _, err := st.ExecContext(ctx, kind, k, v); err != nil {
+				return fmt.Errorf("state %s: %w", kind, err)
+			}
+		}
+		return nil
+	})
+}
+
+// LoadState returns the state values of a kind.
+func (s *Store) LoadState(ctx context.Context, kind string) (map[string][]byte, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT key, value FROM state WHERE kind = ?", kind)
+	if err != nil {
+		return nil, fmt.Errorf("state %s: %w", kind, err)
+	}
+	defer rows.Close()
+	out := map[string][]byte{}
+	for rows.Next() {
+		var k string
+		var v []byte
+		if err := rows.Scan(&k, &v); err != nil {
+			return nil, err
+		}
+		out[k] = v
+	}
+	return out, rows.Err()
+}
+
+func (s *Store) tx(ctx context.Context, f func(*sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := f(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+var _ = strings.TrimSpace

@@ -1,0 +1,334 @@
+// Package story groups articles into stories as they arrive, in the manner
+// of Miranda et al. 2018 (Multilingual Clustering of Streaming News): each
+// new article joins the best-matching story or starts a new one. The match
+// combines TF-IDF similarity of title and body, shared entities, shared
+// figures, and closeness in time (a decay over days). Entities and figures
+// survive translation, so French and English articles on the same events
+// meet in one story.
+package story
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+)
+
+// Doc is what clustering needs of an article.
+type Doc struct {
+	ID       string
+	Title    string
+	Text     string
+	Lang     string
+	Date     string   // ISO date, possibly partial or empty
+	Entities []string // entity ids mentioned (repeats count)
+	Figures  []string // figure keys: "soldier|10000"
+}
+
+// Params weigh the evidence; see docs/DESIGN.md for how they were measured.
+type Params struct {
+	Threshold  float64 // join a story at this score or above
+	WText      float64 // TF-IDF cosine
+	WEntities  float64 // shared entities
+	WFigures   float64 // shared figures
+	DecayDays  float64 // time decay constant
+	MaxTerms   int     // terms kept in a story centroid
+	WindowDays float64 // stories idle longer than this are not candidates
+}
+
+// DefaultParams are the measured defaults.
+var DefaultParams = Params{Threshold: 0.35, WText: 0.5, WEntities: 0.4, WFigures: 0.3, DecayDays: 10, MaxTerms: 200, WindowDays: 45}
+
+// State is a story's summary, kept between runs.
+type State struct {
+	ID       string             `json:"id"`
+	Title    string             `json:"title"`
+	N        int                `json:"n"`
+	Terms    map[string]float64 `json:"terms"`    // summed TF-IDF weights
+	Entities map[string]float64 `json:"entities"` // mention counts
+	Figures  map[string]int     `json:"figures"`
+	Last     string             `json:"last"` // latest article date
+	First    string             `json:"first"`
+}
+
+// Clusterer assigns documents to stories. It is not safe for concurrent use.
+type Clusterer struct {
+	P       Params
+	stories []*State
+	byID    map[string]*State
+	df      map[string]int // document frequency of terms
+	docs    int
+	byEnt   map[string][]*State
+	nextID  func(d Doc) string
+	dirty   map[string]bool // terms whose frequency changed since TakeDirty
+	touched map[string]bool // stories changed since TakeDirty
+}
+
+// New returns a Clusterer; nextID names new stories (from their first article).
+func New(p Params, nextID func(Doc) string) *Clusterer {
+	return &Clusterer{P: p, byID: map[string]*State{}, df: map[string]int{}, byEnt: map[string][]*State{}, nextID: nextID,
+		dirty: map[string]bool{}, touched: map[string]bool{}}
+}
+
+// Load restores stories and term frequencies saved from earlier runs.
+func (c *Clusterer) Load(states []*State, df map[string]int, docs int) {
+	for t, n := range df {
+		c.df[t] += n
+	}
+	c.docs += docs
+	for _, s := range states {
+		c.add(s)
+	}
+}
+
+func (c *Clusterer) add(s *State) {
+	c.stories = append(c.stories, s)
+	c.byID[s.ID] = s
+	for e := range s.Entities {
+		c.byEnt[e] = append(c.byEnt[e], s)
+	}
+}
+
+// DF returns the document frequencies seen (for saving).
+func (c *Clusterer) DF() (map[string]int, int) { return c.df, c.docs }
+
+// stop: function words of French and English, not evidence of a topic.
+var stop = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`le la les de des du un une et est dans pour que qui sur au aux avec pas par plus ont été sont selon
+	cette ses leur mais entre aussi elle il ils nous ne se sa son ces où a à en l d qu n s c y the and of to in is was were that for on
+	with as by at from have has had said which their its this be been are not but they he she would will an it or after over than more
+	also about into who could can may up out two three new one year years time there all some other what when what were`) {
+		stop[w] = true
+	}
+}
+
+// terms are the lower-case words of title (counted twice) and text.
+func terms(d Doc) map[string]float64 {
+	tf := map[string]float64{}
+	count := func(s string, w float64) {
+		for _, t := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+			if len(t) < 3 || stop[t] {
+				continue
+			}
+			tf[t] += w
+		}
+	}
+	count(d.Title, 2)
+	count(d.Text, 1)
+	return tf
+}
+
+// vector weighs terms by TF-IDF and normalises.
+func (c *Clusterer) vector(tf map[string]float64) map[string]float64 {
+	v := make(map[string]float64, len(tf))
+	var norm float64
+	for t, f := range tf {
+		idf := math.Log(float64(c.docs+1)/float64(c.df[t]+1)) + 1 // smoothed: terms in every document still count a little
+		w := (1 + math.Log(f)) * idf
+		v[t] = w
+		norm += w * w
+	}
+	norm = math.Sqrt(norm)
+	if norm > 0 {
+		for t := range v {
+			v[t] /= norm
+		}
+	}
+	return v
+}
+
+func cosine(v map[string]float64, centroid map[string]float64) float64 {
+	var dot, norm float64
+	for _, w := range centroid {
+		norm += w * w
+	}
+	if norm == 0 {
+		return 0
+	}
+	for t, w := range v {
+		dot += w * centroid[t]
+	}
+	return dot / math.Sqrt(norm)
+}
+
+// overlap: the share of the article's items the story has, each weighted
+// by how often the article names it and how central it is to the story.
+func overlap(items map[string]float64, story map[string]float64, n int) float64 {
+	if len(items) == 0 || n == 0 {
+		return 0
+	}
+	var s, total float64
+	for it, k := range items {
+		total += k
+		if w := story[it]; w > 0 {
+			s += k * math.Min(1, w/float64(n))
+		}
+	}
+	return s / total
+}
+
+func parseDate(s string) (time.Time, bool) {
+	for _, l := range []string{"2006-01-02", "2006-01", "2006"} {
+		if len(s) >= len(l) {
+			if t, err := time.Parse(l, s[:len(l)]); err == nil {
+				return t, true
+			}
+		}
+	}
+	return time.Time{}, false
+}
+
+// Score is the match of a document with a story.
+func (c *Clusterer) Score(v map[string]float64, ents, figs map[string]float64, date string, s *State) float64 {
+	figMap := make(map[string]float64, len(s.Figures))
+	for f, n := range s.Figures {
+		figMap[f] = float64(n)
+	}
+	score := c.P.WText*cosine(v, s.Terms) + c.P.WEntities*overlap(ents, s.Entities, s.N) + c.P.WFigures*overlap(figs, figMap, s.N)
+	if a, ok := parseDate(date); ok {
+		if b, ok := parseDate(s.Last); ok {
+			days := math.Abs(a.Sub(b).Hours()) / 24
+			score *= math.Exp(-days / c.P.DecayDays)
+		}
+	}
+	return score
+}
+
+// Join puts d in a known story (the story of the article it copies).
+func (c *Clusterer) Join(d Doc, id string) bool {
+	s, ok := c.byID[id]
+	if !ok {
+		return false
+	}
+	c.merge(s, d, c.count(d))
+	return true
+}
+
+func (c *Clusterer) count(d Doc) map[string]float64 {
+	tf := terms(d)
+	c.docs++
+	for t := range tf {
+		c.df[t]++
+		c.dirty[t] = true
+	}
+	return c.vector(tf)
+}
+
+// Assign puts d in the best-matching story, or a new one, and returns the
+// story id, the score of the match and whether the story is new.
+func (c *Clusterer) Assign(d Doc) (string, float64, bool) {
+	v := c.count(d)
+	ents := map[string]float64{}
+	for _, e := range d.Entities {
+		ents[e]++
+	}
+	figs := map[string]float64{}
+	for _, f := range d.Figures {
+		figs[f] = 1
+	}
+	// candidates: stories sharing an entity, or all when the article names none
+	cands := map[*State]bool{}
+	for e := range ents {
+		for _, s := range c.byEnt[e] {
+			cands[s] = true
+		}
+	}
+	if len(ents) == 0 {
+		for _, s := range c.stories {
+			cands[s] = true
+		}
+	}
+	var best *State
+	bestScore := 0.0
+	at, dated := parseDate(d.Date)
+	for s := range cands {
+		if dated {
+			if last, ok := parseDate(s.Last); ok && math.Abs(at.Sub(last).Hours())/24 > c.P.WindowDays {
+				continue
+			}
+		}
+		if sc := c.Score(v, ents, figs, d.Date, s); sc > bestScore || sc == bestScore && best != nil && s.ID < best.ID {
+			best, bestScore = s, sc
+		}
+	}
+	created := false
+	if best == nil || bestScore < c.P.Threshold {
+		best = &State{ID: c.nextID(d), Title: d.Title, Terms: map[string]float64{}, Entities: map[string]float64{}, Figures: map[string]int{}, First: d.Date, Last: d.Date}
+		c.add(best)
+		created = true
+	}
+	c.merge(best, d, v)
+	return best.ID, bestScore, created
+}
+
+func (c *Clusterer) merge(s *State, d Doc, v map[string]float64) {
+	c.touched[s.ID] = true
+	s.N++
+	for t, w := range v {
+		s.Terms[t] += w
+	}
+	if len(s.Terms) > c.P.MaxTerms {
+		type tw struct {
+			t string
+			w float64
+		}
+		var all []tw
+		for t, w := range s.Terms {
+			all = append(all, tw{t, w})
+		}
+		sort.Slice(all, func(i, j int) bool { return all[i].w > all[j].w || all[i].w == all[j].w && all[i].t < all[j].t })
+		s.Terms = map[string]float64{}
+		for _, x := range all[:c.P.MaxTerms] {
+			s.Terms[x.t] = x.w
+		}
+	}
+	seen := map[string]bool{}
+	for _, e := range d.Entities {
+		if !seen[e] {
+			seen[e] = true
+			if s.Entities[e] == 0 {
+				c.byEnt[e] = append(c.byEnt[e], s)
+			}
+			s.Entities[e]++
+		}
+	}
+	for _, f := range d.Figures {
+		s.Figures[f]++
+	}
+	if d.Date != "" && (s.Last == "" || d.Date > s.Last) {
+		s.Last = d.Date
+	}
+	if d.Date != "" && (s.First == "" || d.Date < s.First) {
+		s.First = d.Date
+	}
+	if s.Title == "" {
+		s.Title = d.Title
+	}
+}
+
+// Stories returns the states, for saving.
+func (c *Clusterer) Stories() []*State { return c.stories }
+
+// Story returns one state.
+func (c *Clusterer) Story(id string) (*State, bool) {
+	s, ok := c.byID[id]
+	return s, ok
+}
+
+// TakeDirty returns what changed since the last call, for saving: the
+// frequencies of the terms seen, the document count and the stories changed.
+func (c *Clusterer) TakeDirty() (df map[string]int, docs int, stories []*State) {
+	df = make(map[string]int, len(c.dirty))
+	for t := range c.dirty {
+		df[t] = c.df[t]
+	}
+	for id := range c.touched {
+		stories = append(stories, c.byID[id])
+	}
+	sort.Slice(stories, func(i, j int) bool { return stories[i].ID < stories[j].ID })
+	c.dirty, c.touched = map[string]bool{}, map[string]bool{}
+	return df, c.docs, stories
+}
