@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -323,5 +324,82 @@ func TestSeedsEntities(t *testing.T) {
 	}
 	if checked < 20 {
 		t.Errorf("only %d actors and sources checked", checked)
+	}
+}
+
+// TestStoriesGold scores copy detection and story clustering on the
+// labelled set, with the bars of the issue.
+func TestStoriesGold(t *testing.T) {
+	out, stderr, err := cli(t, filepath.Join(t.TempDir(), "d.db"), "", "eval", "stories", "../../testdata/stories/gold.jsonl", "--min", "0.9", "-v")
+	t.Logf("\n%s", out)
+	if err != nil {
+		t.Fatalf("eval stories: %v\n%s", err, stderr)
+	}
+	for _, line := range strings.Split(out, "\n") {
+		f := strings.Fields(line)
+		if len(f) == 7 && f[1] == "precision" { // a relation line
+			p, _ := strconv.ParseFloat(f[2], 64)
+			r, _ := strconv.ParseFloat(f[4], 64)
+			if p < 0.9 || r < 0.9 {
+				t.Errorf("relation %s below 0.9: %s", f[0], line)
+			}
+		}
+	}
+	if !strings.Contains(out, "documents 160") {
+		t.Errorf("labelled set is not 160 documents:\n%s", out)
+	}
+}
+
+// TestSeedsStoriesAndCopies: the five seeds are one story; 000 and 003 relay
+// the same Bloomberg report; 004 copies the original named by its source line.
+func TestSeedsStoriesAndCopies(t *testing.T) {
+	dir := sharedtest.Dir(t)
+	db := filepath.Join(t.TempDir(), "d.db")
+	if _, stderr, err := cli(t, db, "", "ingest", "-q", filepath.Join(dir, "seeds")); err != nil {
+		t.Fatalf("ingest: %v %s", err, stderr)
+	}
+	out, _, err := cli(t, db, "", "stories", "--format", "jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sts []dossier.Story
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+		var s dossier.Story
+		if err := json.Unmarshal([]byte(l), &s); err != nil {
+			t.Fatal(err)
+		}
+		sts = append(sts, s)
+	}
+	if len(sts) != 1 || len(sts[0].Articles) != 5 {
+		t.Errorf("seeds make %d stories, want one of five: %+v", len(sts), sts)
+	}
+	list, _, _ := cli(t, db, "", "list", "--format", "jsonl")
+	idOf := map[string]string{}
+	for _, l := range strings.Split(strings.TrimSpace(list), "\n") {
+		var m dossier.Summary
+		json.Unmarshal([]byte(l), &m)
+		idOf[filepath.Base(m.Input)[:3]] = m.ID
+	}
+	out, _, err = cli(t, db, "", "copies", "--format", "jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var bloomberg, adnkronos bool
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+		var g dossier.CopyGroup
+		json.Unmarshal([]byte(l), &g)
+		ids := map[string]bool{}
+		for _, c := range g.Copies {
+			ids[c.ID] = true
+		}
+		if g.Original == "outlet:bloomberg" && ids[idOf["000"]] && ids[idOf["003"]] {
+			bloomberg = true
+		}
+		if strings.Contains(g.Original, "adnkronos.com") && ids[idOf["004"]] {
+			adnkronos = true
+		}
+	}
+	if !bloomberg || !adnkronos {
+		t.Errorf("copies: bloomberg group %v, adnkronos original %v:\n%s", bloomberg, adnkronos, out)
 	}
 }

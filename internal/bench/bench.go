@@ -19,6 +19,7 @@ import (
 	"github.com/dossier-news/dossier/internal/ingest"
 	"github.com/dossier-news/dossier/internal/lang"
 	"github.com/dossier-news/dossier/internal/sentence"
+	"github.com/dossier-news/dossier/internal/story"
 )
 
 // Stage is the throughput of one stage.
@@ -47,6 +48,14 @@ type Result struct {
 	Summary    ingest.Summary
 	PeakRSSMB  float64
 	GOMAXPROCS int
+	Relate     []Checkpoint // copies and stories, by quarter of the corpus
+}
+
+// Checkpoint is the cost of relating articles at one point of the corpus.
+type Checkpoint struct {
+	Articles   int
+	PerArticle time.Duration // mean over the articles since the previous checkpoint
+	Stories    int
 }
 
 // Run generates n articles, times each stage on one core, then ingests the
@@ -104,6 +113,34 @@ func Run(ctx context.Context, n int, dir string, open func(path string) (dossier
 			figure.Extract(c.Text, sents[i], figure.Context{Title: c.Title})
 		}
 	}))
+	// copies and stories over the analysed articles, with checkpoints to
+	// show how the cost grows with the corpus
+	arts := make([]*dossier.Article, len(docs))
+	for i, d := range docs {
+		arts[i] = ingest.Analyse(d, clean.Options{})
+	}
+	det := dedupe.NewDetector(dedupe.DefaultThresholds)
+	clu := story.New(story.DefaultParams, func(d story.Doc) string { return "s" + d.ID })
+	start := time.Now()
+	last, lastN := start, 0
+	for i, a := range arts {
+		if a.Text == "" {
+			continue
+		}
+		p := dedupe.ProfileOf(a)
+		det.Add(p)
+		sd := story.Doc{ID: a.ID, Title: a.Title, Text: a.Text, Lang: a.Lang, Date: a.Date, Figures: p.Figures}
+		for _, m := range a.Mentions {
+			sd.Entities = append(sd.Entities, m.Entity)
+		}
+		clu.Assign(sd)
+		if n := i + 1; n == len(arts) || n%(max(1, len(arts)/4)) == 0 {
+			now := time.Now()
+			res.Relate = append(res.Relate, Checkpoint{Articles: n, PerArticle: now.Sub(last) / time.Duration(max(1, n-lastN)), Stories: len(clu.Stories())})
+			last, lastN = now, n
+		}
+	}
+	res.Stages = append(res.Stages, Stage{Name: "relate", Docs: len(arts), Bytes: textBytes, Duration: time.Since(start)})
 	// end to end from files
 	in := filepath.Join(dir, "corpus")
 	if err := os.MkdirAll(in, 0o755); err != nil {
@@ -120,7 +157,7 @@ func Run(ctx context.Context, n int, dir string, open func(path string) (dossier
 	}
 	defer s.Close()
 	p := ingest.New(s, ingest.Options{})
-	start := time.Now()
+	start = time.Now()
 	done := 0
 	sum, err := p.Run(ctx, []string{in}, nil, func(e ingest.Event) {}, func(d, total int) {
 		if progress != nil && (d%1000 == 0 || d == total) && d != done {
@@ -162,6 +199,12 @@ func (r Result) Write(w io.Writer) {
 	for _, s := range append(r.Stages, r.Ingest) {
 		d, mb := s.PerSecond()
 		fmt.Fprintf(w, "%-10s %12.0f %10.2f %10s\n", s.Name, d, mb, s.Duration.Round(time.Millisecond))
+	}
+	if len(r.Relate) > 0 {
+		fmt.Fprintf(w, "\nrelate (copies and stories), cost per article as the corpus grows:\n")
+		for _, c := range r.Relate {
+			fmt.Fprintf(w, "  after %7d articles: %8s per article, %d stories\n", c.Articles, c.PerArticle.Round(time.Microsecond), c.Stories)
+		}
 	}
 	fmt.Fprintf(w, "\ningest: stored %d, duplicates %d, failed %d; peak memory %.0f MB\n", r.Summary.Ingested, r.Summary.Duplicates, r.Summary.Failed, r.PeakRSSMB)
 	fmt.Fprintln(w, "(stages run on one goroutine: per-core figures; ingest runs the whole pipeline from files to SQLite on all cores)")

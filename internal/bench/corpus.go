@@ -76,6 +76,9 @@ func Corpus(n int, seed uint64) []extract.Doc {
 	for i := 0; i < n; i++ {
 		o := outlets[r.IntN(len(outlets))]
 		fr := o.lang == "fr"
+		// stories: about 25 articles each, told around one invented place
+		topic := r.IntN(max(1, n/25))
+		town := townName(topic)
 		var body []string
 		if len(bodies) > 0 && r.IntN(8) == 0 {
 			src := bodies[r.IntN(len(bodies))]
@@ -88,9 +91,9 @@ func Corpus(n int, seed uint64) []extract.Doc {
 			for p := 0; p < paras; p++ {
 				var s string
 				if fr {
-					s = fmt.Sprintf("%s %s %s%s %s, %s. %s", pick(r, frActors), pick(r, frVerbs), pick(r, frBounds), number(r, true), pick(r, frThings), pick(r, frSources), pick(r, frFill))
+					s = fmt.Sprintf("%s %s %s%s %s à %s, %s. %s", pick(r, frActors), pick(r, frVerbs), pick(r, frBounds), number(r, true), pick(r, frThings), town, pick(r, frSources), pick(r, frFill))
 				} else {
-					s = fmt.Sprintf("%s %s %s%s %s, %s. %s", pick(r, enActors), pick(r, enVerbs), pick(r, enBounds), number(r, false), pick(r, enThings), pick(r, enSources), pick(r, enFill))
+					s = fmt.Sprintf("%s %s %s%s %s in %s, %s. %s", pick(r, enActors), pick(r, enVerbs), pick(r, enBounds), number(r, false), pick(r, enThings), town, pick(r, enSources), pick(r, enFill))
 				}
 				body = append(body, s)
 			}
@@ -100,9 +103,9 @@ func Corpus(n int, seed uint64) []extract.Doc {
 		lines = append(lines, o.header...)
 		lines = append(lines, "")
 		if fr {
-			lines = append(lines, fmt.Sprintf("%s : %s %s", pick(r, frActors), pick(r, frVerbs), pick(r, frThings)))
+			lines = append(lines, fmt.Sprintf("%s : %s %s à %s", pick(r, frActors), pick(r, frVerbs), pick(r, frThings), town))
 		} else {
-			lines = append(lines, fmt.Sprintf("%s %s %s", pick(r, enActors), pick(r, enVerbs), pick(r, enThings)))
+			lines = append(lines, fmt.Sprintf("%s %s %s in %s", pick(r, enActors), pick(r, enVerbs), pick(r, enThings), town))
 		}
 		for k, b := range body {
 			lines = append(lines, "", b)
@@ -119,3 +122,12 @@ func Corpus(n int, seed uint64) []extract.Doc {
 
 // Text renders a document as the text file it stands for.
 func Text(d extract.Doc) string { return strings.Join(d.Lines, "\n") + "\n" }
+
+var syllables = []string{"kar", "mel", "ton", "vi", "dra", "lum", "sen", "bor", "qui", "zan", "fel", "ro", "ga", "nis", "tur", "pel", "do", "mir", "wes", "ha"}
+
+// townName invents a distinct place name for a story: "Karmelton".
+func townName(k int) string {
+	n := len(syllables)
+	s := syllables[k%n] + syllables[(k/n)%n] + syllables[(k/n/n)%n]
+	return strings.ToUpper(s[:1]) + s[1:]
+}

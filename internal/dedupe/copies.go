@@ -127,6 +127,11 @@ type Thresholds struct {
 // DefaultThresholds are the measured defaults.
 var DefaultThresholds = Thresholds{Near: 0.35, Numbers: 0.7, MinNumbers: 2, Entities: 0.3, Days: 3}
 
+// maxPosting bounds the candidates one number or report brings: the
+// latest ones, since copies and translations follow their original within
+// days. It keeps the cost of an article constant as the corpus grows.
+const maxPosting = 50
+
 // Detector finds the copies among articles as they arrive. It is not safe
 // for concurrent use.
 type Detector struct {
@@ -251,7 +256,11 @@ func (d *Detector) Add(p Profile) []dossier.CopyLink {
 	// translations: another language, the same numbers and names, close in time
 	cands := map[string]bool{}
 	for _, n := range p.Numbers {
-		for _, id := range d.byNumber[n] {
+		ids := d.byNumber[n]
+		if len(ids) > maxPosting {
+			ids = ids[len(ids)-maxPosting:] // the latest: translations follow their original closely
+		}
+		for _, id := range ids {
 			cands[id] = true
 		}
 	}
@@ -289,7 +298,11 @@ func (d *Detector) Add(p Profile) []dossier.CopyLink {
 	// the same cited report: both name an outlet beside a figure they share
 	for _, r := range p.Reports {
 		outlet, _, _ := strings.Cut(r, "|")
-		for _, id := range d.byCite[r] {
+		ids := d.byCite[r]
+		if len(ids) > maxPosting {
+			ids = ids[len(ids)-maxPosting:]
+		}
+		for _, id := range ids {
 			if id == p.ID {
 				continue
 			}

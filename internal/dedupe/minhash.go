@@ -22,9 +22,9 @@ const (
 	NumHashes = 120 // signature length
 	// Bands of Rows rows: a pair at Jaccard 0.4 shares a band with
 	// probability 1-(1-0.4³)^40 ≈ 0.93, a pair at 0.05 with 0.005.
-	Bands = 40
-	Rows      = NumHashes / Bands
-	Shingle   = 5 // words per shingle
+	Bands   = 40
+	Rows    = NumHashes / Bands
+	Shingle = 5 // words per shingle
 )
 
 // Signature is the MinHash signature of a text.
@@ -139,13 +139,23 @@ type Match struct {
 	Similarity float64
 }
 
+// MaxBucket bounds the work of a query: only the latest MaxBucket
+// articles of a band bucket are compared. Buckets grow that large only for
+// text that thousands of articles share, and the latest copies are the
+// ones that matter; the bound keeps ingest linear in the corpus.
+const MaxBucket = 64
+
 // Query returns the indexed articles sharing a band with s whose
 // estimated similarity is at least min, most similar first.
 func (ix *Index) Query(s Signature, minSim float64) []Match {
 	seen := map[int]bool{}
 	var out []Match
 	for b, k := range s.BandKeys() {
-		for _, n := range ix.buckets[b][k] {
+		bucket := ix.buckets[b][k]
+		if len(bucket) > MaxBucket {
+			bucket = bucket[len(bucket)-MaxBucket:]
+		}
+		for _, n := range bucket {
 			if seen[n] {
 				continue
 			}

@@ -47,7 +47,7 @@ type State struct {
 	N        int                `json:"n"`
 	Terms    map[string]float64 `json:"terms"`    // summed TF-IDF weights
 	Entities map[string]float64 `json:"entities"` // mention counts
-	Figures  map[string]int     `json:"figures"`
+	Figures  map[string]float64 `json:"figures"`  // articles stating each figure
 	Last     string             `json:"last"` // latest article date
 	First    string             `json:"first"`
 }
@@ -183,11 +183,7 @@ func parseDate(s string) (time.Time, bool) {
 
 // Score is the match of a document with a story.
 func (c *Clusterer) Score(v map[string]float64, ents, figs map[string]float64, date string, s *State) float64 {
-	figMap := make(map[string]float64, len(s.Figures))
-	for f, n := range s.Figures {
-		figMap[f] = float64(n)
-	}
-	score := c.P.WText*cosine(v, s.Terms) + c.P.WEntities*overlap(ents, s.Entities, s.N) + c.P.WFigures*overlap(figs, figMap, s.N)
+	score := c.P.WText*cosine(v, s.Terms) + c.P.WEntities*overlap(ents, s.Entities, s.N) + c.P.WFigures*overlap(figs, s.Figures, s.N)
 	if a, ok := parseDate(date); ok {
 		if b, ok := parseDate(s.Last); ok {
 			days := math.Abs(a.Sub(b).Hours()) / 24
@@ -256,7 +252,7 @@ func (c *Clusterer) Assign(d Doc) (string, float64, bool) {
 	}
 	created := false
 	if best == nil || bestScore < c.P.Threshold {
-		best = &State{ID: c.nextID(d), Title: d.Title, Terms: map[string]float64{}, Entities: map[string]float64{}, Figures: map[string]int{}, First: d.Date, Last: d.Date}
+		best = &State{ID: c.nextID(d), Title: d.Title, Terms: map[string]float64{}, Entities: map[string]float64{}, Figures: map[string]float64{}, First: d.Date, Last: d.Date}
 		c.add(best)
 		created = true
 	}
@@ -298,6 +294,14 @@ func (c *Clusterer) merge(s *State, d Doc, v map[string]float64) {
 	for _, f := range d.Figures {
 		s.Figures[f]++
 	}
+	// a story's summary stays bounded: the most shared figures and
+	// entities are its evidence (pruned in bulk, so the cost is amortised)
+	if len(s.Figures) > 2*maxItems {
+		s.Figures = top(s.Figures, maxItems)
+	}
+	if len(s.Entities) > 2*maxItems {
+		s.Entities = top(s.Entities, maxItems)
+	}
 	if d.Date != "" && (s.Last == "" || d.Date > s.Last) {
 		s.Last = d.Date
 	}
@@ -331,4 +335,24 @@ func (c *Clusterer) TakeDirty() (df map[string]int, docs int, stories []*State) 
 	sort.Slice(stories, func(i, j int) bool { return stories[i].ID < stories[j].ID })
 	c.dirty, c.touched = map[string]bool{}, map[string]bool{}
 	return df, c.docs, stories
+}
+
+const maxItems = 300
+
+// top keeps the n heaviest entries of m.
+func top(m map[string]float64, n int) map[string]float64 {
+	type kv struct {
+		k string
+		v float64
+	}
+	all := make([]kv, 0, len(m))
+	for k, v := range m {
+		all = append(all, kv{k, v})
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].v > all[j].v || all[i].v == all[j].v && all[i].k < all[j].k })
+	out := make(map[string]float64, n)
+	for _, x := range all[:min(n, len(all))] {
+		out[x.k] = x.v
+	}
+	return out
 }
