@@ -48,7 +48,7 @@ type State struct {
 	Terms    map[string]float64 `json:"terms"`    // summed TF-IDF weights
 	Entities map[string]float64 `json:"entities"` // mention counts
 	Figures  map[string]float64 `json:"figures"`  // articles stating each figure
-	Last     string             `json:"last"` // latest article date
+	Last     string             `json:"last"`     // latest article date
 	First    string             `json:"first"`
 }
 
