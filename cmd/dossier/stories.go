@@ -7,6 +7,7 @@ import (
 
 	"github.com/dossier-news/dossier"
 	"github.com/dossier-news/dossier/internal/dedupe"
+	"github.com/dossier-news/dossier/internal/entity"
 	"github.com/spf13/cobra"
 )
 
@@ -53,7 +54,7 @@ copies (each with id and relation).`,
 			}
 			for _, g := range groups {
 				if g.External {
-					fmt.Fprintf(a.stdout, "%s  (outside source)\n", g.Original)
+					fmt.Fprintf(a.stdout, "%s  (outside source%s)\n", g.Original, map[bool]string{true: ": " + g.OriginalTitle}[g.OriginalTitle != ""])
 				} else {
 					fmt.Fprintf(a.stdout, "%s  %s\n", g.Original, g.OriginalTitle)
 				}
@@ -94,6 +95,13 @@ func copyGroups(cmd *cobra.Command, s dossier.Store) ([]dossier.CopyGroup, error
 		info[m.ID] = m
 	}
 	groups := dedupe.Groups(links, info)
+	if l, err := entity.Default(); err == nil {
+		for i, g := range groups {
+			if e, ok := l.Entity(g.Original); ok && g.External {
+				groups[i].OriginalTitle = e.Name // "outlet:bloomberg" reads "Bloomberg"
+			}
+		}
+	}
 	// exact duplicates read from other inputs join their article's group
 	for _, v := range sightings {
 		if info[v.Article].Input == v.Input {
@@ -216,7 +224,7 @@ func (a *app) storyCmd() *cobra.Command {
 				if err != nil {
 					return err
 				}
-				fmt.Fprintf(a.stdout, "%s  %s  %-20s %s  %s\n", art.ID, dash(art.Date), truncate(dash(art.Outlet), 20), art.Lang, truncate(art.Title, 60))
+				fmt.Fprintf(a.stdout, "%s  %-10s  %-20s %s  %s\n", art.ID, dash(art.Date), truncate(dash(art.Outlet), 20), art.Lang, truncate(headline(art), 60))
 				for _, cid := range st.Articles {
 					if originalOf[cid] == id {
 						m := copyOf[cid]
@@ -233,4 +241,12 @@ func (a *app) storyCmd() *cobra.Command {
 	}
 	a.addFormat(c, "table|json")
 	return c
+}
+
+// headline is the title, or for an article without one its first words.
+func headline(a *dossier.Article) string {
+	if a.Title != "" {
+		return a.Title
+	}
+	return "(no title) " + a.Text
 }
