@@ -208,12 +208,14 @@ func jaccardS(a, b []string) float64 {
 	return float64(shared) / float64(union)
 }
 
-func sameNumbers(a, b []float64) bool {
-	if len(a) != len(b) {
-		return false
+// subset: every value of a is in b.
+func subset(a, b []float64) bool {
+	in := make(map[float64]bool, len(b))
+	for _, x := range b {
+		in[x] = true
 	}
-	for i := range a {
-		if a[i] != b[i] {
+	for _, x := range a {
+		if !in[x] {
 			return false
 		}
 	}
@@ -246,8 +248,10 @@ func (d *Detector) Add(p Profile) []dossier.CopyLink {
 	linked := map[string]bool{}
 	for _, m := range d.ix.Query(p.Sig, d.T.Near) {
 		q := d.profiles[m.ID]
+		// an update states a value its original did not; a partial copy
+		// that drops a paragraph (and its numbers) is still a near-duplicate
 		rel := dossier.RelNear
-		if !sameNumbers(p.Numbers, q.Numbers) {
+		if !subset(p.Numbers, q.Numbers) && !subset(q.Numbers, p.Numbers) {
 			rel = dossier.RelUpdated
 		}
 		links = append(links, dossier.CopyLink{Article: p.ID, Original: q.ID, Relation: rel, Score: round2(m.Similarity)})
