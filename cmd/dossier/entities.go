@@ -21,15 +21,12 @@ seen. --format jsonl gives per entity id, name, name_fr, type, aliases, seen, me
 and articles (ids).`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := a.checkFormat("table", "json", "jsonl"); err != nil {
-				return err
-			}
 			switch f.Type {
 			case "", dossier.EntityPerson, dossier.EntityOrganisation, dossier.EntityPlace, dossier.EntityCountry, dossier.EntityOutlet:
 			default:
 				return fmt.Errorf("unknown --type %q (want person, organisation, place, country or outlet)", f.Type)
 			}
-			s, err := a.open(cmd.Context())
+			s, err := a.storeFor(cmd, "table", "json", "jsonl")
 			if err != nil {
 				return err
 			}
@@ -70,11 +67,8 @@ func (a *app) entityCmd() *cobra.Command {
 ("Corée du Nord", "North Korea", "Pyongyang", "nord-coréens", "l'OTAN").`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := a.checkFormat("table", "json"); err != nil {
-				return err
-			}
 			name := joinArgs(args)
-			s, err := a.open(cmd.Context())
+			s, err := a.storeFor(cmd, "table", "json")
 			if err != nil {
 				return err
 			}

@@ -16,10 +16,7 @@ func (a *app) listCmd() *cobra.Command {
 		Short: "List stored articles: id, date, outlet, language, title",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := a.checkFormat("table", "json", "jsonl"); err != nil {
-				return err
-			}
-			s, err := a.open(cmd.Context())
+			s, err := a.storeFor(cmd, "table", "json", "jsonl")
 			if err != nil {
 				return err
 			}

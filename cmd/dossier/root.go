@@ -73,6 +73,14 @@ func (a *app) open(ctx context.Context) (*sqlite.Store, error) {
 	return sqlite.Open(ctx, a.db)
 }
 
+// storeFor checks --format against what a command prints, then opens the store.
+func (a *app) storeFor(cmd *cobra.Command, formats ...string) (*sqlite.Store, error) {
+	if err := a.checkFormat(formats...); err != nil {
+		return nil, err
+	}
+	return a.open(cmd.Context())
+}
+
 // emit writes items as a JSON array or JSON Lines.
 func emit[T any](w io.Writer, format string, items []T) error {
 	enc := json.NewEncoder(w)

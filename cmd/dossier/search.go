@@ -16,10 +16,7 @@ a trailing * matches a prefix (ukrain*). Accents and case are ignored, and Frenc
 are dropped, so "l'armée" finds "armée" and "armee".`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := a.checkFormat("table", "json", "jsonl"); err != nil {
-				return err
-			}
-			s, err := a.open(cmd.Context())
+			s, err := a.storeFor(cmd, "table", "json", "jsonl")
 			if err != nil {
 				return err
 			}

@@ -17,10 +17,7 @@ func (a *app) showCmd() *cobra.Command {
 		Short: "Show one article: metadata, clean text with headings and figures marked, what was removed and why",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := a.checkFormat("table", "json", "jsonl"); err != nil {
-				return err
-			}
-			s, err := a.open(cmd.Context())
+			s, err := a.storeFor(cmd, "table", "json", "jsonl")
 			if err != nil {
 				return err
 			}

@@ -24,10 +24,7 @@ With ID, only the group of that article. --format jsonl gives per group original
 copies (each with id and relation).`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := a.checkFormat("table", "json", "jsonl"); err != nil {
-				return err
-			}
-			s, err := a.open(cmd.Context())
+			s, err := a.storeFor(cmd, "table", "json", "jsonl")
 			if err != nil {
 				return err
 			}
@@ -131,10 +128,7 @@ func (a *app) storiesCmd() *cobra.Command {
 languages, start, end and entities (main entities, most mentioned first).`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := a.checkFormat("table", "json", "jsonl"); err != nil {
-				return err
-			}
-			s, err := a.open(cmd.Context())
+			s, err := a.storeFor(cmd, "table", "json", "jsonl")
 			if err != nil {
 				return err
 			}
@@ -165,10 +159,7 @@ func (a *app) storyCmd() *cobra.Command {
 		Short: "One story: its articles in time order, with copies folded under their original",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := a.checkFormat("table", "json"); err != nil {
-				return err
-			}
-			s, err := a.open(cmd.Context())
+			s, err := a.storeFor(cmd, "table", "json")
 			if err != nil {
 				return err
 			}

@@ -172,8 +172,10 @@ func (d *Detector) Load(p Profile) {
 	}
 }
 
-func jaccardF(a, b []float64) (float64, int) {
-	set := map[float64]bool{}
+// jaccard returns the Jaccard index of two lists taken as sets, and how
+// many items they share.
+func jaccard[T comparable](a, b []T) (float64, int) {
+	set := make(map[T]bool, len(a))
 	for _, x := range a {
 		set[x] = true
 	}
@@ -183,29 +185,11 @@ func jaccardF(a, b []float64) (float64, int) {
 			shared++
 		}
 	}
-	union := len(a) + len(b) - shared
+	union := len(set) + len(b) - shared
 	if union == 0 {
 		return 0, 0
 	}
 	return float64(shared) / float64(union), shared
-}
-
-func jaccardS(a, b []string) float64 {
-	set := map[string]bool{}
-	for _, x := range a {
-		set[x] = true
-	}
-	shared := 0
-	for _, x := range b {
-		if set[x] {
-			shared++
-		}
-	}
-	union := len(a) + len(b) - shared
-	if union == 0 {
-		return 0
-	}
-	return float64(shared) / float64(union)
 }
 
 // subset: every value of a is in b.
@@ -276,8 +260,8 @@ func (d *Detector) Add(p Profile) []dossier.CopyLink {
 		if days, ok := daysApart(p.Date, q.Date); ok && days > d.T.Days {
 			continue
 		}
-		nj, shared := jaccardF(p.Numbers, q.Numbers)
-		ej := jaccardS(p.Entities, q.Entities)
+		nj, shared := jaccard(p.Numbers, q.Numbers)
+		ej, _ := jaccard(p.Entities, q.Entities)
 		if len(p.Entities)+len(q.Entities) == 0 {
 			ej = 1 // nothing named on either side: the numbers decide
 		}
