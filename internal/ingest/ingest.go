@@ -246,8 +246,32 @@ func (r *runner) process(ctx context.Context, docs []extract.Doc) error {
 }
 
 // store writes batches until the channel closes, then reports on stored.
+// Copy detection and clustering run in their own goroutine behind it, so
+// that computing them overlaps with writing the next batch.
 func (r *runner) store(ctx context.Context) {
 	err := r.loadState(ctx)
+	type related struct {
+		fresh     []*dossier.Article
+		sightings []dossier.Sighting
+	}
+	relates := make(chan related, 2)
+	relateDone := make(chan error, 1)
+	go func() {
+		var rerr error
+		for x := range relates {
+			if rerr == nil {
+				rerr = r.relate(ctx, x.fresh, x.sightings)
+			}
+		}
+		relateDone <- rerr
+	}()
+	defer func() {
+		close(relates)
+		if rerr := <-relateDone; err == nil {
+			err = rerr
+		}
+		r.stored <- err
+	}()
 	for b := range r.batches {
 		if err != nil {
 			continue // drain
@@ -274,10 +298,9 @@ func (r *runner) store(ctx context.Context) {
 		}
 		r.mu.Unlock()
 		if err = r.p.store.AddLines(ctx, b.lines); err == nil {
-			err = r.relate(ctx, fresh, sightings)
+			relates <- related{fresh, sightings}
 		}
 	}
-	r.stored <- err
 }
 
 // loadState restores copy detection and story clustering from the store.
