@@ -403,3 +403,23 @@ func TestSeedsStoriesAndCopies(t *testing.T) {
 		t.Errorf("copies: bloomberg group %v, adnkronos original %v:\n%s", bloomberg, adnkronos, out)
 	}
 }
+
+func TestShowMarksFiguresAndEntities(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "d.db")
+	text := "Le Courrier du Nord\n\nUn titre sur la crue\n\nSelon l'AFP, plus de 2 000 habitants ont été évacués à Orléans vendredi, a indiqué la préfecture. Le niveau de la Loire reste élevé.\n"
+	if _, stderr, err := cli(t, db, text, "ingest", "-"); err != nil {
+		t.Fatalf("ingest: %v %s", err, stderr)
+	}
+	list, _, _ := cli(t, db, "", "list", "--format", "jsonl")
+	var m dossier.Summary
+	json.Unmarshal([]byte(strings.Split(list, "\n")[0]), &m)
+	out, _, err := cli(t, db, "", "show", m.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"[[plus de 2 000 habitants]]", "⟨Orléans⟩", "⟨AFP⟩", "⟨Loire⟩", "Provenance: Agence France-Presse → this article"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("show lacks %q:\n%s", want, out)
+		}
+	}
+}

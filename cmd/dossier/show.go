@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/dossier-news/dossier"
@@ -52,7 +53,8 @@ func (a *app) showCmd() *cobra.Command {
 }
 
 // writeArticle prints an article for reading: headings as "## ", figures
-// in [[double brackets]] with their reading after the paragraph.
+// in [[double brackets]], entity mentions in ⟨angle brackets⟩, and the
+// readings of figures, provenance, entities and removed lines after the text.
 func writeArticle(w io.Writer, art *dossier.Article) {
 	fmt.Fprintf(w, "id:      %s\ninput:   %s\ntitle:   %s\noutlet:  %s\n", art.ID, art.Input, art.Title, dash(art.Outlet))
 	fmt.Fprintf(w, "site:    %s\nauthor:  %s\ndate:    %s\nlang:    %s\n", dash(art.Site), dash(art.Author), dash(art.Date), art.Lang)
@@ -64,7 +66,7 @@ func writeArticle(w io.Writer, art *dossier.Article) {
 	}
 	fmt.Fprintln(w)
 	for _, p := range art.Paragraphs {
-		text := markFigures(art.Text, p, art.Figures)
+		text := mark(art.Text, p, art.Figures, art.Mentions)
 		if p.Heading {
 			fmt.Fprintf(w, "## %s\n\n", text)
 		} else {
@@ -96,16 +98,40 @@ func writeArticle(w io.Writer, art *dossier.Article) {
 	}
 }
 
-func markFigures(text string, p dossier.Paragraph, figs []dossier.Figure) string {
+// mark writes paragraph p with its figures and entity mentions marked;
+// where they overlap, the figure wins.
+func mark(text string, p dossier.Paragraph, figs []dossier.Figure, ms []dossier.Mention) string {
+	type span struct {
+		start, end  int
+		open, close string
+		prio        int
+	}
+	var spans []span
+	for _, f := range figs {
+		if f.Field == "" && f.Start >= p.Start && f.End <= p.End {
+			spans = append(spans, span{f.Start, f.End, "[[", "]]", 0})
+		}
+	}
+	for _, m := range ms {
+		if m.Start >= p.Start && m.End <= p.End {
+			spans = append(spans, span{m.Start, m.End, "⟨", "⟩", 1})
+		}
+	}
+	sort.Slice(spans, func(i, j int) bool {
+		if spans[i].start != spans[j].start {
+			return spans[i].start < spans[j].start
+		}
+		return spans[i].prio < spans[j].prio
+	})
 	var b strings.Builder
 	at := p.Start
-	for _, f := range figs {
-		if f.Field != "" || f.Start < at || f.End > p.End {
-			continue
+	for _, s := range spans {
+		if s.start < at {
+			continue // overlaps what is already marked
 		}
-		b.WriteString(text[at:f.Start])
-		b.WriteString("[[" + text[f.Start:f.End] + "]]")
-		at = f.End
+		b.WriteString(text[at:s.start])
+		b.WriteString(s.open + text[s.start:s.end] + s.close)
+		at = s.end
 	}
 	b.WriteString(text[at:p.End])
 	return b.String()
