@@ -45,19 +45,7 @@ and with -v the misses, the extra figures and the field errors.`,
 			if len(files) == 0 {
 				files = goldDocs(args[0], gold)
 			}
-			var preds []dossier.Figure
-			var failed int
-			_, err = ingest.New(nil, ingest.Options{}).Read(cmd.Context(), files, a.stdin, func(e ingest.Event) {
-				if e.Err != nil {
-					failed++
-					fmt.Fprintln(a.stderr, "error:", e.Err)
-				}
-			}, func(art *dossier.Article) {
-				for _, fig := range art.Figures {
-					fig.Doc = art.Input
-					preds = append(preds, fig)
-				}
-			})
+			preds, failed, err := a.readFigures(cmd, files)
 			if err != nil {
 				return err
 			}

@@ -29,23 +29,14 @@ unit, kind, subject, event, place, modality, source and time.`,
 			}
 			var figs []dossier.Figure
 			if len(args) > 0 {
-				p := ingest.New(nil, ingest.Options{})
-				var failed int
-				_, err := p.Read(cmd.Context(), args, a.stdin, func(e ingest.Event) {
-					if e.Err != nil {
-						failed++
-						fmt.Fprintln(a.stderr, "error:", e.Err)
-					}
-				}, func(art *dossier.Article) {
-					for _, fig := range art.Figures {
-						fig.Doc = art.Input
-						if matchFilter(fig, f) {
-							figs = append(figs, fig)
-						}
-					}
-				})
+				all, failed, err := a.readFigures(cmd, args)
 				if err != nil {
 					return err
+				}
+				for _, fig := range all {
+					if matchFilter(fig, f) {
+						figs = append(figs, fig)
+					}
 				}
 				if err := a.writeFigures(figs); err != nil {
 					return err
@@ -128,4 +119,23 @@ func num(p *float64) string {
 		return ""
 	}
 	return strconv.FormatFloat(*p, 'f', -1, 64)
+}
+
+// readFigures extracts the figures of inputs without storing them; doc is
+// the input. Bad inputs are reported on stderr and counted.
+func (a *app) readFigures(cmd *cobra.Command, inputs []string) ([]dossier.Figure, int, error) {
+	var figs []dossier.Figure
+	failed := 0
+	_, err := ingest.New(nil, ingest.Options{}).Read(cmd.Context(), inputs, a.stdin, func(e ingest.Event) {
+		if e.Err != nil {
+			failed++
+			fmt.Fprintln(a.stderr, "error:", e.Err)
+		}
+	}, func(art *dossier.Article) {
+		for _, fig := range art.Figures {
+			fig.Doc = art.Input
+			figs = append(figs, fig)
+		}
+	})
+	return figs, failed, err
 }

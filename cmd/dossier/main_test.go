@@ -192,29 +192,7 @@ func TestFiguresGold(t *testing.T) {
 // TestFiguresSeeds scores "dossier figures" on the seeds against the shared
 // gold, reading its JSONL output as grade-figures does.
 func TestFiguresSeeds(t *testing.T) {
-	dir := sharedtest.Dir(t)
-	seeds, _ := filepath.Glob(filepath.Join(dir, "seeds", "*.txt"))
-	out, stderr, err := cli(t, filepath.Join(t.TempDir(), "d.db"), "", append([]string{"figures", "--format", "jsonl"}, seeds...)...)
-	if err != nil {
-		t.Fatalf("figures: %v\n%s", err, stderr)
-	}
-	var preds []dossier.Figure
-	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
-		var f dossier.Figure
-		if err := json.Unmarshal([]byte(l), &f); err != nil {
-			t.Fatalf("figures output is not JSONL: %v: %s", err, l)
-		}
-		preds = append(preds, f)
-	}
-	g, err := os.Open(filepath.Join(dir, "gold", "seeds-figures.jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer g.Close()
-	gold, err := eval.ReadGold(g, "seeds-figures.jsonl")
-	if err != nil {
-		t.Fatal(err)
-	}
+	gold, preds := seedFigures(t)
 	r := eval.Figures(gold, preds)
 	var b strings.Builder
 	r.Write(&b, true)
@@ -239,15 +217,7 @@ func TestEntitiesGold(t *testing.T) {
 // recognised in the figure's sentence and linked to the right entity.
 func TestSeedsEntities(t *testing.T) {
 	dir := sharedtest.Dir(t)
-	g, err := os.Open(filepath.Join(dir, "gold", "seeds-figures.jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer g.Close()
-	gold, err := eval.ReadGold(g, "seeds-figures.jsonl")
-	if err != nil {
-		t.Fatal(err)
-	}
+	gold, preds := seedFigures(t)
 	var raw []map[string]any
 	b, _ := os.ReadFile(filepath.Join(dir, "gold", "seeds-figures.jsonl"))
 	for _, l := range strings.Split(strings.TrimSpace(string(b)), "\n") {
@@ -256,16 +226,6 @@ func TestSeedsEntities(t *testing.T) {
 		raw = append(raw, m)
 	}
 	seeds, _ := filepath.Glob(filepath.Join(dir, "seeds", "*.txt"))
-	out, _, err := cli(t, filepath.Join(t.TempDir(), "d.db"), "", append([]string{"figures", "--format", "jsonl"}, seeds...)...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var preds []dossier.Figure
-	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
-		var f dossier.Figure
-		json.Unmarshal([]byte(l), &f)
-		preds = append(preds, f)
-	}
 	l, err := entity.Default()
 	if err != nil {
 		t.Fatal(err)
@@ -422,4 +382,33 @@ func TestShowMarksFiguresAndEntities(t *testing.T) {
 			t.Errorf("show lacks %q:\n%s", want, out)
 		}
 	}
+}
+
+// seedFigures runs "dossier figures" on the seeds and reads the shared gold.
+func seedFigures(t *testing.T) ([]eval.GoldFigure, []dossier.Figure) {
+	t.Helper()
+	dir := sharedtest.Dir(t)
+	seeds, _ := filepath.Glob(filepath.Join(dir, "seeds", "*.txt"))
+	out, stderr, err := cli(t, filepath.Join(t.TempDir(), "d.db"), "", append([]string{"figures", "--format", "jsonl"}, seeds...)...)
+	if err != nil {
+		t.Fatalf("figures: %v\n%s", err, stderr)
+	}
+	var preds []dossier.Figure
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+		var f dossier.Figure
+		if err := json.Unmarshal([]byte(l), &f); err != nil {
+			t.Fatalf("figures output is not JSONL: %v: %s", err, l)
+		}
+		preds = append(preds, f)
+	}
+	g, err := os.Open(filepath.Join(dir, "gold", "seeds-figures.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Close()
+	gold, err := eval.ReadGold(g, "seeds-figures.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return gold, preds
 }
