@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 )
@@ -30,7 +31,7 @@ are dropped, so "l'armée" finds "armée" and "armee".`,
 				return emit(a.stdout, a.format, hits)
 			}
 			for _, h := range hits {
-				fmt.Fprintf(a.stdout, "%s  %s  %s  %s\n    %s\n", h.ID, dash(h.Date), dash(h.Outlet), h.Title, h.Snippet)
+				fmt.Fprintf(a.stdout, "%s  %s  %s  %s\n    %s\n", h.ID, dash(h.Date), dash(h.Outlet), h.Title, strings.Join(strings.Fields(h.Snippet), " "))
 			}
 			if len(hits) == 0 {
 				fmt.Fprintf(a.stderr, "no article matches %q\n", q)
