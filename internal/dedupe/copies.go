@@ -25,8 +25,8 @@ type Profile struct {
 	Cites     []string  `json:"cites"`    // cited outlet ids and names
 	Figures   []string  `json:"figures"`  // figure keys "thing|value"
 	// Reports pair an outlet named in a figure's sentence with the
-	// figure's value: "outlet:bloomberg|100000". Two articles with the same
-	// pair relay the same report.
+	// figure (what is counted and the value): "outlet:bloomberg|soldier|100000".
+	// Two articles with the same pair relay the same report.
 	Reports []string `json:"reports"`
 	Story   string   `json:"story,omitempty"` // the story it was put in
 }
@@ -71,8 +71,8 @@ func ProfileOf(a *dossier.Article) Profile {
 		if v == nil {
 			v = f.Low
 		}
-		if f.Field != "" || v == nil {
-			continue
+		if f.Field != "" || v == nil || *v < 10 {
+			continue // small numbers are everywhere
 		}
 		for _, s := range a.Sentences {
 			if f.Start < s.Start || f.Start >= s.End {
@@ -80,7 +80,7 @@ func ProfileOf(a *dossier.Article) Profile {
 			}
 			for _, m := range a.Mentions {
 				if m.Type == dossier.EntityOutlet && m.Start >= s.Start && m.End <= s.End {
-					r := m.Entity + "|" + formatFloat(*v)
+					r := m.Entity + "|" + FigureKey(f)
 					if !seen[r] {
 						seen[r] = true
 						p.Reports = append(p.Reports, r)
