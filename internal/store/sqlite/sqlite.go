@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -28,6 +29,9 @@ var migrations embed.FS
 // Store is a dossier.Store in one SQLite file.
 type Store struct {
 	db *sql.DB
+	// entities already written by this process: the upsert is skipped for
+	// them (an entity's record does not change between articles)
+	entitySeen sync.Map
 }
 
 var _ dossier.Store = (*Store)(nil)
@@ -127,13 +131,16 @@ func (s *Store) PutMany(ctx context.Context, arts []*dossier.Article) []dossier.
 	if err != nil {
 		return fail(fmt.Errorf("store: %w", err))
 	}
+	st.seen = &s.entitySeen
 	defer st.close()
 	for i, a := range arts {
 		if _, err := tx.ExecContext(ctx, "SAVEPOINT article"); err != nil {
 			return fail(fmt.Errorf("store %s: %w", a.Input, err))
 		}
+		mark := len(st.written)
 		id, dup, err := st.put(ctx, a)
 		if err != nil {
+			st.written = st.written[:mark] // rolled back with the article
 			if _, rerr := tx.ExecContext(ctx, "ROLLBACK TO article"); rerr != nil {
 				return fail(fmt.Errorf("store %s: %w", a.Input, rerr))
 			}
@@ -149,6 +156,10 @@ func (s *Store) PutMany(ctx context.Context, arts []*dossier.Article) []dossier.
 		for i := range out {
 			out[i] = dossier.PutResult{Err: fmt.Errorf("store %s: commit: %w", arts[i].Input, err)}
 		}
+		return out
+	}
+	for _, id := range st.written {
+		s.entitySeen.Store(id, true)
 	}
 	return out
 }
@@ -156,6 +167,8 @@ func (s *Store) PutMany(ctx context.Context, arts []*dossier.Article) []dossier.
 // stmts are the statements of PutMany, prepared once a transaction.
 type stmts struct {
 	dup, article, fts, figure, mention, citation, entity *sql.Stmt
+	seen    *sync.Map // the store's entitySeen
+	written []string  // entities written in this transaction, remembered once it commits
 }
 
 func prepare(ctx context.Context, tx *sql.Tx) (*stmts, error) {
@@ -226,6 +239,9 @@ func (st *stmts) put(ctx context.Context, a *dossier.Article) (string, bool, err
 		}
 	}
 	for _, e := range a.Entities {
+		if _, ok := st.seen.Load(e.ID); ok {
+			continue
+		}
 		aliases := e.Aliases
 		if aliases == nil {
 			aliases = []string{}
@@ -233,6 +249,7 @@ func (st *stmts) put(ctx context.Context, a *dossier.Article) (string, bool, err
 		if _, err := st.entity.ExecContext(ctx, e.ID, e.Type, e.Name, e.NameFr, jsonOf(aliases), e.ISO, e.QID, e.Country); err != nil {
 			return "", false, fmt.Errorf("entity %s: %w", e.ID, err)
 		}
+		st.written = append(st.written, e.ID)
 	}
 	for _, m := range a.Mentions {
 		if _, err := st.mention.ExecContext(ctx, a.ID, m.Start, m.End, m.Entity, m.Text, m.Type, m.Form); err != nil {
