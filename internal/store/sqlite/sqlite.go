@@ -167,8 +167,8 @@ func (s *Store) PutMany(ctx context.Context, arts []*dossier.Article) []dossier.
 // stmts are the statements of PutMany, prepared once a transaction.
 type stmts struct {
 	dup, article, fts, figure, mention, citation, entity *sql.Stmt
-	seen    *sync.Map // the store's entitySeen
-	written []string  // entities written in this transaction, remembered once it commits
+	seen                                                 *sync.Map // the store's entitySeen
+	written                                              []string  // entities written in this transaction, remembered once it commits
 }
 
 func prepare(ctx context.Context, tx *sql.Tx) (*stmts, error) {
