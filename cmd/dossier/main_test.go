@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -411,4 +413,36 @@ func seedFigures(t *testing.T) ([]eval.GoldFigure, []dossier.Figure) {
 		t.Fatal(err)
 	}
 	return gold, preds
+}
+
+// TestIngestURL fetches an article and a feed from a local server.
+func TestIngestURL(t *testing.T) {
+	page := `<html lang="fr"><head><title>Crue : la Loire déborde</title><meta property="og:site_name" content="Le Val"></head><body><article><h1>Crue : la Loire déborde</h1>
+<p>Plus de 2 000 habitants ont été évacués vendredi dans le Loiret, selon la préfecture, qui craint une nouvelle montée des eaux dans la nuit.</p>
+<p>Les pompiers ont mené environ 350 interventions en une journée, et une cinquantaine de routes restent coupées à la circulation.</p>
+<p>Le préfet a indiqué que jusqu'à 5 000 personnes pourraient devoir quitter leur domicile si le fleuve continue de monter.</p></article></body></html>`
+	feed := `<?xml version="1.0"?><rss version="2.0"><channel><title>Val Actu</title><item><title>Décrue</title><link>https://valactu.example/decrue</link><description>La décrue s'est amorcée dimanche sur la Loire, selon la préfecture du Loiret.</description></item></channel></rss>`
+	mux := http.NewServeMux()
+	mux.HandleFunc("/robots.txt", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("User-agent: *\nDisallow: /private\n")) })
+	mux.HandleFunc("/crue", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write([]byte(page))
+	})
+	mux.HandleFunc("/feed.xml", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte(feed)) })
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	db := filepath.Join(t.TempDir(), "d.db")
+	out, stderr, err := cli(t, db, "", "ingest", "--allow-private", srv.URL+"/crue", srv.URL+"/feed.xml", srv.URL+"/private/x")
+	if err == nil || !strings.Contains(stderr, "robots.txt") {
+		t.Errorf("a URL disallowed by robots.txt was not refused: %v %q", err, stderr)
+	}
+	if strings.Count(out, "stored") != 2 {
+		t.Fatalf("ingest from URLs: %q %q", out, stderr)
+	}
+	list, _, _ := cli(t, db, "", "list", "--format", "jsonl")
+	for _, want := range []string{`"site":"Le Val"`, `"title":"Crue : la Loire déborde"`, `"outlet":"Val Actu"`, `"input":"https://valactu.example/decrue"`} {
+		if !strings.Contains(list, want) {
+			t.Errorf("list lacks %s:\n%s", want, list)
+		}
+	}
 }
