@@ -228,7 +228,14 @@ func (c *Clusterer) Assign(d Doc) (string, float64, bool) {
 	// candidates: stories sharing an entity, or all when the article names none
 	cands := map[*State]bool{}
 	for e := range ents {
-		for _, s := range c.byEnt[e] {
+		ss := c.byEnt[e]
+		if len(ss) > maxCandidates {
+			// "France" is in thousands of stories: the latest ones are
+			// those an article can still join, and the bound keeps the
+			// cost of an article flat as the corpus grows
+			ss = ss[len(ss)-maxCandidates:]
+		}
+		for _, s := range ss {
 			cands[s] = true
 		}
 	}
@@ -338,6 +345,9 @@ func (c *Clusterer) TakeDirty() (df map[string]int, docs int, stories []*State) 
 }
 
 const maxItems = 300
+
+// maxCandidates bounds the stories one entity brings as candidates.
+const maxCandidates = 100
 
 // top keeps the n heaviest entries of m.
 func top(m map[string]float64, n int) map[string]float64 {
