@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"sort"
-	"strings"
 
 	"github.com/dossier-news/dossier"
 )
@@ -201,5 +200,3 @@ func (s *Store) tx(ctx context.Context, f func(*sql.Tx) error) error {
 	}
 	return tx.Commit()
 }
-
-var _ = strings.TrimSpace
