@@ -172,13 +172,17 @@ func (d *Detector) Load(p Profile) {
 	}
 }
 
-// jaccard returns the Jaccard index of two lists taken as sets, and how
-// many items they share.
-func jaccard[T comparable](a, b []T) (float64, int) {
+func setOf[T comparable](a []T) map[T]bool {
 	set := make(map[T]bool, len(a))
 	for _, x := range a {
 		set[x] = true
 	}
+	return set
+}
+
+// jaccardWith returns the Jaccard index of a set and a list taken as a
+// set, and how many items they share.
+func jaccardWith[T comparable](set map[T]bool, b []T) (float64, int) {
 	shared := 0
 	for _, x := range b {
 		if set[x] {
@@ -252,6 +256,7 @@ func (d *Detector) Add(p Profile) []dossier.CopyLink {
 			cands[id] = true
 		}
 	}
+	pNums, pEnts := setOf(p.Numbers), setOf(p.Entities) // once, not per candidate
 	for _, id := range sortedKeys(cands) {
 		q := d.profiles[id]
 		if linked[id] || q.Lang == p.Lang || q.Lang == "" || p.Lang == "" {
@@ -260,8 +265,8 @@ func (d *Detector) Add(p Profile) []dossier.CopyLink {
 		if days, ok := daysApart(p.Date, q.Date); ok && days > d.T.Days {
 			continue
 		}
-		nj, shared := jaccard(p.Numbers, q.Numbers)
-		ej, _ := jaccard(p.Entities, q.Entities)
+		nj, shared := jaccardWith(pNums, q.Numbers)
+		ej, _ := jaccardWith(pEnts, q.Entities)
 		if len(p.Entities)+len(q.Entities) == 0 {
 			ej = 1 // nothing named on either side: the numbers decide
 		}
