@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"text/tabwriter"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dossier-news/dossier"
 	"github.com/dossier-news/dossier/internal/entity"
@@ -80,8 +82,8 @@ func (a *app) entityCmd() *cobra.Command {
 					return err
 				}
 				ms, _ := l.Find(name)
-				if len(ms) == 0 {
-					ms, _ = l.Find(strings.ToUpper(name[:1]) + name[1:])
+				if r, size := utf8.DecodeRuneInString(name); len(ms) == 0 && size > 0 {
+					ms, _ = l.Find(string(unicode.ToUpper(r)) + name[size:]) // "corée du nord", "état-major ukrainien"
 				}
 				if len(ms) == 0 {
 					id = "person:" + entity.Slug(name)

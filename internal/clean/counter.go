@@ -22,9 +22,6 @@ func (c *Counter) Add(doc uint64, keys []uint64) {
 	}
 }
 
-// Count returns in how many distinct documents key was seen.
-func (c *Counter) Count(key uint64) int { return len(c.docs[key]) }
-
 // Others returns a Recurring function for the document doc: counts
 // exclude the document itself.
 func (c *Counter) Others(doc uint64) func(uint64) int {

@@ -426,12 +426,3 @@ func (d *Detector) StoryOf(id string) string {
 	}
 	return ""
 }
-
-// Profile returns the profile of an added article.
-func (d *Detector) Profile(id string) (Profile, bool) {
-	p, ok := d.profiles[id]
-	if !ok {
-		return Profile{}, false
-	}
-	return *p, true
-}

@@ -495,11 +495,11 @@ func thingAt(toks []token, k int, en bool) (string, int) {
 		// "additional soldiers", "special forces troops", "fifty roads remain"
 		h := k
 		for m := k; m < len(toks) && m < k+4; m++ {
-			if t := toks[m]; t.kind != tWord || englishStops[t.lower] {
+			if t := toks[m]; t.kind != tWord || notThing[t.lower] {
 				break
 			}
 			if isPluralNoun(toks[m].lower) {
-				if m+1 < len(toks) && isPluralNoun(toks[m+1].lower) && !englishStops[toks[m+1].lower] && toks[m+1].kind == tWord {
+				if m+1 < len(toks) && isPluralNoun(toks[m+1].lower) && !notThing[toks[m+1].lower] && toks[m+1].kind == tWord {
 					m++
 				}
 				return lemma(toks[m].lower), m
@@ -507,7 +507,7 @@ func thingAt(toks []token, k int, en bool) (string, int) {
 		}
 		for m := k; m < len(toks) && m < k+4; m++ {
 			t := toks[m]
-			if t.kind != tWord || englishStops[t.lower] || weekdays[t.lower] || months[t.lower] {
+			if t.kind != tWord || notThing[t.lower] || weekdays[t.lower] || months[t.lower] {
 				break
 			}
 			if (strings.HasSuffix(t.lower, "ed") || strings.HasSuffix(t.lower, "ing")) && m > k {
@@ -648,7 +648,7 @@ func isPluralNoun(w string) bool {
 		return true
 	}
 	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") &&
-		!strings.HasSuffix(w, "is") && !englishStops[w] && !strings.HasSuffix(w, "'s")
+		!strings.HasSuffix(w, "is") && !notThing[w] && !strings.HasSuffix(w, "'s")
 }
 
 // isRate: "160 euros a year", "10 km an hour": "a year" is a rate, not a duration.

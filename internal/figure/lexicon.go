@@ -166,9 +166,6 @@ var notThing = map[string]bool{
 	"mais": true, "car": true, "donc": true, "puis": true, "alors": true, "tandis": true, "lors": true, "parmi": true, "également": true,
 }
 
-// englishStops end an English noun phrase after a number.
-var englishStops = notThing
-
 // gloss: French lemma to English, for the nouns news counts.
 var gloss = map[string]string{
 	"soldat": "soldier", "troupe": "troop", "militaire": "soldier", "combattant": "fighter", "personne": "person",

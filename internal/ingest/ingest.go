@@ -236,13 +236,8 @@ func (r *runner) process(ctx context.Context, docs []extract.Doc) error {
 	if r.emit != nil || len(b.arts) == 0 {
 		return nil
 	}
-	select {
-	case r.batches <- b:
-		return nil
-	case err := <-r.stored: // the store gave up
-		r.stored <- err
-		return err
-	}
+	r.batches <- b // the storing goroutine drains the channel even after an error
+	return nil
 }
 
 // store writes batches until the channel closes, then reports on stored.

@@ -90,9 +90,6 @@ func (c *Clusterer) add(s *State) {
 	}
 }
 
-// DF returns the document frequencies seen (for saving).
-func (c *Clusterer) DF() (map[string]int, int) { return c.df, c.docs }
-
 // stop: function words of French and English, not evidence of a topic.
 var stop = map[string]bool{}
 
