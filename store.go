@@ -9,10 +9,12 @@ type Store interface {
 	// TextHash is already stored it stores nothing and returns that
 	// article's id with dup true.
 	Put(ctx context.Context, a *Article) (id string, dup bool, err error)
-	// PutMany stores several articles, each one atomically (a failed
-	// article leaves nothing behind and the others are stored), in as few
-	// commits as the backend likes. Results are in the order of arts.
-	PutMany(ctx context.Context, arts []*Article) []PutResult
+	// Write stores a batch in one commit. Each article is atomic: a failed
+	// article leaves nothing behind (nor the links, story assignment and
+	// state keyed by its id) and the others are stored. A duplicate (same
+	// TextHash as a stored article) is recorded as a sighting of that
+	// article. Results are in the order of b.Articles.
+	Write(ctx context.Context, b Batch) []PutResult
 	// Article returns the article with this id (or a unique id prefix).
 	Article(ctx context.Context, id string) (*Article, error)
 	// List returns summaries in date then id order.
@@ -22,24 +24,33 @@ type Store interface {
 	// Figures returns stored figures matching f.
 	Figures(ctx context.Context, f FigureFilter) ([]Figure, error)
 	// LineDocs tells, for each line key, the content keys of (up to
-	// MaxLineDocs) documents the line was seen in; AddLines records them.
-	// Lines recurring across different documents are boilerplate.
+	// MaxLineDocs) documents the line was seen in. Lines recurring across
+	// different documents are boilerplate. Write records them (Batch.Lines).
 	LineDocs(ctx context.Context, keys []uint64) (map[uint64][]uint64, error)
-	AddLines(ctx context.Context, lines map[uint64][]uint64) error
 	// Entities lists entities with their use; Entity returns one by id.
 	Entities(ctx context.Context, f EntityFilter) ([]EntitySummary, error)
 	Entity(ctx context.Context, id string) (*EntitySummary, error)
-	// Copies: links between copies, exact duplicates seen, and the
-	// story of each article.
-	PutCopies(ctx context.Context, links []CopyLink, sightings []Sighting) error
+	// Copies returns the links between copies and the exact duplicates
+	// seen; Stories the stories with their articles (both written by Write).
 	Copies(ctx context.Context) ([]CopyLink, []Sighting, error)
-	PutStories(ctx context.Context, as []StoryAssignment) error
 	Stories(ctx context.Context) ([]Story, error)
-	// SaveState and LoadState keep the incremental state of copy detection
-	// and story clustering between runs, as opaque values by kind and key.
-	SaveState(ctx context.Context, kind string, values map[string][]byte) error
+	// LoadState returns the incremental state of copy detection and story
+	// clustering of one kind, as opaque values by key (written by Write).
 	LoadState(ctx context.Context, kind string) (map[string][]byte, error)
 	Close() error
+}
+
+// Batch is what one step of ingest writes at once: new articles, the
+// lines each document has (by content key, for boilerplate recurrence),
+// and what relating the articles found, with the state to resume from.
+type Batch struct {
+	Articles []*Article
+	Lines    map[uint64][]uint64
+	Copies   []CopyLink
+	Stories  []StoryAssignment
+	// State holds opaque values by kind, then key. A key that is an
+	// article's id belongs to that article.
+	State map[string]map[string][]byte
 }
 
 // PutResult is the outcome of storing one article.

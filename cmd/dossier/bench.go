@@ -2,7 +2,6 @@ package main
 
 import (
 	"os"
-	"runtime/pprof"
 
 	"github.com/dossier-news/dossier"
 	"github.com/dossier-news/dossier/internal/bench"
@@ -12,7 +11,7 @@ import (
 
 func (a *app) benchCmd() *cobra.Command {
 	var n int
-	var keep, cpuprofile string
+	var keep string
 	c := &cobra.Command{
 		Use:   "bench",
 		Short: "Generate a synthetic noisy corpus and report articles/s, MB/s and peak memory per stage and for ingest",
@@ -31,17 +30,6 @@ The --db flag is not used: the store is created in a temporary folder (or --dir)
 				defer os.RemoveAll(tmp)
 				dir = tmp
 			}
-			if cpuprofile != "" {
-				f, err := os.Create(cpuprofile)
-				if err != nil {
-					return err
-				}
-				defer f.Close()
-				if err := pprof.StartCPUProfile(f); err != nil {
-					return err
-				}
-				defer pprof.StopCPUProfile()
-			}
 			r, err := bench.Run(cmd.Context(), n, dir, func(path string) (dossier.Store, error) {
 				return sqlite.Open(cmd.Context(), path)
 			}, a.stderr)
@@ -54,6 +42,5 @@ The --db flag is not used: the store is created in a temporary folder (or --dir)
 	}
 	c.Flags().IntVarP(&n, "articles", "n", 10000, "how many articles to generate")
 	c.Flags().StringVar(&keep, "dir", "", "keep the generated corpus and store in this folder")
-	c.Flags().StringVar(&cpuprofile, "cpuprofile", "", "write a CPU profile (go tool pprof) to this file")
 	return c
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 
 	"github.com/dossier-news/dossier/internal/store/sqlite"
 	"github.com/spf13/cobra"
@@ -18,6 +19,7 @@ type app struct {
 	stdout, stderr io.Writer
 	db             string
 	format         string
+	cpuprofile     string
 }
 
 func defaultDB() string {
@@ -52,6 +54,28 @@ The store is one SQLite file: by default ` + defaultDB() + `
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.PersistentFlags().StringVar(&a.db, "db", defaultDB(), "SQLite database file")
+	root.PersistentFlags().StringVar(&a.cpuprofile, "cpuprofile", "", "write a CPU profile of the command (go tool pprof) to this file")
+	var stopProfile func()
+	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
+		if a.cpuprofile == "" {
+			return nil
+		}
+		f, err := os.Create(a.cpuprofile)
+		if err != nil {
+			return fmt.Errorf("cpu profile: %w", err)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			f.Close()
+			return fmt.Errorf("cpu profile: %w", err)
+		}
+		stopProfile = func() { pprof.StopCPUProfile(); f.Close() }
+		return nil
+	}
+	root.PersistentPostRun = func(cmd *cobra.Command, args []string) {
+		if stopProfile != nil {
+			stopProfile()
+		}
+	}
 	root.AddCommand(a.ingestCmd(), a.listCmd(), a.showCmd(), a.searchCmd(), a.figuresCmd(), a.entitiesCmd(), a.entityCmd(), a.copiesCmd(), a.storiesCmd(), a.storyCmd(), a.evalCmd(), a.benchCmd())
 	return root
 }

@@ -1,5 +1,7 @@
 package clean
 
+import "github.com/dossier-news/dossier"
+
 // Counter counts, for each line key, the distinct documents (by content
 // key) it was seen in. It is the in-memory side of recurrence learning; the
 // store keeps the same counts across runs.
@@ -10,16 +12,28 @@ type Counter struct {
 // NewCounter returns an empty Counter.
 func NewCounter() *Counter { return &Counter{docs: map[uint64]map[uint64]struct{}{}} }
 
-// Add records that the document with content key doc has these line keys.
-func (c *Counter) Add(doc uint64, keys []uint64) {
+// MaxDocs caps the documents counted per line: past it a line is
+// boilerplate whatever the exact count, and the cap bounds the memory and
+// the writes a line common to every article costs.
+const MaxDocs = dossier.MaxLineDocs
+
+// Add records that the document with content key doc has these line keys,
+// and returns the keys it recorded: those not seen in doc before, for
+// lines seen in fewer than MaxDocs documents.
+func (c *Counter) Add(doc uint64, keys []uint64) (recorded []uint64) {
 	for _, k := range keys {
 		m := c.docs[k]
 		if m == nil {
 			m = map[uint64]struct{}{}
 			c.docs[k] = m
 		}
+		if _, ok := m[doc]; ok || len(m) >= MaxDocs {
+			continue
+		}
 		m[doc] = struct{}{}
+		recorded = append(recorded, k)
 	}
+	return recorded
 }
 
 // Others returns a Recurring function for the document doc: counts

@@ -245,27 +245,42 @@ func (d *Detector) Add(p Profile) []dossier.CopyLink {
 		links = append(links, dossier.CopyLink{Article: p.ID, Original: q.ID, Relation: rel, Score: round2(m.Similarity)})
 		linked[q.ID] = true
 	}
-	// translations: another language, the same numbers and names, close in time
-	cands := map[string]bool{}
+	// translations: another language, the same numbers and names, close in
+	// time. Candidates are counted by the values they share first: the
+	// Jaccard index of the values is at most shared/len(p.Numbers), so
+	// most candidates are dropped before their profile is looked at.
+	shared := map[string]int{}
 	for _, n := range p.Numbers {
 		ids := d.byNumber[n]
 		if len(ids) > maxPosting {
 			ids = ids[len(ids)-maxPosting:] // the latest: translations follow their original closely
 		}
 		for _, id := range ids {
-			cands[id] = true
+			shared[id]++
 		}
 	}
-	pNums, pEnts := setOf(p.Numbers), setOf(p.Entities) // once, not per candidate
-	for _, id := range sortedKeys(cands) {
+	need := d.T.Numbers * float64(len(p.Numbers))
+	cands := make([]string, 0, len(shared))
+	for id, n := range shared {
+		if float64(n) >= need && !linked[id] {
+			cands = append(cands, id)
+		}
+	}
+	sort.Strings(cands)
+	var pEnts map[string]bool
+	var pNumSet map[float64]bool
+	for _, id := range cands {
 		q := d.profiles[id]
-		if linked[id] || q.Lang == p.Lang || q.Lang == "" || p.Lang == "" {
+		if q.Lang == p.Lang || q.Lang == "" || p.Lang == "" {
 			continue
 		}
 		if days, ok := daysApart(p.Date, q.Date); ok && days > d.T.Days {
 			continue
 		}
-		nj, shared := jaccardWith(pNums, q.Numbers)
+		if pNumSet == nil { // once, not per candidate
+			pNumSet, pEnts = setOf(p.Numbers), setOf(p.Entities)
+		}
+		nj, shared := jaccardWith(pNumSet, q.Numbers)
 		ej, _ := jaccardWith(pEnts, q.Entities)
 		if len(p.Entities)+len(q.Entities) == 0 {
 			ej = 1 // nothing named on either side: the numbers decide
@@ -310,15 +325,6 @@ func (d *Detector) Add(p Profile) []dossier.CopyLink {
 	}
 	d.Load(p)
 	return links
-}
-
-func sortedKeys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 func round2(v float64) float64 { return math.Round(v*100) / 100 }
@@ -425,4 +431,10 @@ func (d *Detector) StoryOf(id string) string {
 		return p.Story
 	}
 	return ""
+}
+
+// Has tells whether an article with this id was added or loaded.
+func (d *Detector) Has(id string) bool {
+	_, ok := d.profiles[id]
+	return ok
 }

@@ -109,6 +109,10 @@ type Index struct {
 	buckets [Bands]map[uint64][]int
 	ids     []string
 	sigs    []Signature
+	// seen marks the signatures compared by the current query: seen[n] ==
+	// gen. A stamp per signature is cheaper than a set per query.
+	seen []uint32
+	gen  uint32
 }
 
 // NewIndex returns an empty index.
@@ -125,6 +129,7 @@ func (ix *Index) Add(id string, s Signature) {
 	n := len(ix.ids)
 	ix.ids = append(ix.ids, id)
 	ix.sigs = append(ix.sigs, s)
+	ix.seen = append(ix.seen, 0)
 	for b, k := range s.BandKeys() {
 		ix.buckets[b][k] = append(ix.buckets[b][k], n)
 	}
@@ -148,7 +153,11 @@ const MaxBucket = 64
 // Query returns the indexed articles sharing a band with s whose
 // estimated similarity is at least min, most similar first.
 func (ix *Index) Query(s Signature, minSim float64) []Match {
-	seen := map[int]bool{}
+	ix.gen++
+	if ix.gen == 0 { // wrapped: clear the old stamps
+		clear(ix.seen)
+		ix.gen = 1
+	}
 	var out []Match
 	for b, k := range s.BandKeys() {
 		bucket := ix.buckets[b][k]
@@ -156,10 +165,10 @@ func (ix *Index) Query(s Signature, minSim float64) []Match {
 			bucket = bucket[len(bucket)-MaxBucket:]
 		}
 		for _, n := range bucket {
-			if seen[n] {
+			if ix.seen[n] == ix.gen {
 				continue
 			}
-			seen[n] = true
+			ix.seen[n] = ix.gen
 			if sim := s.Similarity(ix.sigs[n]); sim >= minSim {
 				out = append(out, Match{ix.ids[n], sim})
 			}

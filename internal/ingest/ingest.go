@@ -162,8 +162,9 @@ type runner struct {
 }
 
 type batch struct {
-	arts  []*dossier.Article
-	lines map[uint64][]uint64
+	arts     []*dossier.Article
+	profiles []dedupe.Profile // of arts, built beside the analysis
+	lines    map[uint64][]uint64
 }
 
 func (r *runner) fail(e Event) {
@@ -200,9 +201,12 @@ func (r *runner) process(ctx context.Context, docs []extract.Doc) error {
 		}
 	}
 	for i := range docs {
-		r.counter.Add(docKeys[i], lineKeys[i])
+		// only what the counter recorded needs storing: past its cap a
+		// line is known boilerplate
+		lineKeys[i] = r.counter.Add(docKeys[i], lineKeys[i])
 	}
 	arts := make([]*dossier.Article, len(docs))
+	profiles := make([]dedupe.Profile, len(docs))
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for w := 0; w < r.p.opt.Workers; w++ {
@@ -211,6 +215,9 @@ func (r *runner) process(ctx context.Context, docs []extract.Doc) error {
 			defer wg.Done()
 			for i := range next {
 				arts[i] = Analyse(docs[i], clean.Options{Recurring: r.counter.Others(docKeys[i])})
+				if r.emit == nil && arts[i].Text != "" {
+					profiles[i] = dedupe.ProfileOf(arts[i])
+				}
 			}
 		}()
 	}
@@ -231,7 +238,10 @@ func (r *runner) process(ctx context.Context, docs []extract.Doc) error {
 			continue
 		}
 		b.arts = append(b.arts, a)
-		b.lines[docKeys[i]] = lineKeys[i]
+		b.profiles = append(b.profiles, profiles[i])
+		if len(lineKeys[i]) > 0 {
+			b.lines[docKeys[i]] = append(b.lines[docKeys[i]], lineKeys[i]...)
+		}
 	}
 	if r.emit != nil || len(b.arts) == 0 {
 		return nil
@@ -240,43 +250,46 @@ func (r *runner) process(ctx context.Context, docs []extract.Doc) error {
 	return nil
 }
 
-// store writes batches until the channel closes, then reports on stored.
-// Copy detection and clustering run in their own goroutine behind it, so
-// that computing them overlaps with writing the next batch.
+// store relates and writes batches until the channel closes, then
+// reports on stored. Relating (copy detection and story clustering, in
+// memory) runs in its own goroutine ahead of the writer, so that batch N+1
+// is related while batch N is written; each batch is written with what
+// relating found and the state to resume from in one commit.
 func (r *runner) store(ctx context.Context) {
 	err := r.loadState(ctx)
-	type related struct {
-		fresh     []*dossier.Article
-		sightings []dossier.Sighting
-	}
-	relates := make(chan related, 2)
-	relateDone := make(chan error, 1)
+	writes := make(chan dossier.Batch, 1)
+	written := make(chan error, 1)
 	go func() {
-		var rerr error
-		for x := range relates {
-			if rerr == nil {
-				rerr = r.relate(ctx, x.fresh, x.sightings)
-			}
-		}
-		relateDone <- rerr
-	}()
-	defer func() {
-		close(relates)
-		if rerr := <-relateDone; err == nil {
-			err = rerr
-		}
-		r.stored <- err
+		written <- r.write(ctx, writes)
 	}()
 	for b := range r.batches {
 		if err != nil {
 			continue // drain
 		}
-		res := r.p.store.PutMany(ctx, b.arts)
-		var fresh []*dossier.Article
-		var sightings []dossier.Sighting
+		var w dossier.Batch
+		if w, err = r.relate(b); err == nil {
+			writes <- w
+		}
+	}
+	close(writes)
+	if werr := <-written; err == nil {
+		err = werr
+	}
+	r.stored <- err
+}
+
+// write stores batches and reports each article's outcome.
+func (r *runner) write(ctx context.Context, writes <-chan dossier.Batch) error {
+	for b := range writes {
+		if err := ctx.Err(); err != nil {
+			for range writes { // drain
+			}
+			return err
+		}
+		res := r.p.store.Write(ctx, b)
 		r.mu.Lock()
 		for i, pr := range res {
-			a := b.arts[i]
+			a := b.Articles[i]
 			switch {
 			case pr.Err != nil:
 				r.sum.Failed++
@@ -284,18 +297,14 @@ func (r *runner) store(ctx context.Context) {
 			case pr.Dup:
 				r.sum.Duplicates++
 				r.report(Event{Input: a.Input, ID: pr.ID, Title: a.Title, Dup: true})
-				sightings = append(sightings, dossier.Sighting{Article: pr.ID, Input: a.Input, Outlet: a.Outlet, Date: a.Date})
 			default:
 				r.sum.Ingested++
 				r.report(Event{Input: a.Input, ID: pr.ID, Title: a.Title})
-				fresh = append(fresh, a)
 			}
 		}
 		r.mu.Unlock()
-		if err = r.p.store.AddLines(ctx, b.lines); err == nil {
-			relates <- related{fresh, sightings}
-		}
 	}
+	return nil
 }
 
 // loadState restores copy detection and story clustering from the store.
@@ -353,16 +362,20 @@ func (r *runner) loadState(ctx context.Context) error {
 	return nil
 }
 
-// relate finds the copies of newly stored articles and their stories, and
-// saves both with the state that the next run starts from.
-func (r *runner) relate(ctx context.Context, fresh []*dossier.Article, sightings []dossier.Sighting) error {
-	var links []dossier.CopyLink
-	var assigns []dossier.StoryAssignment
+// relate finds the copies of a batch's new articles and their stories,
+// and returns the batch to write with what it found and the state the
+// next run starts from. An article the detector already holds is a
+// duplicate: the store records it as a sighting.
+func (r *runner) relate(b batch) (dossier.Batch, error) {
+	w := dossier.Batch{Articles: b.arts, Lines: b.lines}
 	profiles := map[string][]byte{}
-	for _, a := range fresh {
-		p := dedupe.ProfileOf(a)
+	for i, a := range b.arts {
+		if r.det.Has(a.ID) {
+			continue
+		}
+		p := b.profiles[i]
 		found := r.det.Add(p)
-		links = append(links, found...)
+		w.Copies = append(w.Copies, found...)
 		d := story.Doc{ID: a.ID, Title: a.Title, Text: a.Text, Lang: a.Lang, Date: a.Date}
 		for _, m := range a.Mentions {
 			d.Entities = append(d.Entities, m.Entity)
@@ -387,19 +400,13 @@ func (r *runner) relate(ctx context.Context, fresh []*dossier.Article, sightings
 		}
 		r.det.SetStory(a.ID, id)
 		p.Story = id
-		b, err := json.Marshal(p)
+		pb, err := json.Marshal(p)
 		if err != nil {
-			return err
+			return w, err
 		}
-		profiles[a.ID] = b
+		profiles[a.ID] = pb
 		st, _ := r.clu.Story(id)
-		assigns = append(assigns, dossier.StoryAssignment{Article: a.ID, Story: id, Title: st.Title, Score: math.Round(score*1000) / 1000})
-	}
-	if err := r.p.store.PutCopies(ctx, links, sightings); err != nil {
-		return err
-	}
-	if err := r.p.store.PutStories(ctx, assigns); err != nil {
-		return err
+		w.Stories = append(w.Stories, dossier.StoryAssignment{Article: a.ID, Story: id, Title: st.Title, Score: math.Round(score*1000) / 1000})
 	}
 	df, docs, touched := r.clu.TakeDirty()
 	dfState := make(map[string][]byte, len(df)+1)
@@ -409,18 +416,14 @@ func (r *runner) relate(ctx context.Context, fresh []*dossier.Article, sightings
 	dfState["\x00docs"] = []byte(strconv.Itoa(docs))
 	storyState := map[string][]byte{}
 	for _, s := range touched {
-		b, err := json.Marshal(s)
+		sb, err := json.Marshal(s)
 		if err != nil {
-			return err
+			return w, err
 		}
-		storyState[s.ID] = b
+		storyState[s.ID] = sb
 	}
-	for kind, v := range map[string]map[string][]byte{"profile": profiles, "df": dfState, "story": storyState} {
-		if err := r.p.store.SaveState(ctx, kind, v); err != nil {
-			return err
-		}
-	}
-	return nil
+	w.State = map[string]map[string][]byte{"profile": profiles, "df": dfState, "story": storyState}
+	return w, nil
 }
 
 // Analyse runs the pure stages on one document: clean, language,

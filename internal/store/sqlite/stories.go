@@ -2,30 +2,11 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"sort"
 
 	"github.com/dossier-news/dossier"
 )
-
-// PutCopies records copy links and sightings of exact duplicates.
-func (s *Store) PutCopies(ctx context.Context, links []dossier.CopyLink, sightings []dossier.Sighting) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
-		for _, l := range links {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO copies (article_id, original, relation, score) VALUES (?,?,?,?)
-				ON CONFLICT(article_id, original) DO UPDATE SET relation = excluded.relation, score = excluded.score`, l.Article, l.Original, l.Relation, l.Score); err != nil {
-				return fmt.Errorf("copies: %w", err)
-			}
-		}
-		for _, v := range sightings {
-			if _, err := tx.ExecContext(ctx, "INSERT OR IGNORE INTO sightings (article_id, input, outlet, date) VALUES (?,?,?,?)", v.Article, v.Input, v.Outlet, v.Date); err != nil {
-				return fmt.Errorf("sightings: %w", err)
-			}
-		}
-		return nil
-	})
-}
 
 // Copies returns all copy links and sightings.
 func (s *Store) Copies(ctx context.Context) ([]dossier.CopyLink, []dossier.Sighting, error) {
@@ -57,22 +38,6 @@ func (s *Store) Copies(ctx context.Context) ([]dossier.CopyLink, []dossier.Sight
 		sights = append(sights, v)
 	}
 	return links, sights, rows.Err()
-}
-
-// PutStories assigns articles to stories.
-func (s *Store) PutStories(ctx context.Context, as []dossier.StoryAssignment) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
-		for _, a := range as {
-			if _, err := tx.ExecContext(ctx, "INSERT INTO stories (id, title) VALUES (?,?) ON CONFLICT(id) DO NOTHING", a.Story, a.Title); err != nil {
-				return fmt.Errorf("stories: %w", err)
-			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO story_articles (article_id, story_id, score) VALUES (?,?,?)
-				ON CONFLICT(article_id) DO UPDATE SET story_id = excluded.story_id, score = excluded.score`, a.Article, a.Story, a.Score); err != nil {
-				return fmt.Errorf("stories: %w", err)
-			}
-		}
-		return nil
-	})
 }
 
 // Stories returns the stories with their articles in time order, largest first.
@@ -150,26 +115,6 @@ func contains(l []string, s string) bool {
 	return false
 }
 
-// SaveState upserts opaque state values.
-func (s *Store) SaveState(ctx context.Context, kind string, values map[string][]byte) error {
-	if len(values) == 0 {
-		return nil
-	}
-	return s.tx(ctx, func(tx *sql.Tx) error {
-		st, err := tx.PrepareContext(ctx, "INSERT INTO state (kind, key, value) VALUES (?,?,?) ON CONFLICT(kind, key) DO UPDATE SET value = excluded.value")
-		if err != nil {
-			return err
-		}
-		defer st.Close()
-		for k, v := range values {
-			if _, err := st.ExecContext(ctx, kind, k, v); err != nil {
-				return fmt.Errorf("state %s: %w", kind, err)
-			}
-		}
-		return nil
-	})
-}
-
 // LoadState returns the state values of a kind.
 func (s *Store) LoadState(ctx context.Context, kind string) (map[string][]byte, error) {
 	rows, err := s.db.QueryContext(ctx, "SELECT key, value FROM state WHERE kind = ?", kind)
@@ -187,16 +132,4 @@ func (s *Store) LoadState(ctx context.Context, kind string) (map[string][]byte, 
 		out[k] = v
 	}
 	return out, rows.Err()
-}
-
-func (s *Store) tx(ctx context.Context, f func(*sql.Tx) error) error {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if err := f(tx); err != nil {
-		return err
-	}
-	return tx.Commit()
 }

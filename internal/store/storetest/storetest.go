@@ -78,16 +78,26 @@ func Run(t *testing.T, open func(t *testing.T) dossier.Store) {
 			t.Error("empty query gave no error")
 		}
 	})
-	t.Run("PutManyAtomicPerArticle", func(t *testing.T) {
+	t.Run("WriteAtomicPerArticle", func(t *testing.T) {
 		s := open(t)
 		a := article("aaa111", "h1", "A", "texte un")
 		b := article("bbb222", "h2", "B", "texte deux")
 		b.Figures = []dossier.Figure{{Text: "x"}, {Text: "y"}}
 		c := article("aaa111", "h3", "C", "même id, autre texte") // id clash: must fail alone
 		d := article("ddd444", "h1", "D", "texte un")             // duplicate of a
-		res := s.PutMany(ctx, []*dossier.Article{a, b, c, d})
-		if res[0].Err != nil || res[1].Err != nil || res[3].Err != nil {
-			t.Fatalf("PutMany = %+v", res)
+		d.Input = "elsewhere/d.txt"
+		batch := dossier.Batch{
+			Articles: []*dossier.Article{a, b, c, d},
+			Copies: []dossier.CopyLink{
+				{Article: "bbb222", Original: "aaa111", Relation: dossier.RelNear, Score: 0.5},
+				{Article: "bbb222", Original: "https://example.org/x", Relation: dossier.RelCites, Score: 1},
+			},
+			Stories: []dossier.StoryAssignment{{Article: "aaa111", Story: "s1", Title: "Une histoire", Score: 1}, {Article: "bbb222", Story: "s1", Title: "Une histoire", Score: 0.4}},
+			State:   map[string]map[string][]byte{"profile": {"aaa111": []byte("pa"), "bbb222": []byte("pb")}, "df": {"texte": []byte("2")}},
+		}
+		res := s.Write(ctx, batch)
+		if len(res) != 4 || res[0].Err != nil || res[1].Err != nil || res[3].Err != nil {
+			t.Fatalf("Write = %+v", res)
 		}
 		if res[2].Err == nil {
 			t.Errorf("clashing id stored: %+v", res[2])
@@ -104,6 +114,66 @@ func Run(t *testing.T, open func(t *testing.T) dossier.Store) {
 		}
 		if figs, _ := s.Figures(ctx, dossier.FigureFilter{Article: "bbb222"}); len(figs) != 2 {
 			t.Errorf("figures of b = %d, want 2", len(figs))
+		}
+		links, sightings, err := s.Copies(ctx)
+		if err != nil || len(links) != 2 || len(sightings) != 1 || sightings[0].Article != "aaa111" || sightings[0].Input != "elsewhere/d.txt" {
+			t.Errorf("Copies = %+v, %+v, %v", links, sightings, err)
+		}
+		stories, err := s.Stories(ctx)
+		if err != nil || len(stories) != 1 || stories[0].ID != "s1" || len(stories[0].Articles) != 2 {
+			t.Errorf("Stories = %+v, %v", stories, err)
+		}
+		if st, err := s.LoadState(ctx, "profile"); err != nil || len(st) != 2 || string(st["bbb222"]) != "pb" {
+			t.Errorf("LoadState(profile) = %q, %v", st, err)
+		}
+		// again: idempotent, and state values are replaced
+		batch.State = map[string]map[string][]byte{"df": {"texte": []byte("3")}}
+		res = s.Write(ctx, batch)
+		if !res[0].Dup || !res[1].Dup || res[2].Err == nil {
+			t.Errorf("second Write = %+v", res)
+		}
+		if links, sightings, _ := s.Copies(ctx); len(links) != 2 || len(sightings) != 3 {
+			t.Errorf("after a second Write: %d links, %d sightings; want 2 and 3", len(links), len(sightings))
+		}
+		if st, _ := s.LoadState(ctx, "df"); string(st["texte"]) != "3" {
+			t.Errorf("state not replaced: %q", st)
+		}
+	})
+	t.Run("WriteDropsWhatBelongsToAFailedArticle", func(t *testing.T) {
+		s := open(t)
+		s.Put(ctx, article("aaa111", "h1", "A", "texte un"))
+		bad := article("aaa111", "h9", "Bad", "un autre texte, même id")
+		good := article("ccc333", "h3", "C", "texte trois")
+		res := s.Write(ctx, dossier.Batch{
+			Articles: []*dossier.Article{bad, good},
+			Copies:   []dossier.CopyLink{{Article: "ccc333", Original: "https://example.org/y", Relation: dossier.RelCites, Score: 1}},
+			Stories:  []dossier.StoryAssignment{{Article: "ccc333", Story: "s3", Title: "T", Score: 1}},
+			State:    map[string]map[string][]byte{"profile": {"ccc333": []byte("pc")}},
+		})
+		if res[0].Err == nil || res[1].Err != nil {
+			t.Fatalf("Write = %+v", res)
+		}
+		res = s.Write(ctx, dossier.Batch{
+			Articles: []*dossier.Article{article("fff666", "h1", "F", "texte un")}, // a duplicate
+		})
+		if !res[0].Dup {
+			t.Errorf("duplicate = %+v", res)
+		}
+		failing := article("aaa111", "h8", "Bad again", "encore un texte")
+		res = s.Write(ctx, dossier.Batch{
+			Articles: []*dossier.Article{failing},
+			Copies:   []dossier.CopyLink{{Article: "aaa111", Original: "https://example.org/z", Relation: dossier.RelCites, Score: 1}},
+			State:    map[string]map[string][]byte{"profile": {"aaa111": []byte("overwritten")}},
+		})
+		if res[0].Err == nil {
+			t.Fatalf("clashing id stored: %+v", res)
+		}
+		links, _, _ := s.Copies(ctx)
+		if len(links) != 1 || links[0].Article != "ccc333" {
+			t.Errorf("links = %+v, want only ccc333's", links)
+		}
+		if st, _ := s.LoadState(ctx, "profile"); string(st["aaa111"]) != "" || string(st["ccc333"]) != "pc" {
+			t.Errorf("profile state = %q", st)
 		}
 	})
 	t.Run("Figures", func(t *testing.T) {
@@ -175,16 +245,20 @@ func Run(t *testing.T, open func(t *testing.T) dossier.Store) {
 	})
 	t.Run("Lines", func(t *testing.T) {
 		s := open(t)
-		if err := s.AddLines(ctx, map[uint64][]uint64{1: {10, 20, 1 << 63}, 2: {10, 1 << 63}}); err != nil {
-			t.Fatal(err)
+		lines := func(l map[uint64][]uint64) {
+			t.Helper()
+			if res := s.Write(ctx, dossier.Batch{Lines: l}); len(res) != 0 {
+				t.Fatalf("Write(lines only) = %+v", res)
+			}
 		}
-		s.AddLines(ctx, map[uint64][]uint64{2: {10}})
+		lines(map[uint64][]uint64{1: {10, 20, 1 << 63}, 2: {10, 1 << 63}})
+		lines(map[uint64][]uint64{2: {10}})
 		got, err := s.LineDocs(ctx, []uint64{10, 20, 30, 1 << 63})
 		if err != nil || len(got[10]) != 2 || len(got[20]) != 1 || len(got[30]) != 0 || len(got[1<<63]) != 2 {
 			t.Errorf("LineDocs = %v, %v", got, err)
 		}
 		for d := uint64(0); d < dossier.MaxLineDocs+5; d++ {
-			s.AddLines(ctx, map[uint64][]uint64{100 + d: {7}})
+			lines(map[uint64][]uint64{100 + d: {7}})
 		}
 		if got, _ := s.LineDocs(ctx, []uint64{7}); len(got[7]) != dossier.MaxLineDocs {
 			t.Errorf("LineDocs returned %d docs, want the cap %d", len(got[7]), dossier.MaxLineDocs)
