@@ -37,6 +37,11 @@ type Article struct {
 	// hash are exact duplicates.
 	TextHash   string    `json:"text_hash"`
 	IngestedAt time.Time `json:"ingested_at"`
+
+	// Deferred is true while the article's analysis (entities, figures,
+	// copies, stories) waits to be run: "dossier ingest --defer" stores
+	// articles clean but unanalysed, "dossier analyse" completes them.
+	Deferred bool `json:"deferred,omitempty"`
 }
 
 // Paragraph is a block of the clean text; headings are paragraphs too.

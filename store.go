@@ -13,8 +13,12 @@ type Store interface {
 	// article leaves nothing behind (nor the links, story assignment and
 	// state keyed by its id) and the others are stored. A duplicate (same
 	// TextHash as a stored article) is recorded as a sighting of that
-	// article. Results are in the order of b.Articles.
+	// article. Results are in the order of b.Articles, then b.Analysed.
 	Write(ctx context.Context, b Batch) []PutResult
+	// Pending returns up to limit articles whose analysis was deferred, in
+	// the order they were stored, starting after the article with id after
+	// ("" for the first), and how many are pending in all.
+	Pending(ctx context.Context, after string, limit int) ([]*Article, int, error)
 	// Article returns the article with this id (or a unique id prefix).
 	Article(ctx context.Context, id string) (*Article, error)
 	// List returns summaries in date then id order.
@@ -45,6 +49,10 @@ type Store interface {
 // and what relating the articles found, with the state to resume from.
 type Batch struct {
 	Articles []*Article
+	// Analysed are stored articles whose deferred analysis is done: their
+	// figures, mentions and citations replace what was stored, and they
+	// are no longer pending. Their results follow those of Articles.
+	Analysed []*Article
 	Lines    map[uint64][]uint64
 	Copies   []CopyLink
 	Stories  []StoryAssignment

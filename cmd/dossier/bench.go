@@ -32,7 +32,7 @@ The --db flag is not used: the store is created in a temporary folder (or --dir)
 			}
 			r, err := bench.Run(cmd.Context(), n, dir, func(path string) (dossier.Store, error) {
 				return sqlite.Open(cmd.Context(), path)
-			}, a.stderr)
+			}, a.terminal())
 			if err != nil {
 				return err
 			}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"time"
 
@@ -23,7 +24,12 @@ JSON Lines files (one article a line with url, title, text or html, date, site, 
 folders (read recursively), globs, '-' for stdin, and http(s) URLs.
 
 Each bad input gets one line on stderr naming it and the reason; the others go on,
-and the exit status is 1 if any failed. Re-ingesting an article stores nothing new.`,
+and the exit status is 1 if any failed. Re-ingesting an article stores nothing new.
+
+By default each article is analysed as it is stored: entities, figures, copies and
+stories. With --defer articles are only cleaned, split into sentences and stored
+(searchable at once), which is several times faster; "dossier analyse" then runs
+the analysis of everything deferred.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opt.MaxSize = maxMB << 20
@@ -33,39 +39,27 @@ and the exit status is 1 if any failed. Re-ingesting an article stores nothing n
 			}
 			defer s.Close()
 			p := ingest.New(s, opt)
-			var bar *progressbar.ProgressBar
-			var progress func(done, total int)
-			if f, ok := a.stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) && !quiet {
-				progress = func(done, total int) {
-					if bar == nil {
-						bar = progressbar.NewOptions(total, progressbar.OptionSetWriter(f), progressbar.OptionSetDescription("ingest"),
-							progressbar.OptionShowCount(), progressbar.OptionShowIts(), progressbar.OptionSetItsString("inputs"),
-							progressbar.OptionThrottle(100*time.Millisecond), progressbar.OptionClearOnFinish())
-					}
-					bar.Set(done)
-				}
-			}
+			bar := a.newProgress("ingest", "inputs", quiet)
 			start := time.Now()
 			sum, err := p.Run(cmd.Context(), args, a.stdin, func(e ingest.Event) {
 				switch {
 				case e.Err != nil:
-					if bar != nil {
-						bar.Clear()
-					}
+					bar.clear()
 					fmt.Fprintln(a.stderr, "error:", e.Err)
 				case e.Dup && !quiet:
 					fmt.Fprintf(a.stdout, "duplicate %s  %s (already stored)\n", e.ID, e.Input)
 				case !quiet:
 					fmt.Fprintf(a.stdout, "stored    %s  %s\n", e.ID, e.Input)
 				}
-			}, progress)
-			if bar != nil {
-				bar.Finish()
-			}
+			}, bar.update())
+			bar.finish()
 			if err != nil {
 				return err
 			}
 			fmt.Fprintf(a.stderr, "ingested %d, duplicates %d, failed %d in %s\n", sum.Ingested, sum.Duplicates, sum.Failed, time.Since(start).Round(time.Millisecond))
+			if opt.Defer && sum.Ingested > 0 {
+				fmt.Fprintln(a.stderr, `analysis deferred: run "dossier analyse" for entities, figures, copies and stories`)
+			}
 			if sum.Failed > 0 {
 				return errReported
 			}
@@ -76,5 +70,59 @@ and the exit status is 1 if any failed. Re-ingesting an article stores nothing n
 	c.Flags().DurationVar(&opt.Timeout, "timeout", 20*time.Second, "timeout per URL")
 	c.Flags().BoolVar(&opt.AllowPrivate, "allow-private", false, "allow URLs on private, loopback and link-local addresses")
 	c.Flags().BoolVarP(&quiet, "quiet", "q", false, "print only errors and the summary")
+	c.Flags().BoolVar(&opt.Defer, "defer", false, `store articles clean and searchable now, analyse them later with "dossier analyse"`)
 	return c
+}
+
+// progress is a progress bar on stderr when it is a terminal; a nil
+// *progress shows nothing.
+type progress struct {
+	f          *os.File
+	what, unit string
+	bar        *progressbar.ProgressBar
+}
+
+// terminal returns stderr when it is a terminal, else nil: progress
+// lines are for people watching, not for logs.
+func (a *app) terminal() io.Writer {
+	if f, ok := a.stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		return f
+	}
+	return nil
+}
+
+func (a *app) newProgress(what, unit string, quiet bool) *progress {
+	f, ok := a.stderr.(*os.File)
+	if !ok || quiet || !term.IsTerminal(int(f.Fd())) {
+		return nil
+	}
+	return &progress{f: f, what: what, unit: unit}
+}
+
+// update is the callback for the pipeline (nil when nothing is shown).
+func (p *progress) update() func(done, total int) {
+	if p == nil {
+		return nil
+	}
+	return func(done, total int) {
+		if p.bar == nil {
+			p.bar = progressbar.NewOptions(total, progressbar.OptionSetWriter(p.f), progressbar.OptionSetDescription(p.what),
+				progressbar.OptionShowCount(), progressbar.OptionShowIts(), progressbar.OptionSetItsString(p.unit),
+				progressbar.OptionThrottle(100*time.Millisecond), progressbar.OptionClearOnFinish())
+		}
+		p.bar.Set(done)
+	}
+}
+
+// clear makes room for a line of output.
+func (p *progress) clear() {
+	if p != nil && p.bar != nil {
+		p.bar.Clear()
+	}
+}
+
+func (p *progress) finish() {
+	if p != nil && p.bar != nil {
+		p.bar.Finish()
+	}
 }

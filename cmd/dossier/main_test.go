@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -443,6 +444,64 @@ func TestIngestURL(t *testing.T) {
 	for _, want := range []string{`"site":"Le Val"`, `"title":"Crue : la Loire déborde"`, `"outlet":"Val Actu"`, `"input":"https://valactu.example/decrue"`} {
 		if !strings.Contains(list, want) {
 			t.Errorf("list lacks %s:\n%s", want, list)
+		}
+	}
+}
+
+// TestDeferredAnalysisMatchesIngest: "ingest --defer" then "analyse" stores
+// the same figures, entities, copies and stories as a plain ingest, and
+// the deferred articles are searchable before they are analysed.
+func TestDeferredAnalysisMatchesIngest(t *testing.T) {
+	docs := "../../testdata/stories/docs"
+	plain := filepath.Join(t.TempDir(), "plain.db")
+	if _, stderr, err := cli(t, plain, "", "ingest", "-q", docs); err != nil {
+		t.Fatalf("ingest: %v\n%s", err, stderr)
+	}
+	deferred := filepath.Join(t.TempDir(), "deferred.db")
+	_, stderr, err := cli(t, deferred, "", "ingest", "-q", "--defer", docs)
+	if err != nil || !strings.Contains(stderr, "dossier analyse") {
+		t.Fatalf("ingest --defer: %v\n%s", err, stderr)
+	}
+	before, _, _ := cli(t, deferred, "", "figures", "--format", "jsonl")
+	if before != "" {
+		t.Errorf("figures before analysis:\n%.300s", before)
+	}
+	list, _, _ := cli(t, deferred, "", "list", "--format", "jsonl")
+	var first dossier.Summary
+	json.Unmarshal([]byte(strings.SplitN(list, "\n", 2)[0]), &first)
+	word := ""
+	for _, w := range strings.Fields(first.Title) {
+		if len(w) > len(word) {
+			word = strings.Trim(w, ".,:;'’\"")
+		}
+	}
+	if hits, _, err := cli(t, deferred, "", "search", "--format", "jsonl", word); err != nil || !strings.Contains(hits, first.ID) {
+		t.Errorf("search %q before analysis does not find %s: %v\n%.300s", word, first.ID, err, hits)
+	}
+	if shown, _, err := cli(t, deferred, "", "show", first.ID); err != nil || !strings.Contains(shown, "analysis deferred") {
+		t.Errorf("show of a deferred article does not say so: %v\n%.400s", err, shown)
+	}
+	var stored int
+	fmt.Sscanf(stderr, "ingested %d,", &stored)
+	if _, stderr, err := cli(t, deferred, "", "analyse", "-q"); err != nil || stored == 0 || !strings.Contains(stderr, fmt.Sprintf("analysed %d, failed 0", stored)) {
+		t.Fatalf("analyse after %d stored: %v\n%s", stored, err, stderr)
+	}
+	if _, stderr, _ := cli(t, deferred, "", "analyse", "-q"); !strings.Contains(stderr, "analysed 0, failed 0") {
+		t.Errorf("second analyse did something: %s", stderr)
+	}
+	for _, args := range [][]string{
+		{"figures", "--format", "jsonl"},
+		{"entities", "--format", "jsonl"},
+		{"copies", "--format", "jsonl"},
+		{"stories", "--format", "jsonl"},
+	} {
+		want, _, err1 := cli(t, plain, "", args...)
+		got, _, err2 := cli(t, deferred, "", args...)
+		if err1 != nil || err2 != nil || want == "" {
+			t.Fatalf("%v: %v, %v (output %d bytes)", args, err1, err2, len(want))
+		}
+		if got != want {
+			t.Errorf("%v differs after deferred analysis:\nplain    %.300s\ndeferred %.300s", args, want, got)
 		}
 	}
 }

@@ -76,7 +76,7 @@ The store is one SQLite file: by default ` + defaultDB() + `
 			stopProfile()
 		}
 	}
-	root.AddCommand(a.ingestCmd(), a.listCmd(), a.showCmd(), a.searchCmd(), a.figuresCmd(), a.entitiesCmd(), a.entityCmd(), a.copiesCmd(), a.storiesCmd(), a.storyCmd(), a.evalCmd(), a.benchCmd())
+	root.AddCommand(a.ingestCmd(), a.analyseCmd(), a.listCmd(), a.showCmd(), a.searchCmd(), a.figuresCmd(), a.entitiesCmd(), a.entityCmd(), a.copiesCmd(), a.storiesCmd(), a.storyCmd(), a.evalCmd(), a.benchCmd())
 	return root
 }
 

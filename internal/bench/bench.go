@@ -41,14 +41,17 @@ func (s Stage) PerSecond() (docs, mb float64) {
 
 // Result is a bench run.
 type Result struct {
-	Articles   int
-	Bytes      int64
-	Stages     []Stage
-	Ingest     Stage // files on disk to the store, end to end
-	Summary    ingest.Summary
-	PeakRSSMB  float64
-	GOMAXPROCS int
-	Relate     []Checkpoint // copies and stories, by quarter of the corpus
+	Articles int
+	Bytes    int64
+	Stages   []Stage
+	Ingest   Stage // files on disk to the store, end to end
+	Summary  ingest.Summary
+	// Deferred is "ingest --defer" into a new store (clean, language,
+	// sentences, storage); Analyse the deferred analysis that follows.
+	Deferred, Analyse Stage
+	PeakRSSMB         float64
+	GOMAXPROCS        int
+	Relate            []Checkpoint // copies and stories, by quarter of the corpus
 }
 
 // Checkpoint is the cost of relating articles at one point of the corpus.
@@ -156,13 +159,22 @@ func Run(ctx context.Context, n int, dir string, open func(path string) (dossier
 		return res, err
 	}
 	defer s.Close()
-	p := ingest.New(s, ingest.Options{})
+	if res.Ingest, res.Summary, err = ingestStage(ctx, "ingest", s, ingest.Options{}, in, n, res.Bytes, progress); err != nil {
+		return res, err
+	}
+	// the foundation alone, then the analysis it defers
+	s2, err := open(filepath.Join(dir, "deferred.db"))
+	if err != nil {
+		return res, err
+	}
+	defer s2.Close()
+	if res.Deferred, _, err = ingestStage(ctx, "ingest --defer", s2, ingest.Options{Defer: true}, in, n, res.Bytes, progress); err != nil {
+		return res, err
+	}
 	start = time.Now()
-	done := 0
-	sum, err := p.Run(ctx, []string{in}, nil, func(e ingest.Event) {}, func(d, total int) {
-		if progress != nil && (d%1000 == 0 || d == total) && d != done {
-			done = d
-			fmt.Fprintf(progress, "\ringest %d/%d", d, total)
+	sum, err := ingest.New(s2, ingest.Options{}).AnalysePending(ctx, func(ingest.Event) {}, func(d, total int) {
+		if progress != nil {
+			fmt.Fprintf(progress, "\ranalyse %d/%d", d, total)
 		}
 	})
 	if progress != nil {
@@ -171,10 +183,26 @@ func Run(ctx context.Context, n int, dir string, open func(path string) (dossier
 	if err != nil {
 		return res, err
 	}
-	res.Summary = sum
-	res.Ingest = Stage{Name: "ingest", Docs: n, Bytes: res.Bytes, Duration: time.Since(start)}
+	res.Analyse = Stage{Name: "analyse", Docs: sum.Analysed, Bytes: textBytes, Duration: time.Since(start)}
 	res.PeakRSSMB = peakRSSMB()
 	return res, nil
+}
+
+// ingestStage ingests the folder in into s and times it.
+func ingestStage(ctx context.Context, name string, s dossier.Store, opt ingest.Options, in string, n int, bytes int64, progress io.Writer) (Stage, ingest.Summary, error) {
+	p := ingest.New(s, opt)
+	start := time.Now()
+	done := 0
+	sum, err := p.Run(ctx, []string{in}, nil, func(e ingest.Event) {}, func(d, total int) {
+		if progress != nil && (d%1000 == 0 || d == total) && d != done {
+			done = d
+			fmt.Fprintf(progress, "\r%s %d/%d", name, d, total)
+		}
+	})
+	if progress != nil {
+		fmt.Fprintln(progress)
+	}
+	return Stage{Name: name, Docs: n, Bytes: bytes, Duration: time.Since(start)}, sum, err
 }
 
 func timeStage(name string, docs []extract.Doc, bytes int64, f func()) Stage {
@@ -195,10 +223,10 @@ func peakRSSMB() float64 {
 // Write prints the result as a table.
 func (r Result) Write(w io.Writer) {
 	fmt.Fprintf(w, "corpus: %d generated articles, %.1f MB; GOMAXPROCS %d\n\n", r.Articles, float64(r.Bytes)/1e6, r.GOMAXPROCS)
-	fmt.Fprintf(w, "%-10s %12s %10s %10s\n", "stage", "articles/s", "MB/s", "time")
-	for _, s := range append(r.Stages, r.Ingest) {
+	fmt.Fprintf(w, "%-16s %12s %10s %10s\n", "stage (one core)", "articles/s", "MB/s", "time")
+	for _, s := range r.Stages {
 		d, mb := s.PerSecond()
-		fmt.Fprintf(w, "%-10s %12.0f %10.2f %10s\n", s.Name, d, mb, s.Duration.Round(time.Millisecond))
+		fmt.Fprintf(w, "%-16s %12.0f %10.2f %10s\n", s.Name, d, mb, s.Duration.Round(time.Millisecond))
 	}
 	if len(r.Relate) > 0 {
 		fmt.Fprintf(w, "\nrelate (copies and stories), cost per article as the corpus grows:\n")
@@ -206,6 +234,18 @@ func (r Result) Write(w io.Writer) {
 			fmt.Fprintf(w, "  after %7d articles: %8s per article, %d stories\n", c.Articles, c.PerArticle.Round(time.Microsecond), c.Stories)
 		}
 	}
+	fmt.Fprintf(w, "\nend to end, files to a new SQLite store, on all %d cores:\n", r.GOMAXPROCS)
+	fmt.Fprintf(w, "%-16s %12s %10s %10s %10s  %s\n", "run", "articles/s", "per core", "MB/s", "time", "stages")
+	for _, x := range []struct {
+		s      Stage
+		stages string
+	}{
+		{r.Ingest, "everything"},
+		{r.Deferred, "clean, language, sentences, storage"},
+		{r.Analyse, "entities, figures, copies, stories of what --defer stored"},
+	} {
+		d, mb := x.s.PerSecond()
+		fmt.Fprintf(w, "%-16s %12.0f %10.0f %10.2f %10s  %s\n", x.s.Name, d, d/float64(max(1, r.GOMAXPROCS)), mb, x.s.Duration.Round(time.Millisecond), x.stages)
+	}
 	fmt.Fprintf(w, "\ningest: stored %d, duplicates %d, failed %d; peak memory %.0f MB\n", r.Summary.Ingested, r.Summary.Duplicates, r.Summary.Failed, r.PeakRSSMB)
-	fmt.Fprintln(w, "(stages run on one goroutine: per-core figures; ingest runs the whole pipeline from files to SQLite on all cores)")
 }

@@ -34,6 +34,10 @@ type Options struct {
 	AllowPrivate bool          // allow URLs on private and loopback addresses
 	Workers      int           // processing goroutines; 0 means GOMAXPROCS
 	ChunkSize    int           // documents cleaned together; 0 means 256
+	// Defer stores articles prepared (clean, language, sentences) but not
+	// analysed: AnalysePending finds their entities, figures, copies and
+	// stories later.
+	Defer bool
 	// Story overrides the story clustering parameters (zero: the defaults).
 	Story story.Params
 }
@@ -52,6 +56,7 @@ type Summary struct {
 	Ingested   int
 	Duplicates int
 	Failed     int
+	Analysed   int // stored articles whose deferred analysis was done
 	Bytes      int64
 }
 
@@ -94,7 +99,7 @@ func (p *Pipeline) Read(ctx context.Context, args []string, stdin io.Reader, rep
 }
 
 func (p *Pipeline) run(ctx context.Context, args []string, stdin io.Reader, report func(Event), progress func(done, total int), emit func(*dossier.Article)) (Summary, error) {
-	r := &runner{p: p, report: report, emit: emit, counter: clean.NewCounter(), loaded: map[uint64]bool{}}
+	r := &runner{p: p, report: report, emit: emit, counter: clean.NewCounter(), loaded: map[uint64]bool{}, deferred: p.opt.Defer}
 	if emit == nil {
 		// Storing runs beside analysis: chunk N is written while N+1 is cleaned.
 		r.batches = make(chan batch, 1)
@@ -105,34 +110,58 @@ func (p *Pipeline) run(ctx context.Context, args []string, stdin io.Reader, repo
 	for _, err := range errs {
 		r.fail(Event{Err: err})
 	}
-	var chunk []extract.Doc
+	// Reading runs ahead of processing: chunk N+1 is read while N is cleaned.
+	type chunk struct {
+		docs []extract.Doc
+		done int // sources read so far
+	}
+	chunks := make(chan chunk, 1)
+	readCtx, stopReading := context.WithCancel(ctx)
+	defer stopReading()
+	go func() {
+		defer close(chunks)
+		var c chunk
+		for i, src := range srcs {
+			if readCtx.Err() != nil {
+				return
+			}
+			docs, errs := p.read(readCtx, src, stdin)
+			for _, e := range errs {
+				r.fail(Event{Input: src.name, Err: e})
+			}
+			c.docs = append(c.docs, docs...)
+			c.done = i + 1
+			if len(c.docs) >= p.opt.ChunkSize || i == len(srcs)-1 {
+				select {
+				case chunks <- c:
+				case <-readCtx.Done():
+					return
+				}
+				c = chunk{}
+			}
+		}
+	}()
 	var err error
-	for i, src := range srcs {
+	for c := range chunks {
 		if err = ctx.Err(); err != nil {
 			break
 		}
-		docs, errs := p.read(ctx, src, stdin)
-		for _, e := range errs {
-			r.fail(Event{Input: src.name, Err: e})
-		}
-		for _, d := range docs {
+		for _, d := range c.docs {
 			for _, l := range d.Lines {
 				r.sum.Bytes += int64(len(l)) + 1
 			}
 		}
-		chunk = append(chunk, docs...)
-		if len(chunk) >= p.opt.ChunkSize {
-			if err = r.process(ctx, chunk); err != nil {
+		if len(c.docs) > 0 {
+			if err = r.process(ctx, c.docs); err != nil {
 				break
 			}
-			chunk = nil
 		}
 		if progress != nil {
-			progress(i+1, len(srcs))
+			progress(c.done, len(srcs))
 		}
 	}
-	if err == nil && len(chunk) > 0 {
-		err = r.process(ctx, chunk)
+	stopReading()
+	for range chunks { // let the reader finish
 	}
 	if r.batches != nil {
 		close(r.batches)
@@ -150,8 +179,11 @@ type runner struct {
 	emit    func(*dossier.Article)
 	counter *clean.Counter
 	loaded  map[uint64]bool // line keys whose stored documents are in counter
-	batches chan batch
-	stored  chan error
+	// deferred: articles are stored unanalysed (Options.Defer), so nothing
+	// is related in this run
+	deferred bool
+	batches  chan batch
+	stored   chan error
 
 	mu  sync.Mutex // guards sum and report, shared with the storing goroutine
 	sum Summary
@@ -165,6 +197,7 @@ type batch struct {
 	arts     []*dossier.Article
 	profiles []dedupe.Profile // of arts, built beside the analysis
 	lines    map[uint64][]uint64
+	analysed bool // arts are stored articles whose deferred analysis is done
 }
 
 func (r *runner) fail(e Event) {
@@ -207,25 +240,19 @@ func (r *runner) process(ctx context.Context, docs []extract.Doc) error {
 	}
 	arts := make([]*dossier.Article, len(docs))
 	profiles := make([]dedupe.Profile, len(docs))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < r.p.opt.Workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				arts[i] = Analyse(docs[i], clean.Options{Recurring: r.counter.Others(docKeys[i])})
-				if r.emit == nil && arts[i].Text != "" {
-					profiles[i] = dedupe.ProfileOf(arts[i])
-				}
-			}
-		}()
-	}
-	for i := range docs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	deferred := r.deferred && r.emit == nil
+	r.parallel(len(docs), func(i int) {
+		opt := clean.Options{Recurring: r.counter.Others(docKeys[i])}
+		if deferred {
+			arts[i] = Prepare(docs[i], opt)
+			arts[i].Deferred = true
+			return
+		}
+		arts[i] = Analyse(docs[i], opt)
+		if r.emit == nil && arts[i].Text != "" {
+			profiles[i] = dedupe.ProfileOf(arts[i])
+		}
+	})
 	b := batch{lines: map[uint64][]uint64{}}
 	for i, a := range arts {
 		if a.Text == "" {
@@ -248,6 +275,69 @@ func (r *runner) process(ctx context.Context, docs []extract.Doc) error {
 	}
 	r.batches <- b // the storing goroutine drains the channel even after an error
 	return nil
+}
+
+// parallel runs f(0..n-1) on the pipeline's workers.
+func (r *runner) parallel(n int, f func(i int)) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < r.p.opt.Workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
+// AnalysePending runs the deferred analysis of stored articles (entities,
+// figures, copies, stories), in chunks, and writes each chunk with what
+// relating it found. progress, when set, is told how many are done out of
+// how many were pending.
+func (p *Pipeline) AnalysePending(ctx context.Context, report func(Event), progress func(done, total int)) (Summary, error) {
+	r := &runner{p: p, report: report}
+	r.batches = make(chan batch, 1)
+	r.stored = make(chan error, 1)
+	go r.store(ctx)
+	var err error
+	after, total, done := "", -1, 0
+	for {
+		if err = ctx.Err(); err != nil {
+			break
+		}
+		var arts []*dossier.Article
+		var n int
+		arts, n, err = p.store.Pending(ctx, after, p.opt.ChunkSize)
+		if err != nil || len(arts) == 0 {
+			break
+		}
+		if total < 0 {
+			total = n
+		}
+		after = arts[len(arts)-1].ID
+		profiles := make([]dedupe.Profile, len(arts))
+		r.parallel(len(arts), func(i int) {
+			Enrich(arts[i])
+			profiles[i] = dedupe.ProfileOf(arts[i])
+		})
+		r.batches <- batch{arts: arts, profiles: profiles, analysed: true}
+		done += len(arts)
+		if progress != nil {
+			progress(min(done, total), total)
+		}
+	}
+	close(r.batches)
+	if serr := <-r.stored; err == nil {
+		err = serr
+	}
+	return r.sum, err
 }
 
 // store relates and writes batches until the channel closes, then
@@ -287,13 +377,17 @@ func (r *runner) write(ctx context.Context, writes <-chan dossier.Batch) error {
 			return err
 		}
 		res := r.p.store.Write(ctx, b)
+		all := append(append([]*dossier.Article(nil), b.Articles...), b.Analysed...)
 		r.mu.Lock()
 		for i, pr := range res {
-			a := b.Articles[i]
+			a := all[i]
 			switch {
 			case pr.Err != nil:
 				r.sum.Failed++
 				r.report(Event{Input: a.Input, Err: pr.Err})
+			case i >= len(b.Articles):
+				r.sum.Analysed++
+				r.report(Event{Input: a.Input, ID: pr.ID, Title: a.Title})
 			case pr.Dup:
 				r.sum.Duplicates++
 				r.report(Event{Input: a.Input, ID: pr.ID, Title: a.Title, Dup: true})
@@ -315,6 +409,9 @@ func (r *runner) loadState(ctx context.Context) error {
 		params = r.p.opt.Story
 	}
 	r.clu = story.New(params, func(d story.Doc) string { return "s" + d.ID[:min(10, len(d.ID))] })
+	if r.deferred {
+		return nil // nothing is related: the saved state is not needed
+	}
 	profiles, err := r.p.store.LoadState(ctx, "profile")
 	if err != nil {
 		return err
@@ -368,9 +465,12 @@ func (r *runner) loadState(ctx context.Context) error {
 // duplicate: the store records it as a sighting.
 func (r *runner) relate(b batch) (dossier.Batch, error) {
 	w := dossier.Batch{Articles: b.arts, Lines: b.lines}
+	if b.analysed {
+		w = dossier.Batch{Analysed: b.arts}
+	}
 	profiles := map[string][]byte{}
 	for i, a := range b.arts {
-		if r.det.Has(a.ID) {
+		if a.Deferred || r.det.Has(a.ID) {
 			continue
 		}
 		p := b.profiles[i]
@@ -408,6 +508,9 @@ func (r *runner) relate(b batch) (dossier.Batch, error) {
 		st, _ := r.clu.Story(id)
 		w.Stories = append(w.Stories, dossier.StoryAssignment{Article: a.ID, Story: id, Title: st.Title, Score: math.Round(score*1000) / 1000})
 	}
+	if len(profiles) == 0 {
+		return w, nil // nothing related: the state is unchanged
+	}
 	df, docs, touched := r.clu.TakeDirty()
 	dfState := make(map[string][]byte, len(df)+1)
 	for t, n := range df {
@@ -426,9 +529,18 @@ func (r *runner) relate(b batch) (dossier.Batch, error) {
 	return w, nil
 }
 
-// Analyse runs the pure stages on one document: clean, language,
-// sentences, hash and id.
+// Analyse runs all the pure stages on one document: Prepare, then Enrich.
 func Analyse(d extract.Doc, opt clean.Options) *dossier.Article {
+	a := Prepare(d, opt)
+	if a.Text != "" {
+		Enrich(a)
+	}
+	return a
+}
+
+// Prepare runs the stages that make an article storable and searchable:
+// clean, language, sentences, hash and id, outlet and date.
+func Prepare(d extract.Doc, opt clean.Options) *dossier.Article {
 	r := clean.Clean(d, opt)
 	a := &dossier.Article{
 		Input: d.Input, Title: r.Title, Site: r.Site, Author: r.Author, Date: r.Date, URL: d.URL,
@@ -451,9 +563,16 @@ func Analyse(d extract.Doc, opt clean.Options) *dossier.Article {
 	if a.Date == "" {
 		a.Date = dateInPath(d.Input)
 	}
-	a.Figures = figure.Extract(a.Text, a.Sentences, figure.Context{Doc: a.ID, Date: a.Date, Title: a.Title, Lang: a.Lang})
-	linkEntities(a)
 	return a
+}
+
+// Enrich runs the analysis stages on a prepared article: figures, then
+// entities, which link the figures' subjects, sources and places.
+func Enrich(a *dossier.Article) {
+	a.Figures = figure.Extract(a.Text, a.Sentences, figure.Context{Doc: a.ID, Date: a.Date, Title: a.Title, Lang: a.Lang})
+	a.Mentions, a.Citations, a.Entities = nil, nil, nil
+	linkEntities(a)
+	a.Deferred = false
 }
 
 // pathDate finds a publication date in a URL or file name

@@ -127,16 +127,16 @@ func (s *Store) Write(ctx context.Context, b dossier.Batch) []dossier.PutResult 
 		out, err = s.write(ctx, b, true)
 	}
 	if err != nil {
-		out = make([]dossier.PutResult, len(b.Articles))
-		for i, a := range b.Articles {
-			out[i] = dossier.PutResult{Err: fmt.Errorf("store %s: %w", a.Input, err)}
+		out = make([]dossier.PutResult, 0, len(b.Articles)+len(b.Analysed))
+		for _, a := range append(append([]*dossier.Article(nil), b.Articles...), b.Analysed...) {
+			out = append(out, dossier.PutResult{Err: fmt.Errorf("store %s: %w", a.Input, err)})
 		}
 	}
 	return out
 }
 
 func (s *Store) write(ctx context.Context, b dossier.Batch, isolate bool) ([]dossier.PutResult, error) {
-	out := make([]dossier.PutResult, len(b.Articles))
+	out := make([]dossier.PutResult, len(b.Articles), len(b.Articles)+len(b.Analysed))
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, err
@@ -181,10 +181,38 @@ func (s *Store) write(ctx context.Context, b dossier.Batch, isolate bool) ([]dos
 			}
 		}
 	}
+	for _, a := range b.Analysed {
+		if isolate {
+			if _, err := tx.ExecContext(ctx, "SAVEPOINT article"); err != nil {
+				return nil, err
+			}
+		}
+		mark := len(st.written)
+		err := st.analysed(ctx, tx, a)
+		switch {
+		case err != nil && !isolate:
+			return nil, errArticle{err}
+		case err != nil:
+			st.written = st.written[:mark]
+			if _, rerr := tx.ExecContext(ctx, "ROLLBACK TO article"); rerr != nil {
+				return nil, rerr
+			}
+			out = append(out, dossier.PutResult{Err: fmt.Errorf("store %s: %w", a.Input, err)})
+			failed[a.ID] = true
+		default:
+			out = append(out, dossier.PutResult{ID: a.ID})
+		}
+		if isolate {
+			if _, err := tx.ExecContext(ctx, "RELEASE article"); err != nil {
+				return nil, err
+			}
+		}
+	}
+	all := append(append([]*dossier.Article(nil), b.Articles...), b.Analysed...)
 	for i, r := range out {
 		if r.Err == nil { // another article of the batch with a failed one's id was stored
 			delete(failed, r.ID)
-			delete(failed, b.Articles[i].ID)
+			delete(failed, all[i].ID)
 		}
 	}
 	if err := writeRelated(ctx, tx, b, failed); err != nil {
@@ -287,8 +315,8 @@ func prepare(ctx context.Context, tx *sql.Tx) (*stmts, error) {
 		q   string
 	}{
 		{&st.dup, "SELECT id FROM articles WHERE text_hash = ?"},
-		{&st.article, `INSERT INTO articles (id, text_hash, input, title, site, outlet, author, date, lang, url, source_url, tags, text, paragraphs, sentences, removed, ingested_at)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
+		{&st.article, `INSERT INTO articles (id, text_hash, input, title, site, outlet, author, date, lang, url, source_url, tags, text, paragraphs, sentences, removed, ingested_at, analysed)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
 		{&st.fts, "INSERT INTO articles_fts(rowid, title, text) VALUES (?,?,?)"},
 		{&st.figure, "INSERT INTO figures (article_id, seq, thing, gloss, source, modality, body, subject_id, source_id) VALUES (?,?,?,?,?,?,?,?,?)"},
 		{&st.mention, "INSERT OR IGNORE INTO mentions (article_id, start_at, end_at, entity_id, text, type, form) VALUES (?,?,?,?,?,?,?)"},
@@ -330,7 +358,7 @@ func (st *stmts) put(ctx context.Context, a *dossier.Article) (string, bool, err
 		tags = []string{}
 	}
 	res, err := st.article.ExecContext(ctx, a.ID, a.TextHash, a.Input, a.Title, a.Site, a.Outlet, a.Author, a.Date, a.Lang, a.URL, a.SourceURL,
-		jsonOf(tags), a.Text, jsonOf(a.Paragraphs), jsonOf(a.Sentences), jsonOf(a.Removed), a.IngestedAt.Format(time.RFC3339Nano))
+		jsonOf(tags), a.Text, jsonOf(a.Paragraphs), jsonOf(a.Sentences), jsonOf(a.Removed), a.IngestedAt.Format(time.RFC3339Nano), !a.Deferred)
 	if err != nil {
 		return "", false, err
 	}
@@ -341,10 +369,18 @@ func (st *stmts) put(ctx context.Context, a *dossier.Article) (string, bool, err
 	if _, err := st.fts.ExecContext(ctx, rowid, a.Title, a.Text); err != nil {
 		return "", false, fmt.Errorf("index: %w", err)
 	}
+	if err := st.analysis(ctx, a); err != nil {
+		return "", false, err
+	}
+	return a.ID, false, nil
+}
+
+// analysis writes an article's figures, entities, mentions and citations.
+func (st *stmts) analysis(ctx context.Context, a *dossier.Article) error {
 	for i, f := range a.Figures {
 		f.Doc = a.ID
 		if _, err := st.figure.ExecContext(ctx, a.ID, i, f.Thing, f.Gloss, f.Source, f.Modality, jsonOf(f), f.SubjectID, f.SourceID); err != nil {
-			return "", false, fmt.Errorf("figure %d: %w", i, err)
+			return fmt.Errorf("figure %d: %w", i, err)
 		}
 	}
 	for _, e := range a.Entities {
@@ -356,21 +392,39 @@ func (st *stmts) put(ctx context.Context, a *dossier.Article) (string, bool, err
 			aliases = []string{}
 		}
 		if _, err := st.entity.ExecContext(ctx, e.ID, e.Type, e.Name, e.NameFr, jsonOf(aliases), e.ISO, e.QID, e.Country); err != nil {
-			return "", false, fmt.Errorf("entity %s: %w", e.ID, err)
+			return fmt.Errorf("entity %s: %w", e.ID, err)
 		}
 		st.written = append(st.written, e.ID)
 	}
 	for _, m := range a.Mentions {
 		if _, err := st.mention.ExecContext(ctx, a.ID, m.Start, m.End, m.Entity, m.Text, m.Type, m.Form); err != nil {
-			return "", false, fmt.Errorf("mention: %w", err)
+			return fmt.Errorf("mention: %w", err)
 		}
 	}
 	for i, c := range a.Citations {
 		if _, err := st.citation.ExecContext(ctx, a.ID, i, c.Entity, c.Name, c.Kind, c.Text); err != nil {
-			return "", false, fmt.Errorf("citation: %w", err)
+			return fmt.Errorf("citation: %w", err)
 		}
 	}
-	return a.ID, false, nil
+	return nil
+}
+
+// analysed replaces the analysis of a stored article whose analysis was
+// deferred, and marks it done.
+func (st *stmts) analysed(ctx context.Context, tx *sql.Tx, a *dossier.Article) error {
+	res, err := tx.ExecContext(ctx, "UPDATE articles SET analysed = 1 WHERE id = ?", a.ID)
+	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err != nil || n != 1 {
+		return fmt.Errorf("article %s: %w", a.ID, dossier.ErrNotFound)
+	}
+	for _, table := range []string{"figures", "mentions", "citations"} {
+		if _, err := tx.ExecContext(ctx, "DELETE FROM "+table+" WHERE article_id = ?", a.ID); err != nil {
+			return err
+		}
+	}
+	return st.analysis(ctx, a)
 }
 
 const summaryCols = "a.id, a.input, a.title, a.site, a.outlet, a.author, a.date, a.lang, a.source_url, a.tags, (SELECT count(*) FROM figures f WHERE f.article_id = a.id)"
@@ -392,29 +446,9 @@ func (s *Store) Article(ctx context.Context, id string) (*dossier.Article, error
 	if id == "" {
 		return nil, fmt.Errorf("article %q: %w", id, dossier.ErrNotFound)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT id, text_hash, input, title, site, outlet, author, date, lang, url, source_url, tags, text, paragraphs, sentences, removed, ingested_at
-		FROM articles WHERE id >= ? AND id < ? ORDER BY id LIMIT 2`, id, id+"\uffff")
+	out, err := s.articles(ctx, `WHERE id >= ? AND id < ? ORDER BY id LIMIT 2`, id, id+"\uffff")
 	if err != nil {
 		return nil, fmt.Errorf("article %s: %w", id, err)
-	}
-	defer rows.Close()
-	var out []*dossier.Article
-	for rows.Next() {
-		a := &dossier.Article{}
-		var tags, paras, sents, removed, at string
-		if err := rows.Scan(&a.ID, &a.TextHash, &a.Input, &a.Title, &a.Site, &a.Outlet, &a.Author, &a.Date, &a.Lang, &a.URL, &a.SourceURL,
-			&tags, &a.Text, &paras, &sents, &removed, &at); err != nil {
-			return nil, err
-		}
-		_ = json.Unmarshal([]byte(tags), &a.Tags)
-		_ = json.Unmarshal([]byte(paras), &a.Paragraphs)
-		_ = json.Unmarshal([]byte(sents), &a.Sentences)
-		_ = json.Unmarshal([]byte(removed), &a.Removed)
-		a.IngestedAt, _ = time.Parse(time.RFC3339Nano, at)
-		out = append(out, a)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
 	}
 	switch len(out) {
 	case 0:
@@ -437,6 +471,50 @@ func (s *Store) Article(ctx context.Context, id string) (*dossier.Article, error
 		return nil, err
 	}
 	return a, nil
+}
+
+const articleCols = "id, text_hash, input, title, site, outlet, author, date, lang, url, source_url, tags, text, paragraphs, sentences, removed, ingested_at, analysed"
+
+// articles reads whole article rows (without their analysis).
+func (s *Store) articles(ctx context.Context, where string, args ...any) ([]*dossier.Article, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT "+articleCols+" FROM articles "+where, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*dossier.Article
+	for rows.Next() {
+		a := &dossier.Article{}
+		var tags, paras, sents, removed, at string
+		var analysed bool
+		if err := rows.Scan(&a.ID, &a.TextHash, &a.Input, &a.Title, &a.Site, &a.Outlet, &a.Author, &a.Date, &a.Lang, &a.URL, &a.SourceURL,
+			&tags, &a.Text, &paras, &sents, &removed, &at, &analysed); err != nil {
+			return nil, err
+		}
+		_ = json.Unmarshal([]byte(tags), &a.Tags)
+		_ = json.Unmarshal([]byte(paras), &a.Paragraphs)
+		_ = json.Unmarshal([]byte(sents), &a.Sentences)
+		_ = json.Unmarshal([]byte(removed), &a.Removed)
+		a.IngestedAt, _ = time.Parse(time.RFC3339Nano, at)
+		a.Deferred = !analysed
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// Pending returns articles whose analysis was deferred, in the order they
+// were stored: relating them in that order is what ingest would have done.
+func (s *Store) Pending(ctx context.Context, after string, limit int) ([]*dossier.Article, int, error) {
+	var n int
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM articles WHERE analysed = 0").Scan(&n); err != nil {
+		return nil, 0, fmt.Errorf("pending: %w", err)
+	}
+	out, err := s.articles(ctx, `WHERE analysed = 0 AND rowid > coalesce((SELECT rowid FROM articles WHERE id = ?), 0)
+		ORDER BY rowid LIMIT ?`, after, limit)
+	if err != nil {
+		return nil, 0, fmt.Errorf("pending: %w", err)
+	}
+	return out, n, nil
 }
 
 func (s *Store) mentions(ctx context.Context, id string) ([]dossier.Mention, error) {

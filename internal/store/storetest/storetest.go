@@ -176,6 +176,48 @@ func Run(t *testing.T, open func(t *testing.T) dossier.Store) {
 			t.Errorf("profile state = %q", st)
 		}
 	})
+	t.Run("Deferred", func(t *testing.T) {
+		s := open(t)
+		a := article("aaa111", "h1", "A", "Selon l'AFP, 12 soldats.")
+		a.Deferred = true
+		b := article("bbb222", "h2", "B", "texte deux")
+		b.Deferred = true
+		c := article("ccc333", "h3", "C", "texte trois")
+		if res := s.Write(ctx, dossier.Batch{Articles: []*dossier.Article{a, b, c}}); res[0].Err != nil || res[1].Err != nil || res[2].Err != nil {
+			t.Fatalf("Write = %+v", res)
+		}
+		got, n, err := s.Pending(ctx, "", 1)
+		if err != nil || n != 2 || len(got) != 1 || got[0].ID != "aaa111" || !got[0].Deferred || got[0].Text != a.Text {
+			t.Fatalf("Pending = %+v, %d, %v", got, n, err)
+		}
+		if got, _, _ := s.Pending(ctx, "aaa111", 10); len(got) != 1 || got[0].ID != "bbb222" {
+			t.Errorf("Pending after aaa111 = %+v", got)
+		}
+		done := got[0]
+		done.Figures = []dossier.Figure{{Text: "12 soldats", Value: ptr(12), Thing: "soldat", Source: "AFP", SourceID: "outlet:afp"}}
+		done.Mentions = []dossier.Mention{{Start: 9, End: 12, Entity: "outlet:afp", Text: "AFP", Type: dossier.EntityOutlet}}
+		done.Entities = []dossier.Entity{{ID: "outlet:afp", Type: dossier.EntityOutlet, Name: "AFP"}}
+		ghost := article("zzz999", "h9", "Z", "jamais stocké")
+		res := s.Write(ctx, dossier.Batch{Analysed: []*dossier.Article{done, ghost}, Stories: []dossier.StoryAssignment{{Article: "aaa111", Story: "s1", Title: "T", Score: 1}}})
+		if len(res) != 2 || res[0].Err != nil || res[0].ID != "aaa111" || res[1].Err == nil {
+			t.Fatalf("Write(analysed) = %+v", res)
+		}
+		if _, n, _ := s.Pending(ctx, "", 10); n != 1 {
+			t.Errorf("pending after analysis = %d, want 1", n)
+		}
+		got1, err := s.Article(ctx, "aaa111")
+		if err != nil || got1.Deferred || len(got1.Figures) != 1 || len(got1.Mentions) != 1 {
+			t.Errorf("analysed article = %+v, %v", got1, err)
+		}
+		// analysing again replaces, not adds
+		s.Write(ctx, dossier.Batch{Analysed: []*dossier.Article{done}})
+		if figs, _ := s.Figures(ctx, dossier.FigureFilter{Article: "aaa111"}); len(figs) != 1 {
+			t.Errorf("figures after a second analysis = %d, want 1", len(figs))
+		}
+		if st, _ := s.Stories(ctx); len(st) != 1 {
+			t.Errorf("stories = %+v", st)
+		}
+	})
 	t.Run("Figures", func(t *testing.T) {
 		s := open(t)
 		a := article("aaa111", "h1", "A", "x")
