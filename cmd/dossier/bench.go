@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 
 	"github.com/dossier-news/dossier"
@@ -11,7 +12,7 @@ import (
 
 func (a *app) benchCmd() *cobra.Command {
 	var n int
-	var keep string
+	var keep, generate string
 	c := &cobra.Command{
 		Use:   "bench",
 		Short: "Generate a synthetic noisy corpus and report articles/s, MB/s and peak memory per stage and for ingest",
@@ -21,6 +22,14 @@ the files end to end into a fresh SQLite store and report articles/s, MB/s and p
 The --db flag is not used: the store is created in a temporary folder (or --dir).`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if generate != "" {
+				n, err := bench.WriteCorpus(generate, n)
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(a.stderr, "wrote %d articles to %s\n", n, generate)
+				return nil
+			}
 			dir := keep
 			if dir == "" {
 				tmp, err := os.MkdirTemp("", "dossier-bench-")
@@ -42,5 +51,6 @@ The --db flag is not used: the store is created in a temporary folder (or --dir)
 	}
 	c.Flags().IntVarP(&n, "articles", "n", 10000, "how many articles to generate")
 	c.Flags().StringVar(&keep, "dir", "", "keep the generated corpus and store in this folder")
+	c.Flags().StringVar(&generate, "generate", "", "only write the generated corpus to this folder (to time or profile ingest on it)")
 	return c
 }

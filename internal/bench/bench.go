@@ -146,13 +146,8 @@ func Run(ctx context.Context, n int, dir string, open func(path string) (dossier
 	res.Stages = append(res.Stages, Stage{Name: "relate", Docs: len(arts), Bytes: textBytes, Duration: time.Since(start)})
 	// end to end from files
 	in := filepath.Join(dir, "corpus")
-	if err := os.MkdirAll(in, 0o755); err != nil {
+	if err := writeDocs(in, docs); err != nil {
 		return res, err
-	}
-	for i, d := range docs {
-		if err := os.WriteFile(filepath.Join(in, fmt.Sprintf("%06d.txt", i)), []byte(Text(d)), 0o644); err != nil {
-			return res, err
-		}
 	}
 	s, err := open(filepath.Join(dir, "bench.db"))
 	if err != nil {
@@ -203,6 +198,24 @@ func ingestStage(ctx context.Context, name string, s dossier.Store, opt ingest.O
 		fmt.Fprintln(progress)
 	}
 	return Stage{Name: name, Docs: n, Bytes: bytes, Duration: time.Since(start)}, sum, err
+}
+
+// WriteCorpus writes n generated articles as text files into dir.
+func WriteCorpus(dir string, n int) (int, error) {
+	docs := Corpus(n, 1)
+	return len(docs), writeDocs(dir, docs)
+}
+
+func writeDocs(dir string, docs []extract.Doc) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for _, d := range docs {
+		if err := os.WriteFile(filepath.Join(dir, filepath.Base(d.Input)), []byte(Text(d)), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func timeStage(name string, docs []extract.Doc, bytes int64, f func()) Stage {

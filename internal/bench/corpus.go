@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
+	"time"
 
 	"github.com/dossier-news/dossier/internal/extract"
 )
@@ -66,23 +67,35 @@ func number(r *rand.Rand, fr bool) string {
 	return s
 }
 
-// Corpus returns n generated documents. About one in eight is a copy of
-// an earlier one (republished under another banner, or updated with a
-// changed figure), as content farms do.
+// Corpus returns n generated documents of about the size of real news
+// articles (3 KB on average, like the seeds). Each has a date (in its file
+// name), figures with sources, and context paragraphs drawn from a
+// vocabulary of 40,000 invented words with Zipf's law, as the words of
+// real text are distributed, around the words of its story. About one in
+// eight is a copy of an earlier one (republished under another banner a
+// day or two later, or updated with a changed figure), as content farms do.
 func Corpus(n int, seed uint64) []extract.Doc {
 	r := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
+	zipf := rand.NewZipf(r, 1.1, 2, vocabulary-1)
 	docs := make([]extract.Doc, 0, n)
-	var bodies [][]string
+	type original struct {
+		body []string
+		day  int
+	}
+	var bodies []original
 	for i := 0; i < n; i++ {
 		o := outlets[r.IntN(len(outlets))]
 		fr := o.lang == "fr"
-		// stories: about 25 articles each, told around one invented place
+		// stories: about 25 articles each over a few days, told around
+		// one invented place
 		topic := r.IntN(max(1, n/25))
 		town := townName(topic)
+		day := topic*2 + r.IntN(4)
 		var body []string
 		if len(bodies) > 0 && r.IntN(8) == 0 {
 			src := bodies[r.IntN(len(bodies))]
-			body = append(body, src...)
+			body = append(body, src.body...)
+			day = src.day + r.IntN(3)
 			if r.IntN(2) == 0 {
 				body[0] = strings.Replace(body[0], "0", "5", 1) // an update with a changed figure
 			}
@@ -97,7 +110,11 @@ func Corpus(n int, seed uint64) []extract.Doc {
 				}
 				body = append(body, s)
 			}
-			bodies = append(bodies, body)
+			for p := 0; p < 5+r.IntN(5); p++ {
+				body = append(body, paragraph(r, zipf, topic, fr))
+			}
+			r.Shuffle(len(body)-1, func(i, j int) { body[i+1], body[j+1] = body[j+1], body[i+1] })
+			bodies = append(bodies, original{body, day})
 		}
 		var lines []string
 		lines = append(lines, o.header...)
@@ -115,9 +132,56 @@ func Corpus(n int, seed uint64) []extract.Doc {
 		}
 		lines = append(lines, "")
 		lines = append(lines, o.footer...)
-		docs = append(docs, extract.Doc{Input: fmt.Sprintf("bench/%06d.txt", i), Format: extract.FormatText, Lines: lines})
+		date := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, day).Format("2006-01-02")
+		docs = append(docs, extract.Doc{Input: fmt.Sprintf("bench/%s-%06d.txt", date, i), Format: extract.FormatText, Lines: lines})
 	}
 	return docs
+}
+
+// vocabulary is the number of invented words context paragraphs draw from.
+const vocabulary = 40000
+
+var (
+	frFunction = []string{"de", "la", "le", "et", "les", "des", "en", "du", "un", "une", "dans", "pour", "qui", "sur", "au", "par", "avec", "est", "ne", "pas"}
+	enFunction = []string{"the", "of", "and", "to", "in", "a", "is", "that", "for", "it", "with", "as", "was", "on", "by", "at", "from", "be", "this", "are"}
+)
+
+// word is the invented word of rank k: distinct for every k < vocabulary.
+func word(k int) string {
+	var b strings.Builder
+	n := len(syllables)
+	for first := true; first || k > 0; first = false {
+		b.WriteString(syllables[k%n])
+		k /= n
+	}
+	return b.String()
+}
+
+// paragraph writes two to four sentences: words of the story (a band of
+// the vocabulary of its own) and of the language at large (Zipf's law),
+// with the function words that make the language recognisable.
+func paragraph(r *rand.Rand, zipf *rand.Zipf, topic int, fr bool) string {
+	fn := enFunction
+	if fr {
+		fn = frFunction
+	}
+	var sents []string
+	for s := 0; s < 2+r.IntN(3); s++ {
+		var ws []string
+		for w := 0; w < 10+r.IntN(12); w++ {
+			switch {
+			case w%3 == 1:
+				ws = append(ws, pick(r, fn))
+			case r.IntN(4) == 0:
+				ws = append(ws, word(1000+(topic*37+r.IntN(30))%(vocabulary-1000)))
+			default:
+				ws = append(ws, word(int(zipf.Uint64())))
+			}
+		}
+		ws[0] = strings.ToUpper(ws[0][:1]) + ws[0][1:]
+		sents = append(sents, strings.Join(ws, " ")+".")
+	}
+	return strings.Join(sents, " ")
 }
 
 // Text renders a document as the text file it stands for.

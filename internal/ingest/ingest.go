@@ -110,12 +110,10 @@ func (p *Pipeline) run(ctx context.Context, args []string, stdin io.Reader, repo
 	for _, err := range errs {
 		r.fail(Event{Err: err})
 	}
-	// Reading runs ahead of processing: chunk N+1 is read while N is cleaned.
-	type chunk struct {
-		docs []extract.Doc
-		done int // sources read so far
-	}
-	chunks := make(chan chunk, 1)
+	// Reading runs a few chunks ahead of cleaning, with the store's
+	// look-up of the lines it has seen: that look-up waits for the
+	// writer's transaction in progress, and must not hold cleaning up.
+	chunks := make(chan chunk, 4)
 	readCtx, stopReading := context.WithCancel(ctx)
 	defer stopReading()
 	go func() {
@@ -132,9 +130,13 @@ func (p *Pipeline) run(ctx context.Context, args []string, stdin io.Reader, repo
 			c.docs = append(c.docs, docs...)
 			c.done = i + 1
 			if len(c.docs) >= p.opt.ChunkSize || i == len(srcs)-1 {
+				c.err = r.keys(readCtx, &c)
 				select {
 				case chunks <- c:
 				case <-readCtx.Done():
+					return
+				}
+				if c.err != nil {
 					return
 				}
 				c = chunk{}
@@ -146,13 +148,16 @@ func (p *Pipeline) run(ctx context.Context, args []string, stdin io.Reader, repo
 		if err = ctx.Err(); err != nil {
 			break
 		}
+		if err = c.err; err != nil {
+			break
+		}
 		for _, d := range c.docs {
 			for _, l := range d.Lines {
 				r.sum.Bytes += int64(len(l)) + 1
 			}
 		}
 		if len(c.docs) > 0 {
-			if err = r.process(ctx, c.docs); err != nil {
+			if err = r.process(c); err != nil {
 				break
 			}
 		}
@@ -208,29 +213,47 @@ func (r *runner) fail(e Event) {
 }
 
 // process cleans and analyses a chunk, then hands it to the store.
-func (r *runner) process(ctx context.Context, docs []extract.Doc) error {
-	// Recurrence: what the store has seen plus what this run has read.
-	docKeys := make([]uint64, len(docs))
-	lineKeys := make([][]uint64, len(docs))
+// chunk is a run of documents read together, with their recurrence keys.
+type chunk struct {
+	docs     []extract.Doc
+	done     int // sources read so far
+	docKeys  []uint64
+	lineKeys [][]uint64
+	known    map[uint64][]uint64 // documents the store has seen each new line in
+	err      error
+}
+
+// keys computes the chunk's line keys and looks up, in the store, the
+// documents it has seen the lines never looked up before in. It runs in
+// the reading goroutine, which owns r.loaded.
+func (r *runner) keys(ctx context.Context, c *chunk) error {
+	c.docKeys = make([]uint64, len(c.docs))
+	c.lineKeys = make([][]uint64, len(c.docs))
 	var fresh []uint64
-	for i, d := range docs {
-		docKeys[i], lineKeys[i] = clean.Keys(d)
-		for _, k := range lineKeys[i] {
+	for i, d := range c.docs {
+		c.docKeys[i], c.lineKeys[i] = clean.Keys(d)
+		for _, k := range c.lineKeys[i] {
 			if !r.loaded[k] {
 				r.loaded[k] = true
 				fresh = append(fresh, k)
 			}
 		}
 	}
-	if r.emit == nil && len(fresh) > 0 {
-		known, err := r.p.store.LineDocs(ctx, fresh)
-		if err != nil {
-			return err
-		}
-		for k, ds := range known {
-			for _, d := range ds {
-				r.counter.Add(d, []uint64{k})
-			}
+	if r.emit != nil || len(fresh) == 0 {
+		return nil
+	}
+	var err error
+	c.known, err = r.p.store.LineDocs(ctx, fresh)
+	return err
+}
+
+// process cleans and analyses a chunk, then hands it to the store.
+func (r *runner) process(c chunk) error {
+	// Recurrence: what the store has seen plus what this run has read.
+	docs, docKeys, lineKeys := c.docs, c.docKeys, c.lineKeys
+	for k, ds := range c.known {
+		for _, d := range ds {
+			r.counter.Add(d, []uint64{k})
 		}
 	}
 	for i := range docs {

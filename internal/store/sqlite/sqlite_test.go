@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"path/filepath"
 	"strconv"
 	"testing"
@@ -74,5 +75,48 @@ func BenchmarkPut(b *testing.B) {
 		if _, _, err := s.Put(ctx, &dossier.Article{ID: id, TextHash: id, Text: text, Title: "t"}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestMigrateKeepsState opens a store made by the first three migrations,
+// with saved state and an article, and checks that migrating keeps both.
+func TestMigrateKeepsState(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, name := range []string{"001_init.sql", "002_entities.sql", "003_copies_stories.sql"} {
+		b, err := migrations.ReadFile("migrations/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Exec(string(b)); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if _, err := db.Exec("PRAGMA user_version = " + strconv.Itoa(i+1)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := db.Exec(`INSERT INTO state (kind, key, value) VALUES ('profile', 'abc', x'0102'), ('df', 'mot', '3');
+		INSERT INTO articles (id, text_hash, input, title, site, outlet, author, date, lang, url, source_url, tags, text, paragraphs, sentences, removed, ingested_at)
+		VALUES ('abc', 'h', 'a.txt', 'T', '', '', '', '', 'fr', '', '', '[]', 'texte', '[]', '[]', '[]', '')`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if st, err := s.LoadState(ctx, "profile"); err != nil || string(st["abc"]) != "\x01\x02" {
+		t.Errorf("profile state after migration = %q, %v", st, err)
+	}
+	if a, err := s.Article(ctx, "abc"); err != nil || a.Deferred {
+		t.Errorf("old article after migration = %+v, %v (an old article is analysed)", a, err)
+	}
+	if _, n, err := s.Pending(ctx, "", 10); err != nil || n != 0 {
+		t.Errorf("pending after migration = %d, %v", n, err)
 	}
 }

@@ -16,3 +16,8 @@ CREATE TABLE state_new (
 INSERT INTO state_new (kind, key, value) SELECT kind, key, value FROM state;
 DROP TABLE state;
 ALTER TABLE state_new RENAME TO state;
+
+-- Merge the full-text index's segments eight at a time instead of four:
+-- about half the merging work while ingesting (measured: 10-15% faster
+-- "ingest --defer"), for at most eight segments a level to search.
+INSERT INTO articles_fts(articles_fts, rank) VALUES ('automerge', 8);
