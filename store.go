@@ -14,7 +14,8 @@ type Store interface {
 	// state keyed by its id) and the others are stored. A duplicate (same
 	// TextHash as a stored article) is recorded as a sighting of that
 	// article. Results are in the order of b.Articles, then b.Analysed.
-	Write(ctx context.Context, b Batch) []PutResult
+	// An error means the whole batch failed and nothing of it was stored.
+	Write(ctx context.Context, b Batch) ([]PutResult, error)
 	// Pending returns up to limit articles whose analysis was deferred, in
 	// the order they were stored, starting after the article with id after
 	// ("" for the first), and how many are pending in all.
@@ -56,8 +57,8 @@ type Batch struct {
 	Lines    map[uint64][]uint64
 	Copies   []CopyLink
 	Stories  []StoryAssignment
-	// State holds opaque values by kind, then key. A key that is an
-	// article's id belongs to that article.
+	// State holds opaque values by kind, then key; a nil value deletes
+	// the key. A key that is an article's id belongs to that article.
 	State map[string]map[string][]byte
 }
 

@@ -158,7 +158,8 @@ func word(k int) string {
 }
 
 // paragraph writes two to four sentences: words of the story (a band of
-// the vocabulary of its own) and of the language at large (Zipf's law),
+// the vocabulary of its own, half the content words: articles on one
+// story share their names and terms) and of the language at large (Zipf's law),
 // with the function words that make the language recognisable.
 func paragraph(r *rand.Rand, zipf *rand.Zipf, topic int, fr bool) string {
 	fn := enFunction
@@ -172,8 +173,8 @@ func paragraph(r *rand.Rand, zipf *rand.Zipf, topic int, fr bool) string {
 			switch {
 			case w%3 == 1:
 				ws = append(ws, pick(r, fn))
-			case r.IntN(4) == 0:
-				ws = append(ws, word(1000+(topic*37+r.IntN(30))%(vocabulary-1000)))
+			case r.IntN(2) == 0: // the story's own words: its people, places, terms
+				ws = append(ws, word(1000+(topic*37+r.IntN(40))%(vocabulary-1000)))
 			default:
 				ws = append(ws, word(int(zipf.Uint64())))
 			}

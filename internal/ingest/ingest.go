@@ -194,8 +194,9 @@ type runner struct {
 	sum Summary
 
 	// owned by the storing goroutine: copy detection and story clustering
-	det *dedupe.Detector
-	clu *story.Clusterer
+	det   *dedupe.Detector
+	clu   *story.Clusterer
+	dfSeq int // key of the next saved frequency increment
 }
 
 type batch struct {
@@ -399,7 +400,12 @@ func (r *runner) write(ctx context.Context, writes <-chan dossier.Batch) error {
 			}
 			return err
 		}
-		res := r.p.store.Write(ctx, b)
+		res, err := r.p.store.Write(ctx, b)
+		if err != nil {
+			for range writes { // drain
+			}
+			return err
+		}
 		all := append(append([]*dossier.Article(nil), b.Articles...), b.Analysed...)
 		r.mu.Lock()
 		for i, pr := range res {
@@ -464,13 +470,33 @@ func (r *runner) loadState(ctx context.Context) error {
 		states = append(states, &s)
 	}
 	sort.Slice(states, func(i, j int) bool { return states[i].ID < states[j].ID })
-	dfs, err := r.p.store.LoadState(ctx, "df")
+	r.clu.Load(states, nil, 0)
+	return r.loadFrequencies(ctx)
+}
+
+// Term frequencies are saved as increments, one row a chunk (kind
+// "dfdelta", keys in order), not as a row a term: a chunk of real articles
+// changes thousands of terms (measured: 1.5 s of 13 s writing 10,000
+// articles a row a term). Loading adds the increments up; past maxDeltas
+// of them they are compacted into one.
+const maxDeltas = 64
+
+type dfDelta struct {
+	Docs int            `json:"docs"`
+	DF   map[string]int `json:"df"`
+}
+
+func deltaKey(seq int) string { return fmt.Sprintf("%012d", seq) }
+
+// loadFrequencies restores the term frequencies, from increments and from
+// the row-a-term form that stores made before increments hold ("df").
+func (r *runner) loadFrequencies(ctx context.Context) error {
+	legacy, err := r.p.store.LoadState(ctx, "df")
 	if err != nil {
 		return err
 	}
-	df := map[string]int{}
-	docs := 0
-	for k, v := range dfs {
+	df, docs := map[string]int{}, 0
+	for k, v := range legacy {
 		n, _ := strconv.Atoi(string(v))
 		if k == "\x00docs" {
 			docs = n
@@ -478,8 +504,40 @@ func (r *runner) loadState(ctx context.Context) error {
 		}
 		df[k] = n
 	}
-	r.clu.Load(states, df, docs)
-	return nil
+	r.clu.Load(nil, df, docs)
+	deltas, err := r.p.store.LoadState(ctx, "dfdelta")
+	if err != nil {
+		return err
+	}
+	for k, v := range deltas {
+		var d dfDelta
+		if err := json.Unmarshal(v, &d); err != nil {
+			return fmt.Errorf("load frequencies %s: %w", k, err)
+		}
+		r.clu.Load(nil, d.DF, d.Docs)
+		if n, _ := strconv.Atoi(k); n >= r.dfSeq {
+			r.dfSeq = n + 1
+		}
+	}
+	if len(deltas) <= maxDeltas && len(legacy) == 0 {
+		return nil
+	}
+	// compact: one row with everything, the others deleted, in one commit
+	all, n := r.clu.Frequencies()
+	b, err := json.Marshal(dfDelta{Docs: n, DF: all})
+	if err != nil {
+		return err
+	}
+	state := map[string]map[string][]byte{"dfdelta": {deltaKey(r.dfSeq): b}, "df": {}}
+	for k := range deltas {
+		state["dfdelta"][k] = nil
+	}
+	for k := range legacy {
+		state["df"][k] = nil
+	}
+	r.dfSeq++
+	_, err = r.p.store.Write(ctx, dossier.Batch{State: state})
+	return err
 }
 
 // relate finds the copies of a batch's new articles and their stories,
@@ -535,11 +593,11 @@ func (r *runner) relate(b batch) (dossier.Batch, error) {
 		return w, nil // nothing related: the state is unchanged
 	}
 	df, docs, touched := r.clu.TakeDirty()
-	dfState := make(map[string][]byte, len(df)+1)
-	for t, n := range df {
-		dfState[t] = []byte(strconv.Itoa(n))
+	delta, err := json.Marshal(dfDelta{Docs: docs, DF: df})
+	if err != nil {
+		return w, err
 	}
-	dfState["\x00docs"] = []byte(strconv.Itoa(docs))
+	r.dfSeq++
 	storyState := map[string][]byte{}
 	for _, s := range touched {
 		sb, err := json.Marshal(s)
@@ -548,7 +606,7 @@ func (r *runner) relate(b batch) (dossier.Batch, error) {
 		}
 		storyState[s.ID] = sb
 	}
-	w.State = map[string]map[string][]byte{"profile": profiles, "df": dfState, "story": storyState}
+	w.State = map[string]map[string][]byte{"profile": profiles, "dfdelta": {deltaKey(r.dfSeq - 1): delta}, "story": storyState}
 	return w, nil
 }
 

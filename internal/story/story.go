@@ -8,6 +8,7 @@
 package story
 
 import (
+	"maps"
 	"math"
 	"sort"
 	"strings"
@@ -50,6 +51,20 @@ type State struct {
 	Figures  map[string]float64 `json:"figures"`  // articles stating each figure
 	Last     string             `json:"last"`     // latest article date
 	First    string             `json:"first"`
+
+	norm float64 // of Terms, computed on first use after a change: a story is scored far more often than it changes
+}
+
+// termsNorm returns the Euclidean norm of s.Terms.
+func (s *State) termsNorm() float64 {
+	if s.norm == 0 {
+		var sum float64
+		for _, w := range s.Terms {
+			sum += w * w
+		}
+		s.norm = math.Sqrt(sum)
+	}
+	return s.norm
 }
 
 // Clusterer assigns documents to stories. It is not safe for concurrent use.
@@ -61,17 +76,19 @@ type Clusterer struct {
 	docs    int
 	byEnt   map[string][]*State
 	nextID  func(d Doc) string
-	dirty   map[string]bool // terms whose frequency changed since TakeDirty
+	added   map[string]int  // document frequencies added since TakeDirty
+	addedN  int             // documents added since TakeDirty
 	touched map[string]bool // stories changed since TakeDirty
 }
 
 // New returns a Clusterer; nextID names new stories (from their first article).
 func New(p Params, nextID func(Doc) string) *Clusterer {
 	return &Clusterer{P: p, byID: map[string]*State{}, df: map[string]int{}, byEnt: map[string][]*State{}, nextID: nextID,
-		dirty: map[string]bool{}, touched: map[string]bool{}}
+		added: map[string]int{}, touched: map[string]bool{}}
 }
 
 // Load restores stories and term frequencies saved from earlier runs.
+// Frequencies add up: Load may be called with each saved increment.
 func (c *Clusterer) Load(states []*State, df map[string]int, docs int) {
 	for t, n := range df {
 		c.df[t] += n
@@ -137,18 +154,16 @@ func (c *Clusterer) vector(tf map[string]float64) map[string]float64 {
 	return v
 }
 
-func cosine(v map[string]float64, centroid map[string]float64) float64 {
-	var dot, norm float64
-	for _, w := range centroid {
-		norm += w * w
-	}
+func cosine(v map[string]float64, s *State) float64 {
+	norm := s.termsNorm()
 	if norm == 0 {
 		return 0
 	}
+	var dot float64
 	for t, w := range v {
-		dot += w * centroid[t]
+		dot += w * s.Terms[t]
 	}
-	return dot / math.Sqrt(norm)
+	return dot / norm
 }
 
 // overlap: the share of the article's items the story has, each weighted
@@ -180,7 +195,7 @@ func parseDate(s string) (time.Time, bool) {
 
 // Score is the match of a document with a story.
 func (c *Clusterer) Score(v map[string]float64, ents, figs map[string]float64, date string, s *State) float64 {
-	score := c.P.WText*cosine(v, s.Terms) + c.P.WEntities*overlap(ents, s.Entities, s.N) + c.P.WFigures*overlap(figs, s.Figures, s.N)
+	score := c.P.WText*cosine(v, s) + c.P.WEntities*overlap(ents, s.Entities, s.N) + c.P.WFigures*overlap(figs, s.Figures, s.N)
 	if a, ok := parseDate(date); ok {
 		if b, ok := parseDate(s.Last); ok {
 			days := math.Abs(a.Sub(b).Hours()) / 24
@@ -203,9 +218,10 @@ func (c *Clusterer) Join(d Doc, id string) bool {
 func (c *Clusterer) count(d Doc) map[string]float64 {
 	tf := terms(d)
 	c.docs++
+	c.addedN++
 	for t := range tf {
 		c.df[t]++
-		c.dirty[t] = true
+		c.added[t]++
 	}
 	return c.vector(tf)
 }
@@ -267,6 +283,7 @@ func (c *Clusterer) Assign(d Doc) (string, float64, bool) {
 func (c *Clusterer) merge(s *State, d Doc, v map[string]float64) {
 	c.touched[s.ID] = true
 	s.N++
+	s.norm = 0
 	for t, w := range v {
 		s.Terms[t] += w
 	}
@@ -327,18 +344,21 @@ func (c *Clusterer) Story(id string) (*State, bool) {
 }
 
 // TakeDirty returns what changed since the last call, for saving: the
-// frequencies of the terms seen, the document count and the stories changed.
+// document frequencies and the number of documents added (increments, to
+// be given back to Load with the others), and the stories changed.
 func (c *Clusterer) TakeDirty() (df map[string]int, docs int, stories []*State) {
-	df = make(map[string]int, len(c.dirty))
-	for t := range c.dirty {
-		df[t] = c.df[t]
-	}
 	for id := range c.touched {
 		stories = append(stories, c.byID[id])
 	}
 	sort.Slice(stories, func(i, j int) bool { return stories[i].ID < stories[j].ID })
-	c.dirty, c.touched = map[string]bool{}, map[string]bool{}
-	return df, c.docs, stories
+	df, docs = c.added, c.addedN
+	c.added, c.addedN, c.touched = map[string]int{}, 0, map[string]bool{}
+	return df, docs, stories
+}
+
+// Frequencies returns all document frequencies and the document count.
+func (c *Clusterer) Frequencies() (df map[string]int, docs int) {
+	return maps.Clone(c.df), c.docs
 }
 
 const maxItems = 300

@@ -37,6 +37,13 @@ func TestAssign(t *testing.T) {
 		Entities: []string{"country:KP", "place:kursk", "country:RU"}, Figures: []string{"10000"}}); id != "s-1" {
 		t.Errorf("after Load, story %s, want s-1", id)
 	}
+	// increments: the next TakeDirty has only what came since
+	if df2, n2, _ := c2.TakeDirty(); n2 != 1 || df2["kursk"] != 1 {
+		t.Errorf("second TakeDirty = %v, %d docs; want the one document since", df2, n2)
+	}
+	if all, n := c2.Frequencies(); n != 5 || all["kursk"] != df["kursk"]+1 {
+		t.Errorf("Frequencies = %d docs, kursk %d", n, all["kursk"])
+	}
 }
 
 func BenchmarkAssign(b *testing.B) {

@@ -105,8 +105,11 @@ func jsonOf(v any) string {
 
 // Put stores a and its figures in one transaction.
 func (s *Store) Put(ctx context.Context, a *dossier.Article) (string, bool, error) {
-	r := s.Write(ctx, dossier.Batch{Articles: []*dossier.Article{a}})[0]
-	return r.ID, r.Dup, r.Err
+	res, err := s.Write(ctx, dossier.Batch{Articles: []*dossier.Article{a}})
+	if err != nil {
+		return "", false, err
+	}
+	return res[0].ID, res[0].Dup, res[0].Err
 }
 
 // errArticle marks a failure of one article in a batch written without
@@ -120,19 +123,16 @@ func (e errArticle) Error() string { return e.err.Error() }
 // savepoint around each article, so that the failed one is rolled back
 // alone. Savepoints cost about a fifth of the writing time, and failures
 // are rare. One commit for many articles is what makes ingest fast on SQLite.
-func (s *Store) Write(ctx context.Context, b dossier.Batch) []dossier.PutResult {
+func (s *Store) Write(ctx context.Context, b dossier.Batch) ([]dossier.PutResult, error) {
 	out, err := s.write(ctx, b, false)
 	var ae errArticle
 	if errors.As(err, &ae) {
 		out, err = s.write(ctx, b, true)
 	}
 	if err != nil {
-		out = make([]dossier.PutResult, 0, len(b.Articles)+len(b.Analysed))
-		for _, a := range append(append([]*dossier.Article(nil), b.Articles...), b.Analysed...) {
-			out = append(out, dossier.PutResult{Err: fmt.Errorf("store %s: %w", a.Input, err)})
-		}
+		return nil, fmt.Errorf("store: %w", err)
 	}
-	return out
+	return out, nil
 }
 
 func (s *Store) write(ctx context.Context, b dossier.Batch, isolate bool) ([]dossier.PutResult, error) {
@@ -283,13 +283,24 @@ func writeRelated(ctx context.Context, tx *sql.Tx, b dossier.Batch, failed map[s
 		}
 	}
 	if len(b.State) > 0 {
+		del, err := tx.PrepareContext(ctx, "DELETE FROM state WHERE kind = ? AND key = ?")
+		if err != nil {
+			return err
+		}
+		defer del.Close()
 		return exec("INSERT INTO state (kind, key, value) VALUES (?,?,?) ON CONFLICT(kind, key) DO UPDATE SET value = excluded.value", func(st *sql.Stmt) error {
 			for kind, values := range b.State {
 				for k, v := range values {
 					if failed[k] {
 						continue
 					}
-					if _, err := st.ExecContext(ctx, kind, k, v); err != nil {
+					var err error
+					if v == nil {
+						_, err = del.ExecContext(ctx, kind, k)
+					} else {
+						_, err = st.ExecContext(ctx, kind, k, v)
+					}
+					if err != nil {
 						return fmt.Errorf("state %s: %w", kind, err)
 					}
 				}

@@ -17,6 +17,16 @@ func article(id, hash, title, text string) *dossier.Article {
 		Tags: []string{"Russie"}, Paragraphs: []dossier.Paragraph{{Start: 0, End: len(text)}}}
 }
 
+// write runs s.Write and fails the test if the whole batch failed.
+func write(t *testing.T, s dossier.Store, b dossier.Batch) []dossier.PutResult {
+	t.Helper()
+	res, err := s.Write(context.Background(), b)
+	if err != nil {
+		t.Fatalf("Write: %v", err)
+	}
+	return res
+}
+
 // Run runs the contract suite; open must return a new, empty store.
 func Run(t *testing.T, open func(t *testing.T) dossier.Store) {
 	ctx := context.Background()
@@ -95,7 +105,7 @@ func Run(t *testing.T, open func(t *testing.T) dossier.Store) {
 			Stories: []dossier.StoryAssignment{{Article: "aaa111", Story: "s1", Title: "Une histoire", Score: 1}, {Article: "bbb222", Story: "s1", Title: "Une histoire", Score: 0.4}},
 			State:   map[string]map[string][]byte{"profile": {"aaa111": []byte("pa"), "bbb222": []byte("pb")}, "df": {"texte": []byte("2")}},
 		}
-		res := s.Write(ctx, batch)
+		res := write(t, s, batch)
 		if len(res) != 4 || res[0].Err != nil || res[1].Err != nil || res[3].Err != nil {
 			t.Fatalf("Write = %+v", res)
 		}
@@ -128,7 +138,7 @@ func Run(t *testing.T, open func(t *testing.T) dossier.Store) {
 		}
 		// again: idempotent, and state values are replaced
 		batch.State = map[string]map[string][]byte{"df": {"texte": []byte("3")}}
-		res = s.Write(ctx, batch)
+		res = write(t, s, batch)
 		if !res[0].Dup || !res[1].Dup || res[2].Err == nil {
 			t.Errorf("second Write = %+v", res)
 		}
@@ -138,13 +148,17 @@ func Run(t *testing.T, open func(t *testing.T) dossier.Store) {
 		if st, _ := s.LoadState(ctx, "df"); string(st["texte"]) != "3" {
 			t.Errorf("state not replaced: %q", st)
 		}
+		write(t, s, dossier.Batch{State: map[string]map[string][]byte{"df": {"texte": nil, "autre": []byte("1")}}})
+		if st, _ := s.LoadState(ctx, "df"); len(st) != 1 || string(st["autre"]) != "1" {
+			t.Errorf("state after deleting a key = %q", st)
+		}
 	})
 	t.Run("WriteDropsWhatBelongsToAFailedArticle", func(t *testing.T) {
 		s := open(t)
 		s.Put(ctx, article("aaa111", "h1", "A", "texte un"))
 		bad := article("aaa111", "h9", "Bad", "un autre texte, même id")
 		good := article("ccc333", "h3", "C", "texte trois")
-		res := s.Write(ctx, dossier.Batch{
+		res := write(t, s, dossier.Batch{
 			Articles: []*dossier.Article{bad, good},
 			Copies:   []dossier.CopyLink{{Article: "ccc333", Original: "https://example.org/y", Relation: dossier.RelCites, Score: 1}},
 			Stories:  []dossier.StoryAssignment{{Article: "ccc333", Story: "s3", Title: "T", Score: 1}},
@@ -153,14 +167,14 @@ func Run(t *testing.T, open func(t *testing.T) dossier.Store) {
 		if res[0].Err == nil || res[1].Err != nil {
 			t.Fatalf("Write = %+v", res)
 		}
-		res = s.Write(ctx, dossier.Batch{
+		res = write(t, s, dossier.Batch{
 			Articles: []*dossier.Article{article("fff666", "h1", "F", "texte un")}, // a duplicate
 		})
 		if !res[0].Dup {
 			t.Errorf("duplicate = %+v", res)
 		}
 		failing := article("aaa111", "h8", "Bad again", "encore un texte")
-		res = s.Write(ctx, dossier.Batch{
+		res = write(t, s, dossier.Batch{
 			Articles: []*dossier.Article{failing},
 			Copies:   []dossier.CopyLink{{Article: "aaa111", Original: "https://example.org/z", Relation: dossier.RelCites, Score: 1}},
 			State:    map[string]map[string][]byte{"profile": {"aaa111": []byte("overwritten")}},
@@ -183,7 +197,7 @@ func Run(t *testing.T, open func(t *testing.T) dossier.Store) {
 		b := article("bbb222", "h2", "B", "texte deux")
 		b.Deferred = true
 		c := article("ccc333", "h3", "C", "texte trois")
-		if res := s.Write(ctx, dossier.Batch{Articles: []*dossier.Article{a, b, c}}); res[0].Err != nil || res[1].Err != nil || res[2].Err != nil {
+		if res := write(t, s, dossier.Batch{Articles: []*dossier.Article{a, b, c}}); res[0].Err != nil || res[1].Err != nil || res[2].Err != nil {
 			t.Fatalf("Write = %+v", res)
 		}
 		got, n, err := s.Pending(ctx, "", 1)
@@ -198,7 +212,7 @@ func Run(t *testing.T, open func(t *testing.T) dossier.Store) {
 		done.Mentions = []dossier.Mention{{Start: 9, End: 12, Entity: "outlet:afp", Text: "AFP", Type: dossier.EntityOutlet}}
 		done.Entities = []dossier.Entity{{ID: "outlet:afp", Type: dossier.EntityOutlet, Name: "AFP"}}
 		ghost := article("zzz999", "h9", "Z", "jamais stocké")
-		res := s.Write(ctx, dossier.Batch{Analysed: []*dossier.Article{done, ghost}, Stories: []dossier.StoryAssignment{{Article: "aaa111", Story: "s1", Title: "T", Score: 1}}})
+		res := write(t, s, dossier.Batch{Analysed: []*dossier.Article{done, ghost}, Stories: []dossier.StoryAssignment{{Article: "aaa111", Story: "s1", Title: "T", Score: 1}}})
 		if len(res) != 2 || res[0].Err != nil || res[0].ID != "aaa111" || res[1].Err == nil {
 			t.Fatalf("Write(analysed) = %+v", res)
 		}
@@ -210,7 +224,7 @@ func Run(t *testing.T, open func(t *testing.T) dossier.Store) {
 			t.Errorf("analysed article = %+v, %v", got1, err)
 		}
 		// analysing again replaces, not adds
-		s.Write(ctx, dossier.Batch{Analysed: []*dossier.Article{done}})
+		write(t, s, dossier.Batch{Analysed: []*dossier.Article{done}})
 		if figs, _ := s.Figures(ctx, dossier.FigureFilter{Article: "aaa111"}); len(figs) != 1 {
 			t.Errorf("figures after a second analysis = %d, want 1", len(figs))
 		}
@@ -289,7 +303,7 @@ func Run(t *testing.T, open func(t *testing.T) dossier.Store) {
 		s := open(t)
 		lines := func(l map[uint64][]uint64) {
 			t.Helper()
-			if res := s.Write(ctx, dossier.Batch{Lines: l}); len(res) != 0 {
+			if res := write(t, s, dossier.Batch{Lines: l}); len(res) != 0 {
 				t.Fatalf("Write(lines only) = %+v", res)
 			}
 		}
