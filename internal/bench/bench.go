@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"sort"
 	"syscall"
 	"time"
 
@@ -71,8 +72,8 @@ func Run(ctx context.Context, n int, dir string, open func(path string) (dossier
 	}
 	// stages, one goroutine: the per-core figure
 	var cleaned []clean.Result
+	c := clean.NewCounter()
 	res.Stages = append(res.Stages, timeStage("clean", docs, res.Bytes, func() {
-		c := clean.NewCounter()
 		for _, d := range docs {
 			c.Add(clean.Keys(d))
 		}
@@ -116,31 +117,37 @@ func Run(ctx context.Context, n int, dir string, open func(path string) (dossier
 			figure.Extract(c.Text, sents[i], figure.Context{Title: c.Title})
 		}
 	}))
-	// copies and stories over the analysed articles, with checkpoints to
-	// show how the cost grows with the corpus
-	arts := make([]*dossier.Article, len(docs))
-	for i, d := range docs {
-		arts[i] = ingest.Analyse(d, clean.Options{})
+	// copies and stories over the analysed articles, as ingest relates
+	// them, with checkpoints to show how the cost grows with the corpus
+	arts := make([]*dossier.Article, 0, len(docs))
+	for _, d := range docs {
+		k, _ := clean.Keys(d)
+		if a := ingest.Analyse(d, clean.Options{Recurring: c.Others(k)}); a.Text != "" {
+			arts = append(arts, a)
+		}
 	}
-	det := dedupe.NewDetector(dedupe.DefaultThresholds)
-	clu := story.New(story.DefaultParams, func(d story.Doc) string { return "s" + d.ID })
+	// in the order ingest reads the files: by name, so by date
+	sort.SliceStable(arts, func(i, j int) bool { return filepath.Base(arts[i].Input) < filepath.Base(arts[j].Input) })
+	profiles := make([]dedupe.Profile, len(arts))
+	res.Stages = append(res.Stages, timeStage("profile", docs, textBytes, func() {
+		for i, a := range arts {
+			profiles[i] = dedupe.ProfileOf(a)
+		}
+	}))
+	rel := ingest.NewRelater(story.Params{})
 	start := time.Now()
 	last, lastN := start, 0
-	for i, a := range arts {
-		if a.Text == "" {
-			continue
+	const chunk = 256
+	for i := 0; i < len(arts); i += chunk {
+		j := min(i+chunk, len(arts))
+		if _, err := rel.Relate(arts[i:j], profiles[i:j], false); err != nil {
+			return res, err
 		}
-		p := dedupe.ProfileOf(a)
-		det.Add(p)
-		sd := story.Doc{ID: a.ID, Title: a.Title, Text: a.Text, Lang: a.Lang, Date: a.Date, Figures: p.Figures}
-		for _, m := range a.Mentions {
-			sd.Entities = append(sd.Entities, m.Entity)
-		}
-		clu.Assign(sd)
-		if n := i + 1; n == len(arts) || n%(max(1, len(arts)/4)) == 0 {
+		quarter := max(1, len(arts)/4)
+		if j == len(arts) || j/quarter != i/quarter {
 			now := time.Now()
-			res.Relate = append(res.Relate, Checkpoint{Articles: n, PerArticle: now.Sub(last) / time.Duration(max(1, n-lastN)), Stories: len(clu.Stories())})
-			last, lastN = now, n
+			res.Relate = append(res.Relate, Checkpoint{Articles: j, PerArticle: now.Sub(last) / time.Duration(max(1, j-lastN)), Stories: rel.Stories()})
+			last, lastN = now, j
 		}
 	}
 	res.Stages = append(res.Stages, Stage{Name: "relate", Docs: len(arts), Bytes: textBytes, Duration: time.Since(start)})

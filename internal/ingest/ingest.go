@@ -2,15 +2,11 @@ package ingest
 
 import (
 	"context"
-	"encoding/json"
-	"fmt"
 	"io"
-	"math"
 	"net/url"
 	"regexp"
 	"runtime"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -194,9 +190,7 @@ type runner struct {
 	sum Summary
 
 	// owned by the storing goroutine: copy detection and story clustering
-	det   *dedupe.Detector
-	clu   *story.Clusterer
-	dfSeq int // key of the next saved frequency increment
+	rel *Relater
 }
 
 type batch struct {
@@ -381,7 +375,8 @@ func (r *runner) store(ctx context.Context) {
 			continue // drain
 		}
 		var w dossier.Batch
-		if w, err = r.relate(b); err == nil {
+		if w, err = r.rel.Relate(b.arts, b.profiles, b.analysed); err == nil {
+			w.Lines = b.lines
 			writes <- w
 		}
 	}
@@ -428,186 +423,6 @@ func (r *runner) write(ctx context.Context, writes <-chan dossier.Batch) error {
 		r.mu.Unlock()
 	}
 	return nil
-}
-
-// loadState restores copy detection and story clustering from the store.
-func (r *runner) loadState(ctx context.Context) error {
-	r.det = dedupe.NewDetector(dedupe.DefaultThresholds)
-	params := story.DefaultParams
-	if r.p.opt.Story.Threshold > 0 {
-		params = r.p.opt.Story
-	}
-	r.clu = story.New(params, func(d story.Doc) string { return "s" + d.ID[:min(10, len(d.ID))] })
-	if r.deferred {
-		return nil // nothing is related: the saved state is not needed
-	}
-	profiles, err := r.p.store.LoadState(ctx, "profile")
-	if err != nil {
-		return err
-	}
-	keys := make([]string, 0, len(profiles))
-	for k := range profiles {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		var p dedupe.Profile
-		if err := json.Unmarshal(profiles[k], &p); err != nil {
-			return fmt.Errorf("load profile %s: %w", k, err)
-		}
-		r.det.Load(p)
-	}
-	stories, err := r.p.store.LoadState(ctx, "story")
-	if err != nil {
-		return err
-	}
-	var states []*story.State
-	for k, v := range stories {
-		var s story.State
-		if err := json.Unmarshal(v, &s); err != nil {
-			return fmt.Errorf("load story %s: %w", k, err)
-		}
-		states = append(states, &s)
-	}
-	sort.Slice(states, func(i, j int) bool { return states[i].ID < states[j].ID })
-	r.clu.Load(states, nil, 0)
-	return r.loadFrequencies(ctx)
-}
-
-// Term frequencies are saved as increments, one row a chunk (kind
-// "dfdelta", keys in order), not as a row a term: a chunk of real articles
-// changes thousands of terms (measured: 1.5 s of 13 s writing 10,000
-// articles a row a term). Loading adds the increments up; past maxDeltas
-// of them they are compacted into one.
-const maxDeltas = 64
-
-type dfDelta struct {
-	Docs int            `json:"docs"`
-	DF   map[string]int `json:"df"`
-}
-
-func deltaKey(seq int) string { return fmt.Sprintf("%012d", seq) }
-
-// loadFrequencies restores the term frequencies, from increments and from
-// the row-a-term form that stores made before increments hold ("df").
-func (r *runner) loadFrequencies(ctx context.Context) error {
-	legacy, err := r.p.store.LoadState(ctx, "df")
-	if err != nil {
-		return err
-	}
-	df, docs := map[string]int{}, 0
-	for k, v := range legacy {
-		n, _ := strconv.Atoi(string(v))
-		if k == "\x00docs" {
-			docs = n
-			continue
-		}
-		df[k] = n
-	}
-	r.clu.Load(nil, df, docs)
-	deltas, err := r.p.store.LoadState(ctx, "dfdelta")
-	if err != nil {
-		return err
-	}
-	for k, v := range deltas {
-		var d dfDelta
-		if err := json.Unmarshal(v, &d); err != nil {
-			return fmt.Errorf("load frequencies %s: %w", k, err)
-		}
-		r.clu.Load(nil, d.DF, d.Docs)
-		if n, _ := strconv.Atoi(k); n >= r.dfSeq {
-			r.dfSeq = n + 1
-		}
-	}
-	if len(deltas) <= maxDeltas && len(legacy) == 0 {
-		return nil
-	}
-	// compact: one row with everything, the others deleted, in one commit
-	all, n := r.clu.Frequencies()
-	b, err := json.Marshal(dfDelta{Docs: n, DF: all})
-	if err != nil {
-		return err
-	}
-	state := map[string]map[string][]byte{"dfdelta": {deltaKey(r.dfSeq): b}, "df": {}}
-	for k := range deltas {
-		state["dfdelta"][k] = nil
-	}
-	for k := range legacy {
-		state["df"][k] = nil
-	}
-	r.dfSeq++
-	_, err = r.p.store.Write(ctx, dossier.Batch{State: state})
-	return err
-}
-
-// relate finds the copies of a batch's new articles and their stories,
-// and returns the batch to write with what it found and the state the
-// next run starts from. An article the detector already holds is a
-// duplicate: the store records it as a sighting.
-func (r *runner) relate(b batch) (dossier.Batch, error) {
-	w := dossier.Batch{Articles: b.arts, Lines: b.lines}
-	if b.analysed {
-		w = dossier.Batch{Analysed: b.arts}
-	}
-	profiles := map[string][]byte{}
-	for i, a := range b.arts {
-		if a.Deferred || r.det.Has(a.ID) {
-			continue
-		}
-		p := b.profiles[i]
-		found := r.det.Add(p)
-		w.Copies = append(w.Copies, found...)
-		d := story.Doc{ID: a.ID, Title: a.Title, Text: a.Text, Lang: a.Lang, Date: a.Date}
-		for _, m := range a.Mentions {
-			d.Entities = append(d.Entities, m.Entity)
-		}
-		for _, n := range p.Numbers {
-			if n >= 10 { // small numbers are everywhere
-				d.Figures = append(d.Figures, strconv.FormatFloat(n, 'f', -1, 64))
-			}
-		}
-		// a copy belongs to its original's story
-		id, score := "", 1.0
-		for _, l := range found {
-			if l.Relation != dossier.RelCites {
-				if sid := r.det.StoryOf(l.Original); sid != "" && r.clu.Join(d, sid) {
-					id = sid
-					break
-				}
-			}
-		}
-		if id == "" {
-			id, score, _ = r.clu.Assign(d)
-		}
-		r.det.SetStory(a.ID, id)
-		p.Story = id
-		pb, err := json.Marshal(p)
-		if err != nil {
-			return w, err
-		}
-		profiles[a.ID] = pb
-		st, _ := r.clu.Story(id)
-		w.Stories = append(w.Stories, dossier.StoryAssignment{Article: a.ID, Story: id, Title: st.Title, Score: math.Round(score*1000) / 1000})
-	}
-	if len(profiles) == 0 {
-		return w, nil // nothing related: the state is unchanged
-	}
-	df, docs, touched := r.clu.TakeDirty()
-	delta, err := json.Marshal(dfDelta{Docs: docs, DF: df})
-	if err != nil {
-		return w, err
-	}
-	r.dfSeq++
-	storyState := map[string][]byte{}
-	for _, s := range touched {
-		sb, err := json.Marshal(s)
-		if err != nil {
-			return w, err
-		}
-		storyState[s.ID] = sb
-	}
-	w.State = map[string]map[string][]byte{"profile": profiles, "dfdelta": {deltaKey(r.dfSeq - 1): delta}, "story": storyState}
-	return w, nil
 }
 
 // Analyse runs all the pure stages on one document: Prepare, then Enrich.
