@@ -8,6 +8,9 @@ import (
 	"testing"
 
 	"github.com/dossier-news/dossier"
+	"github.com/dossier-news/dossier/internal/bench"
+	"github.com/dossier-news/dossier/internal/clean"
+	"github.com/dossier-news/dossier/internal/ingest"
 	"github.com/dossier-news/dossier/internal/store/storetest"
 )
 
@@ -119,4 +122,47 @@ func TestMigrateKeepsState(t *testing.T) {
 	if _, n, err := s.Pending(ctx, "", 10); err != nil || n != 0 {
 		t.Errorf("pending after migration = %d, %v", n, err)
 	}
+}
+
+// BenchmarkWrite writes chunks of 256 (as ingest does) and 1,024 prepared
+// articles of the bench corpus (3 KB on average, analysis deferred), as
+// "ingest --defer" does: the ceiling of storage, one writer, whatever the
+// cores.
+func BenchmarkWrite(b *testing.B) {
+	for _, size := range []int{256, 1024} {
+		b.Run(strconv.Itoa(size), func(b *testing.B) { benchmarkWrite(b, size) })
+	}
+}
+
+func benchmarkWrite(b *testing.B, chunk int) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(b.TempDir(), "d.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	var arts []*dossier.Article
+	var size int64
+	for _, d := range bench.Corpus(chunk, 1) {
+		if a := ingest.Prepare(d, clean.Options{}); a.Text != "" {
+			a.Deferred = true
+			arts = append(arts, a)
+			size += int64(len(a.Text))
+		}
+	}
+	b.SetBytes(size)
+	n := 0
+	for b.Loop() {
+		batch := make([]*dossier.Article, len(arts))
+		for i, a := range arts {
+			c := *a
+			n++
+			c.ID, c.TextHash = strconv.Itoa(n), strconv.Itoa(n)
+			batch[i] = &c
+		}
+		if _, err := s.Write(ctx, dossier.Batch{Articles: batch}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")
 }
