@@ -7,7 +7,11 @@ import (
 	"testing"
 
 	"github.com/dossier-news/dossier"
+	"github.com/dossier-news/dossier/internal/clean"
+	"github.com/dossier-news/dossier/internal/dedupe"
+	"github.com/dossier-news/dossier/internal/ingest"
 	"github.com/dossier-news/dossier/internal/store/sqlite"
+	"github.com/dossier-news/dossier/internal/story"
 )
 
 func TestRun(t *testing.T) {
@@ -36,5 +40,45 @@ func TestRun(t *testing.T) {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("report lacks %q:\n%s", want, b.String())
 		}
+	}
+}
+
+// TestRelateOutOfOrder relates generated articles in the order they were
+// generated, their dates shuffled, with every story naming the same few
+// actors and more stories than an entity brings as candidates: stories
+// must still come out about one per generated story.
+func TestRelateOutOfOrder(t *testing.T) {
+	if testing.Short() {
+		t.Skip("relates 3,000 articles")
+	}
+	docs := Corpus(3000, 2)
+	c := clean.NewCounter()
+	for _, d := range docs {
+		c.Add(clean.Keys(d))
+	}
+	var arts []*dossier.Article
+	for _, d := range docs {
+		k, _ := clean.Keys(d)
+		if a := ingest.Analyse(d, clean.Options{Recurring: c.Others(k)}); a.Text != "" {
+			arts = append(arts, a)
+		}
+	}
+	stories := func(arts []*dossier.Article) int {
+		rel := ingest.NewRelater(story.Params{})
+		for i := 0; i < len(arts); i += 256 {
+			j := min(i+256, len(arts))
+			profiles := make([]dedupe.Profile, j-i)
+			for k, a := range arts[i:j] {
+				profiles[k] = dedupe.ProfileOf(a)
+			}
+			if _, err := rel.Relate(arts[i:j], profiles, false); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return rel.Stories()
+	}
+	topics := 3000 / 25
+	if got := stories(arts); got > topics*5/4 {
+		t.Errorf("%d generated stories, %d found out of date order; want at most %d", topics, got, topics*5/4)
 	}
 }

@@ -75,6 +75,7 @@ type Clusterer struct {
 	df      map[string]int // document frequency of terms
 	docs    int
 	byEnt   map[string][]*State
+	byTerm  map[string][]*State // stories by the most distinctive terms of their articles
 	nextID  func(d Doc) string
 	added   map[string]int  // document frequencies added since TakeDirty
 	addedN  int             // documents added since TakeDirty
@@ -83,7 +84,7 @@ type Clusterer struct {
 
 // New returns a Clusterer; nextID names new stories (from their first article).
 func New(p Params, nextID func(Doc) string) *Clusterer {
-	return &Clusterer{P: p, byID: map[string]*State{}, df: map[string]int{}, byEnt: map[string][]*State{}, nextID: nextID,
+	return &Clusterer{P: p, byID: map[string]*State{}, df: map[string]int{}, byEnt: map[string][]*State{}, byTerm: map[string][]*State{}, nextID: nextID,
 		added: map[string]int{}, touched: map[string]bool{}}
 }
 
@@ -105,6 +106,41 @@ func (c *Clusterer) add(s *State) {
 	for e := range s.Entities {
 		c.byEnt[e] = append(c.byEnt[e], s)
 	}
+	c.indexTerms(s, s.Terms)
+}
+
+// keyTerms is how many of an article's heaviest terms index its story.
+const keyTerms = 10
+
+// indexTerms files s under the heaviest terms of v. Entities alone find
+// the right story only while the stories sharing an entity are few or
+// the right one is among the latest; with articles arriving out of date
+// order, and actors common to hundreds of stories, its distinctive words
+// (a place, a name the gazetteer lacks) still find it.
+func (c *Clusterer) indexTerms(s *State, v map[string]float64) {
+	for _, t := range heaviest(v, keyTerms) {
+		if l := c.byTerm[t]; len(l) == 0 || l[len(l)-1] != s {
+			c.byTerm[t] = append(l, s)
+		}
+	}
+}
+
+// heaviest returns the n terms of v with the largest weights.
+func heaviest(v map[string]float64, n int) []string {
+	type tw struct {
+		t string
+		w float64
+	}
+	all := make([]tw, 0, len(v))
+	for t, w := range v {
+		all = append(all, tw{t, w})
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].w > all[j].w || all[i].w == all[j].w && all[i].t < all[j].t })
+	out := make([]string, 0, n)
+	for _, x := range all[:min(n, len(all))] {
+		out = append(out, x.t)
+	}
+	return out
 }
 
 // stop: function words of French and English, not evidence of a topic.
@@ -252,6 +288,15 @@ func (c *Clusterer) Assign(d Doc) (string, float64, bool) {
 			cands[s] = true
 		}
 	}
+	for _, t := range heaviest(v, keyTerms) {
+		ss := c.byTerm[t]
+		if len(ss) > maxCandidates {
+			ss = ss[len(ss)-maxCandidates:]
+		}
+		for _, s := range ss {
+			cands[s] = true
+		}
+	}
 	if len(ents) == 0 {
 		for _, s := range c.stories {
 			cands[s] = true
@@ -302,6 +347,7 @@ func (c *Clusterer) merge(s *State, d Doc, v map[string]float64) {
 			s.Terms[x.t] = x.w
 		}
 	}
+	c.indexTerms(s, v)
 	seen := map[string]bool{}
 	for _, e := range d.Entities {
 		if !seen[e] {
