@@ -333,19 +333,7 @@ func (c *Clusterer) merge(s *State, d Doc, v map[string]float64) {
 		s.Terms[t] += w
 	}
 	if len(s.Terms) > c.P.MaxTerms {
-		type tw struct {
-			t string
-			w float64
-		}
-		var all []tw
-		for t, w := range s.Terms {
-			all = append(all, tw{t, w})
-		}
-		sort.Slice(all, func(i, j int) bool { return all[i].w > all[j].w || all[i].w == all[j].w && all[i].t < all[j].t })
-		s.Terms = map[string]float64{}
-		for _, x := range all[:c.P.MaxTerms] {
-			s.Terms[x.t] = x.w
-		}
+		s.Terms = top(s.Terms, c.P.MaxTerms)
 	}
 	c.indexTerms(s, v)
 	seen := map[string]bool{}
@@ -414,18 +402,9 @@ const maxCandidates = 100
 
 // top keeps the n heaviest entries of m.
 func top(m map[string]float64, n int) map[string]float64 {
-	type kv struct {
-		k string
-		v float64
-	}
-	all := make([]kv, 0, len(m))
-	for k, v := range m {
-		all = append(all, kv{k, v})
-	}
-	sort.Slice(all, func(i, j int) bool { return all[i].v > all[j].v || all[i].v == all[j].v && all[i].k < all[j].k })
 	out := make(map[string]float64, n)
-	for _, x := range all[:min(n, len(all))] {
-		out[x.k] = x.v
+	for _, k := range heaviest(m, n) {
+		out[k] = m[k]
 	}
 	return out
 }
