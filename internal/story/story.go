@@ -106,7 +106,7 @@ func (c *Clusterer) add(s *State) {
 	for e := range s.Entities {
 		c.byEnt[e] = append(c.byEnt[e], s)
 	}
-	c.indexTerms(s, s.Terms)
+	c.indexTerms(s, heaviest(s.Terms, keyTerms))
 }
 
 // keyTerms is how many of an article's heaviest terms index its story.
@@ -117,8 +117,8 @@ const keyTerms = 10
 // the right one is among the latest; with articles arriving out of date
 // order, and actors common to hundreds of stories, its distinctive words
 // (a place, a name the gazetteer lacks) still find it.
-func (c *Clusterer) indexTerms(s *State, v map[string]float64) {
-	for _, t := range heaviest(v, keyTerms) {
+func (c *Clusterer) indexTerms(s *State, terms []string) {
+	for _, t := range terms {
 		if l := c.byTerm[t]; len(l) == 0 || l[len(l)-1] != s {
 			c.byTerm[t] = append(l, s)
 		}
@@ -131,14 +131,37 @@ func heaviest(v map[string]float64, n int) []string {
 		t string
 		w float64
 	}
-	all := make([]tw, 0, len(v))
-	for t, w := range v {
-		all = append(all, tw{t, w})
+	before := func(a, b tw) bool { return a.w > b.w || a.w == b.w && a.t < b.t }
+	if n*8 >= len(v) { // a sort is as cheap
+		all := make([]tw, 0, len(v))
+		for t, w := range v {
+			all = append(all, tw{t, w})
+		}
+		sort.Slice(all, func(i, j int) bool { return before(all[i], all[j]) })
+		out := make([]string, 0, n)
+		for _, x := range all[:min(n, len(all))] {
+			out = append(out, x.t)
+		}
+		return out
 	}
-	sort.Slice(all, func(i, j int) bool { return all[i].w > all[j].w || all[i].w == all[j].w && all[i].t < all[j].t })
-	out := make([]string, 0, n)
-	for _, x := range all[:min(n, len(all))] {
-		out = append(out, x.t)
+	// a few of many: keep the best n seen so far, in order
+	best := make([]tw, 0, n+1)
+	for t, w := range v {
+		x := tw{t, w}
+		if len(best) == n && !before(x, best[n-1]) {
+			continue
+		}
+		i := sort.Search(len(best), func(i int) bool { return before(x, best[i]) })
+		best = append(best, tw{})
+		copy(best[i+1:], best[i:])
+		best[i] = x
+		if len(best) > n {
+			best = best[:n]
+		}
+	}
+	out := make([]string, len(best))
+	for i, x := range best {
+		out[i] = x.t
 	}
 	return out
 }
@@ -247,7 +270,8 @@ func (c *Clusterer) Join(d Doc, id string) bool {
 	if !ok {
 		return false
 	}
-	c.merge(s, d, c.count(d))
+	v := c.count(d)
+	c.merge(s, d, v, heaviest(v, keyTerms))
 	return true
 }
 
@@ -288,7 +312,8 @@ func (c *Clusterer) Assign(d Doc) (string, float64, bool) {
 			cands[s] = true
 		}
 	}
-	for _, t := range heaviest(v, keyTerms) {
+	key := heaviest(v, keyTerms) // the article's most distinctive terms
+	for _, t := range key {
 		ss := c.byTerm[t]
 		if len(ss) > maxCandidates {
 			ss = ss[len(ss)-maxCandidates:]
@@ -321,11 +346,11 @@ func (c *Clusterer) Assign(d Doc) (string, float64, bool) {
 		c.add(best)
 		created = true
 	}
-	c.merge(best, d, v)
+	c.merge(best, d, v, key)
 	return best.ID, bestScore, created
 }
 
-func (c *Clusterer) merge(s *State, d Doc, v map[string]float64) {
+func (c *Clusterer) merge(s *State, d Doc, v map[string]float64, key []string) {
 	c.touched[s.ID] = true
 	s.N++
 	s.norm = 0
@@ -335,7 +360,7 @@ func (c *Clusterer) merge(s *State, d Doc, v map[string]float64) {
 	if len(s.Terms) > c.P.MaxTerms {
 		s.Terms = top(s.Terms, c.P.MaxTerms)
 	}
-	c.indexTerms(s, v)
+	c.indexTerms(s, key)
 	seen := map[string]bool{}
 	for _, e := range d.Entities {
 		if !seen[e] {

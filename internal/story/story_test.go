@@ -55,3 +55,19 @@ func BenchmarkAssign(b *testing.B) {
 			Text: fmt.Sprintf("Text number %d mentions place %d and figure %d.", i, i%300, i%1000), Entities: []string{fmt.Sprintf("e:%d", i%300)}, Figures: []string{fmt.Sprint(i % 1000)}})
 	}
 }
+
+func TestHeaviest(t *testing.T) {
+	v := map[string]float64{}
+	for i := 0; i < 200; i++ {
+		v[fmt.Sprintf("t%03d", i)] = float64(i % 50)
+	}
+	// 49 is the heaviest weight, held by t049, t099, t149, t199: ties by term
+	want := []string{"t049", "t099", "t149", "t199", "t048", "t098"}
+	if got := heaviest(v, 6); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("heaviest of many = %v, want %v", got, want)
+	}
+	small := map[string]float64{"a": 1, "b": 3, "c": 2}
+	if got := heaviest(small, 10); fmt.Sprint(got) != "[b c a]" {
+		t.Errorf("heaviest of few = %v", got)
+	}
+}
