@@ -59,14 +59,14 @@ func MinHash(text string) Signature {
 	if n < 1 && len(ws) > 0 {
 		n = 1
 	}
-	var b strings.Builder
+	var b []byte // reused: a builder's Reset would allocate anew for every shingle
 	for k := 0; k < n; k++ {
-		b.Reset()
+		b = b[:0]
 		for _, w := range ws[k:min(k+Shingle, len(ws))] {
-			b.WriteString(w)
-			b.WriteByte(' ')
+			b = append(b, w...)
+			b = append(b, ' ')
 		}
-		h := xxh3.HashString(b.String())
+		h := xxh3.Hash(b)
 		for i := range sig {
 			if v := mulA[i]*h + addB[i]; v < sig[i] {
 				sig[i] = v

@@ -83,3 +83,12 @@ func BenchmarkMinHash(b *testing.B) {
 		MinHash(text)
 	}
 }
+
+// TestMinHashStable: signatures are saved in stores, so the same text must
+// give the same signature in every version.
+func TestMinHashStable(t *testing.T) {
+	s := MinHash("La Corée du Nord a envoyé plus de 10 000 soldats en Russie, selon Séoul, qui craint davantage.")
+	if got, want := [3]uint64{s[0], s[1], s[119]}, [3]uint64{1908350466102976785, 126356596436942975, 522899960109789494}; got != want {
+		t.Errorf("signature words 0, 1, 119 = %v, want %v: stored signatures would no longer match", got, want)
+	}
+}
