@@ -220,7 +220,7 @@ type word struct {
 // words splits text into words: letters, digits, inner hyphens, points of
 // acronyms ("U.S."); an elided article keeps its apostrophe ("l’", "d'").
 func words(s string) []word {
-	var out []word
+	out := make([]word, 0, len(s)/6)
 	i := 0
 	for i < len(s) {
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -256,6 +256,31 @@ func words(s string) []word {
 
 // key normalises a token for matching: case and accents folded.
 func key(s string) string {
+	// most tokens are plain ASCII: fold them without Unicode normalisation
+	ascii, plain := true, true
+	for i := 0; i < len(s) && ascii; i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf:
+			ascii = false
+		case 'A' <= c && c <= 'Z', c == '-', c == '.':
+			plain = false
+		}
+	}
+	if ascii {
+		if plain {
+			return s
+		}
+		b := []byte(s)
+		for i, c := range b {
+			switch {
+			case 'A' <= c && c <= 'Z':
+				b[i] = c + 'a' - 'A'
+			case c == '-':
+				b[i] = ' '
+			}
+		}
+		return strings.TrimSuffix(string(b), ".")
+	}
 	s = norm.NFD.String(strings.ToLower(s))
 	var b strings.Builder
 	for _, r := range s {

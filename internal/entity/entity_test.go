@@ -93,3 +93,21 @@ func BenchmarkFind(b *testing.B) {
 		l.Find(text)
 	}
 }
+
+func TestKey(t *testing.T) {
+	tests := map[string]string{
+		"plain":      "plain",
+		"Kim":        "kim",
+		"Jong-un":    "jong un",
+		"U.S.":       "u.s",
+		"Corée":      "coree",
+		"l’Armée":    "l'armee",
+		"NORD-CORÉE": "nord coree",
+		"2024.":      "2024",
+	}
+	for in, want := range tests {
+		if got := key(in); got != want {
+			t.Errorf("key(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
