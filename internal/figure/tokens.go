@@ -29,7 +29,7 @@ func isApos(r rune) bool { return r == '\'' || r == '’' }
 // French elisions are split after the apostrophe: "d’obusiers" is "d’"
 // and "obusiers"; hyphenated words stay whole.
 func tokenize(s string, base int) []token {
-	var toks []token
+	toks := make([]token, 0, len(s)/5+1) // about a token for five bytes of news text
 	i := 0
 	for i < len(s) {
 		r, n := utf8.DecodeRuneInString(s[i:])
