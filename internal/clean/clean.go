@@ -94,12 +94,12 @@ func Clean(d extract.Doc, opt Options) Result {
 			continue
 		}
 		switch {
-		case sourceRe.MatchString(l.text):
+		case l.words <= 6 && sourceRe.MatchString(l.text): // "source : URL" has at most six words
 			l.label, l.reason = dossier.LabelSource, "link to the original article"
 			if res.SourceURL == "" {
 				res.SourceURL = sourceRe.FindStringSubmatch(l.text)[2]
 			}
-		case bylineRe.MatchString(l.text) && l.words <= 5:
+		case l.words <= 5 && bylineRe.MatchString(l.text):
 			l.label, l.reason = dossier.LabelByline, "byline"
 			if res.Author == "" {
 				res.Author = bylineRe.FindStringSubmatch(l.text)[2]
@@ -221,7 +221,7 @@ func Clean(d extract.Doc, opt Options) Result {
 			l.label, l.reason = dossier.LabelHeading, ""
 		case inBody && l.words >= 2 && isSentence(l):
 			l.label = dossier.LabelBody
-		case captionRe.MatchString(l.text) && l.words <= 15:
+		case l.words <= 15 && captionRe.MatchString(l.text):
 			l.label, l.reason = dossier.LabelCaption, "image caption or credit"
 		case !inBody && isTagWords(l):
 			l.label, l.reason = dossier.LabelTags, "category or tag"
