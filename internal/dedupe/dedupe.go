@@ -7,19 +7,28 @@ package dedupe
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
 
 // Normalize returns the form of text that exact-duplicate detection compares.
 func Normalize(text string) string {
+	return string(appendNormal(make([]byte, 0, len(text)), text))
+}
+
+// appendNormal appends the normal form of text to b. ASCII, most of news
+// text even in French, takes a byte at a time; the rest a rune at a time.
+func appendNormal(b []byte, text string) []byte {
 	text = norm.NFC.String(text)
-	var b strings.Builder
-	b.Grow(len(text))
 	space, afterQuote := false, false
-	for _, r := range text {
+	for i := 0; i < len(text); {
+		r, n := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:])
+		}
+		i += n
 		switch r {
 		case '’', '‘', '`', '´':
 			r = '\''
@@ -28,25 +37,36 @@ func Normalize(text string) string {
 		case '–', '—':
 			r = '-'
 		}
-		if unicode.IsSpace(r) {
-			space = b.Len() > 0 && !afterQuote
+		if r < utf8.RuneSelf {
+			if r == ' ' || '\t' <= r && r <= '\r' {
+				space = len(b) > 0 && !afterQuote
+				continue
+			}
+		} else if unicode.IsSpace(r) {
+			space = len(b) > 0 && !afterQuote
 			continue
 		}
 		// spacing around quotes is typography (« grave » vs "grave")
 		afterQuote = r == '"'
 		if space && r != '"' {
-			b.WriteByte(' ')
-			space = false
+			b = append(b, ' ')
 		}
 		space = false
-		b.WriteRune(unicode.ToLower(r))
+		switch {
+		case 'A' <= r && r <= 'Z':
+			b = append(b, byte(r+'a'-'A'))
+		case r < utf8.RuneSelf:
+			b = append(b, byte(r))
+		default:
+			b = utf8.AppendRune(b, unicode.ToLower(r))
+		}
 	}
-	return b.String()
+	return b
 }
 
 // Hash returns the hex SHA-256 of the normalised text.
 func Hash(text string) string {
-	sum := sha256.Sum256([]byte(Normalize(text)))
+	sum := sha256.Sum256(appendNormal(make([]byte, 0, len(text)), text))
 	return hex.EncodeToString(sum[:])
 }
 
