@@ -129,7 +129,7 @@ func (p *Pipeline) read(ctx context.Context, src source, stdin io.Reader) ([]ext
 		var f *os.File
 		f, err = os.Open(src.name)
 		if err == nil {
-			b, err = readLimited(f, p.opt.MaxSize)
+			b, err = readFile(f, p.opt.MaxSize)
 			f.Close()
 		} else {
 			err = unwrapPath(err)
@@ -139,6 +139,25 @@ func (p *Pipeline) read(ctx context.Context, src source, stdin io.Reader) ([]ext
 		return nil, []error{&extract.InputError{Input: name, Err: err}}
 	}
 	return extract.Parse(name, extract.Detect(name, b), b)
+}
+
+// readFile reads an open file of at most max bytes. A regular file is
+// read in one call of its size; reading until end of file, as a reader of
+// unknown length needs, costs a second system call for every file.
+func readFile(f *os.File, max int64) ([]byte, error) {
+	fi, err := f.Stat()
+	if err != nil || !fi.Mode().IsRegular() {
+		return readLimited(f, max)
+	}
+	if fi.Size() > max {
+		return nil, fmt.Errorf("%w (%d MB)", extract.ErrTooLarge, max>>20)
+	}
+	b := make([]byte, fi.Size())
+	n, err := io.ReadFull(f, b)
+	if err == io.ErrUnexpectedEOF { // shorter than it was: what there is
+		return b[:n], nil
+	}
+	return b, err
 }
 
 func readLimited(r io.Reader, max int64) ([]byte, error) {
