@@ -136,7 +136,6 @@ func (s *Store) Write(ctx context.Context, b dossier.Batch) ([]dossier.PutResult
 }
 
 func (s *Store) write(ctx context.Context, b dossier.Batch, isolate bool) ([]dossier.PutResult, error) {
-	out := make([]dossier.PutResult, len(b.Articles), len(b.Articles)+len(b.Analysed))
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, err
@@ -149,63 +148,53 @@ func (s *Store) write(ctx context.Context, b dossier.Batch, isolate bool) ([]dos
 	st.seen = &s.entitySeen
 	defer st.close()
 	failed := map[string]bool{}
-	for i, a := range b.Articles {
+	out := make([]dossier.PutResult, 0, len(b.Articles)+len(b.Analysed))
+	// one writes one article with f, inside a savepoint when isolating
+	one := func(a *dossier.Article, f func() (dossier.PutResult, error)) error {
 		if isolate {
 			if _, err := tx.ExecContext(ctx, "SAVEPOINT article"); err != nil {
-				return nil, err
+				return err
 			}
 		}
 		mark := len(st.written)
-		id, dup, err := st.put(ctx, a)
+		r, err := f()
 		switch {
 		case err != nil && !isolate:
-			return nil, errArticle{err}
+			return errArticle{err}
 		case err != nil:
 			st.written = st.written[:mark] // rolled back with the article
 			if _, rerr := tx.ExecContext(ctx, "ROLLBACK TO article"); rerr != nil {
-				return nil, rerr
+				return rerr
 			}
-			out[i] = dossier.PutResult{Err: fmt.Errorf("store %s: %w", a.Input, err)}
+			r = dossier.PutResult{Err: fmt.Errorf("store %s: %w", a.Input, err)}
 			failed[a.ID] = true
-		case dup:
-			out[i] = dossier.PutResult{ID: id, Dup: true}
-			if _, err := st.sighting.ExecContext(ctx, id, a.Input, a.Outlet, a.Date); err != nil {
-				return nil, fmt.Errorf("sighting: %w", err)
-			}
-		default:
-			out[i] = dossier.PutResult{ID: id}
 		}
+		out = append(out, r)
 		if isolate {
 			if _, err := tx.ExecContext(ctx, "RELEASE article"); err != nil {
-				return nil, err
+				return err
 			}
+		}
+		return nil
+	}
+	for _, a := range b.Articles {
+		err := one(a, func() (dossier.PutResult, error) {
+			id, dup, err := st.put(ctx, a)
+			if err != nil || !dup {
+				return dossier.PutResult{ID: id}, err
+			}
+			if _, err := st.sighting.ExecContext(ctx, id, a.Input, a.Outlet, a.Date); err != nil {
+				return dossier.PutResult{}, fmt.Errorf("sighting: %w", err)
+			}
+			return dossier.PutResult{ID: id, Dup: true}, nil
+		})
+		if err != nil {
+			return nil, err
 		}
 	}
 	for _, a := range b.Analysed {
-		if isolate {
-			if _, err := tx.ExecContext(ctx, "SAVEPOINT article"); err != nil {
-				return nil, err
-			}
-		}
-		mark := len(st.written)
-		err := st.analysed(ctx, tx, a)
-		switch {
-		case err != nil && !isolate:
-			return nil, errArticle{err}
-		case err != nil:
-			st.written = st.written[:mark]
-			if _, rerr := tx.ExecContext(ctx, "ROLLBACK TO article"); rerr != nil {
-				return nil, rerr
-			}
-			out = append(out, dossier.PutResult{Err: fmt.Errorf("store %s: %w", a.Input, err)})
-			failed[a.ID] = true
-		default:
-			out = append(out, dossier.PutResult{ID: a.ID})
-		}
-		if isolate {
-			if _, err := tx.ExecContext(ctx, "RELEASE article"); err != nil {
-				return nil, err
-			}
+		if err := one(a, func() (dossier.PutResult, error) { return dossier.PutResult{ID: a.ID}, st.analysed(ctx, tx, a) }); err != nil {
+			return nil, err
 		}
 	}
 	all := append(append([]*dossier.Article(nil), b.Articles...), b.Analysed...)
