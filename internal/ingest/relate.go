@@ -52,16 +52,23 @@ func (r *Relater) Load(ctx context.Context, store dossier.Store) error {
 	if err != nil {
 		return err
 	}
-	keys := make([]string, 0, len(profiles))
-	for k := range profiles {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
+	ps := make([]dedupe.Profile, 0, len(profiles))
+	for k, v := range profiles {
 		var p dedupe.Profile
-		if err := json.Unmarshal(profiles[k], &p); err != nil {
+		if err := json.Unmarshal(v, &p); err != nil {
 			return fmt.Errorf("load profile %s: %w", k, err)
 		}
+		ps = append(ps, p)
+	}
+	// Candidate lists keep their latest entries: restore them oldest
+	// first, so that "latest" still means recent after a reload.
+	sort.Slice(ps, func(i, j int) bool {
+		if ps[i].Date != ps[j].Date {
+			return ps[i].Date < ps[j].Date
+		}
+		return ps[i].ID < ps[j].ID
+	})
+	for _, p := range ps {
 		r.det.Load(p)
 	}
 	stories, err := store.LoadState(ctx, "story")
@@ -76,7 +83,12 @@ func (r *Relater) Load(ctx context.Context, store dossier.Store) error {
 		}
 		states = append(states, &s)
 	}
-	sort.Slice(states, func(i, j int) bool { return states[i].ID < states[j].ID })
+	sort.Slice(states, func(i, j int) bool {
+		if states[i].Last != states[j].Last {
+			return states[i].Last < states[j].Last
+		}
+		return states[i].ID < states[j].ID
+	})
 	r.clu.Load(states, nil, 0)
 	return r.loadFrequencies(ctx, store)
 }
