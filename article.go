@@ -92,12 +92,13 @@ type Summary struct {
 	SourceURL string   `json:"source_url"`
 	Tags      []string `json:"tags"`
 	Figures   int      `json:"figures"`
+	Deferred  bool     `json:"deferred,omitempty"` // analysis pending ("dossier analyse")
 }
 
 // Summarize returns the listing view of a.
 func (a *Article) Summarize() Summary {
 	return Summary{ID: a.ID, Input: a.Input, Title: a.Title, Site: a.Site, Outlet: a.Outlet,
-		Author: a.Author, Date: a.Date, Lang: a.Lang, SourceURL: a.SourceURL, Tags: a.Tags, Figures: len(a.Figures)}
+		Author: a.Author, Date: a.Date, Lang: a.Lang, SourceURL: a.SourceURL, Tags: a.Tags, Figures: len(a.Figures), Deferred: a.Deferred}
 }
 
 // ErrNotFound is returned by a Store when no record has the asked id.

@@ -478,6 +478,9 @@ func TestDeferredAnalysisMatchesIngest(t *testing.T) {
 	if hits, _, err := cli(t, deferred, "", "search", "--format", "jsonl", word); err != nil || !strings.Contains(hits, first.ID) {
 		t.Errorf("search %q before analysis does not find %s: %v\n%.300s", word, first.ID, err, hits)
 	}
+	if !first.Deferred {
+		t.Errorf("list does not say the analysis is deferred: %+v", first)
+	}
 	if shown, _, err := cli(t, deferred, "", "show", first.ID); err != nil || !strings.Contains(shown, "analysis deferred") {
 		t.Errorf("show of a deferred article does not say so: %v\n%.400s", err, shown)
 	}
@@ -485,6 +488,9 @@ func TestDeferredAnalysisMatchesIngest(t *testing.T) {
 	fmt.Sscanf(stderr, "ingested %d,", &stored)
 	if _, stderr, err := cli(t, deferred, "", "analyse", "-q"); err != nil || stored == 0 || !strings.Contains(stderr, fmt.Sprintf("analysed %d, failed 0", stored)) {
 		t.Fatalf("analyse after %d stored: %v\n%s", stored, err, stderr)
+	}
+	if list, _, _ := cli(t, deferred, "", "list", "--format", "jsonl"); strings.Contains(list, `"deferred"`) {
+		t.Errorf("list still says deferred after analysis:\n%.300s", list)
 	}
 	if _, stderr, _ := cli(t, deferred, "", "analyse", "-q"); !strings.Contains(stderr, "analysed 0, failed 0") {
 		t.Errorf("second analyse did something: %s", stderr)

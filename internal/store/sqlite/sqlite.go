@@ -427,12 +427,12 @@ func (st *stmts) analysed(ctx context.Context, tx *sql.Tx, a *dossier.Article) e
 	return st.analysis(ctx, a)
 }
 
-const summaryCols = "a.id, a.input, a.title, a.site, a.outlet, a.author, a.date, a.lang, a.source_url, a.tags, (SELECT count(*) FROM figures f WHERE f.article_id = a.id)"
+const summaryCols = "a.id, a.input, a.title, a.site, a.outlet, a.author, a.date, a.lang, a.source_url, a.tags, (SELECT count(*) FROM figures f WHERE f.article_id = a.id), a.analysed = 0"
 
 func scanSummary(sc interface{ Scan(...any) error }, extra ...any) (dossier.Summary, error) {
 	var m dossier.Summary
 	var tags string
-	dest := append([]any{&m.ID, &m.Input, &m.Title, &m.Site, &m.Outlet, &m.Author, &m.Date, &m.Lang, &m.SourceURL, &tags, &m.Figures}, extra...)
+	dest := append([]any{&m.ID, &m.Input, &m.Title, &m.Site, &m.Outlet, &m.Author, &m.Date, &m.Lang, &m.SourceURL, &tags, &m.Figures, &m.Deferred}, extra...)
 	if err := sc.Scan(dest...); err != nil {
 		return m, err
 	}
