@@ -217,6 +217,7 @@ func (r *Relater) Relate(arts []*dossier.Article, profiles []dedupe.Profile, ana
 	if err != nil {
 		return w, err
 	}
+	key := deltaKey(r.dfSeq)
 	r.dfSeq++
 	storyState := map[string][]byte{}
 	for _, s := range touched {
@@ -226,6 +227,6 @@ func (r *Relater) Relate(arts []*dossier.Article, profiles []dedupe.Profile, ana
 		}
 		storyState[s.ID] = sb
 	}
-	w.State = map[string]map[string][]byte{"profile": saved, "dfdelta": {deltaKey(r.dfSeq - 1): delta}, "story": storyState}
+	w.State = map[string]map[string][]byte{"profile": saved, "dfdelta": {key: delta}, "story": storyState}
 	return w, nil
 }
