@@ -324,22 +324,48 @@ func (p *Pipeline) AnalysePending(ctx context.Context, report func(Event), progr
 	r.batches = make(chan batch, 1)
 	r.stored = make(chan error, 1)
 	go r.store(ctx)
+	// Pending articles are read a few chunks ahead, as files are by Run:
+	// reading waits for the writer's transaction in progress.
+	type pending struct {
+		arts  []*dossier.Article
+		total int
+		err   error
+	}
+	chunks := make(chan pending, 4)
+	readCtx, stopReading := context.WithCancel(ctx)
+	defer stopReading()
+	go func() {
+		defer close(chunks)
+		after := ""
+		for readCtx.Err() == nil {
+			arts, n, err := p.store.Pending(readCtx, after, p.opt.ChunkSize)
+			if err == nil && len(arts) == 0 {
+				return
+			}
+			select {
+			case chunks <- pending{arts, n, err}:
+			case <-readCtx.Done():
+				return
+			}
+			if err != nil {
+				return
+			}
+			after = arts[len(arts)-1].ID
+		}
+	}()
 	var err error
-	after, total, done := "", -1, 0
-	for {
+	total, done := -1, 0
+	for c := range chunks {
 		if err = ctx.Err(); err != nil {
 			break
 		}
-		var arts []*dossier.Article
-		var n int
-		arts, n, err = p.store.Pending(ctx, after, p.opt.ChunkSize)
-		if err != nil || len(arts) == 0 {
+		if err = c.err; err != nil {
 			break
 		}
+		arts := c.arts
 		if total < 0 {
-			total = n
+			total = c.total
 		}
-		after = arts[len(arts)-1].ID
 		profiles := make([]dedupe.Profile, len(arts))
 		r.parallel(len(arts), func(i int) {
 			Enrich(arts[i])
@@ -350,6 +376,9 @@ func (p *Pipeline) AnalysePending(ctx context.Context, report func(Event), progr
 		if progress != nil {
 			progress(min(done, total), total)
 		}
+	}
+	stopReading()
+	for range chunks { // let the reader finish
 	}
 	close(r.batches)
 	if serr := <-r.stored; err == nil {
