@@ -11,7 +11,7 @@ import (
 )
 
 func (a *app) benchCmd() *cobra.Command {
-	var n int
+	var n, runs int
 	var keep, generate string
 	c := &cobra.Command{
 		Use:   "bench",
@@ -39,7 +39,7 @@ The --db flag is not used: the store is created in a temporary folder (or --dir)
 				defer os.RemoveAll(tmp)
 				dir = tmp
 			}
-			r, err := bench.Run(cmd.Context(), n, dir, func(path string) (dossier.Store, error) {
+			r, err := bench.Run(cmd.Context(), n, runs, dir, func(path string) (dossier.Store, error) {
 				return sqlite.Open(cmd.Context(), path)
 			}, a.terminal())
 			if err != nil {
@@ -50,6 +50,7 @@ The --db flag is not used: the store is created in a temporary folder (or --dir)
 		},
 	}
 	c.Flags().IntVarP(&n, "articles", "n", 10000, "how many articles to generate")
+	c.Flags().IntVarP(&runs, "runs", "r", 1, "end-to-end runs, each into new stores: the median is reported, with the range")
 	c.Flags().StringVar(&keep, "dir", "", "keep the generated corpus and store in this folder")
 	c.Flags().StringVar(&generate, "generate", "", "only write the generated corpus to this folder (to time or profile ingest on it)")
 	return c

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"syscall"
 	"time"
@@ -28,7 +29,8 @@ type Stage struct {
 	Name     string
 	Docs     int
 	Bytes    int64
-	Duration time.Duration
+	Duration time.Duration   // the median when the stage ran several times
+	Runs     []time.Duration // each run's, when it ran several times
 }
 
 // PerSecond returns documents and megabytes per second.
@@ -63,8 +65,9 @@ type Checkpoint struct {
 }
 
 // Run generates n articles, times each stage on one core, then ingests the
-// files end to end into the store opened by open (in a temporary folder).
-func Run(ctx context.Context, n int, dir string, open func(path string) (dossier.Store, error), progress io.Writer) (Result, error) {
+// files end to end into new stores opened by open (in dir), runs times:
+// wall-clock time on a shared machine varies from run to run.
+func Run(ctx context.Context, n, runs int, dir string, open func(path string) (dossier.Store, error), progress io.Writer) (Result, error) {
 	docs := Corpus(n, 1)
 	res := Result{Articles: n, GOMAXPROCS: runtime.GOMAXPROCS(0)}
 	for _, d := range docs {
@@ -156,38 +159,57 @@ func Run(ctx context.Context, n int, dir string, open func(path string) (dossier
 	if err := writeDocs(in, docs); err != nil {
 		return res, err
 	}
-	s, err := open(filepath.Join(dir, "bench.db"))
-	if err != nil {
-		return res, err
-	}
-	defer s.Close()
-	if res.Ingest, res.Summary, err = ingestStage(ctx, "ingest", s, ingest.Options{}, in, n, res.Bytes, progress); err != nil {
-		return res, err
-	}
-	// the foundation alone, then the analysis it defers
-	s2, err := open(filepath.Join(dir, "deferred.db"))
-	if err != nil {
-		return res, err
-	}
-	defer s2.Close()
-	if res.Deferred, _, err = ingestStage(ctx, "ingest --defer", s2, ingest.Options{Defer: true}, in, n, res.Bytes, progress); err != nil {
-		return res, err
-	}
-	start = time.Now()
-	sum, err := ingest.New(s2, ingest.Options{}).AnalysePending(ctx, func(ingest.Event) {}, func(d, total int) {
-		if progress != nil {
-			fmt.Fprintf(progress, "\ranalyse %d/%d", d, total)
+	for k := 0; k < max(1, runs); k++ {
+		// everything, into a new store
+		s, err := open(filepath.Join(dir, fmt.Sprintf("bench-%d.db", k)))
+		if err != nil {
+			return res, err
 		}
-	})
-	if progress != nil {
-		fmt.Fprintln(progress)
+		st, sum, err := ingestStage(ctx, "ingest", s, ingest.Options{}, in, n, res.Bytes, progress)
+		s.Close()
+		if err != nil {
+			return res, err
+		}
+		res.Ingest.add(st)
+		res.Summary = sum
+		// the foundation alone, then the analysis it defers
+		s2, err := open(filepath.Join(dir, fmt.Sprintf("deferred-%d.db", k)))
+		if err != nil {
+			return res, err
+		}
+		st, _, err = ingestStage(ctx, "ingest --defer", s2, ingest.Options{Defer: true}, in, n, res.Bytes, progress)
+		if err != nil {
+			s2.Close()
+			return res, err
+		}
+		res.Deferred.add(st)
+		start := time.Now()
+		sum, err = ingest.New(s2, ingest.Options{}).AnalysePending(ctx, func(ingest.Event) {}, func(d, total int) {
+			if progress != nil {
+				fmt.Fprintf(progress, "\ranalyse %d/%d", d, total)
+			}
+		})
+		s2.Close()
+		if progress != nil {
+			fmt.Fprintln(progress)
+		}
+		if err != nil {
+			return res, err
+		}
+		res.Analyse.add(Stage{Name: "analyse", Docs: sum.Analysed, Bytes: textBytes, Duration: time.Since(start)})
 	}
-	if err != nil {
-		return res, err
-	}
-	res.Analyse = Stage{Name: "analyse", Docs: sum.Analysed, Bytes: textBytes, Duration: time.Since(start)}
 	res.PeakRSSMB = peakRSSMB()
 	return res, nil
+}
+
+// add records one more run of a stage: Duration is the median of the runs.
+func (s *Stage) add(run Stage) {
+	runs := append(s.Runs, run.Duration)
+	*s = run
+	s.Runs = runs
+	sorted := slices.Clone(runs)
+	slices.Sort(sorted)
+	s.Duration = sorted[len(sorted)/2]
 }
 
 // ingestStage ingests the folder in into s and times it.
@@ -266,6 +288,11 @@ func (r Result) Write(w io.Writer) {
 	} {
 		d, mb := x.s.PerSecond()
 		fmt.Fprintf(w, "%-16s %12.0f %10.0f %10.2f %10s  %s\n", x.s.Name, d, d/float64(max(1, r.GOMAXPROCS)), mb, x.s.Duration.Round(time.Millisecond), x.stages)
+		if len(x.s.Runs) > 1 {
+			lo, hi := slices.Min(x.s.Runs), slices.Max(x.s.Runs)
+			fmt.Fprintf(w, "%-16s %12s  over %d runs: %.0f–%.0f articles/s (median above)\n", "", "", len(x.s.Runs),
+				float64(x.s.Docs)/hi.Seconds(), float64(x.s.Docs)/lo.Seconds())
+		}
 	}
 	fmt.Fprintf(w, "\ningest: stored %d, duplicates %d, failed %d; peak memory %.0f MB\n", r.Summary.Ingested, r.Summary.Duplicates, r.Summary.Failed, r.PeakRSSMB)
 }

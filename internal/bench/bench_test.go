@@ -16,7 +16,7 @@ import (
 
 func TestRun(t *testing.T) {
 	ctx := context.Background()
-	r, err := Run(ctx, 300, t.TempDir(), func(path string) (dossier.Store, error) {
+	r, err := Run(ctx, 300, 2, t.TempDir(), func(path string) (dossier.Store, error) {
 		return sqlite.Open(ctx, path)
 	}, nil)
 	if err != nil {
@@ -36,7 +36,10 @@ func TestRun(t *testing.T) {
 	}
 	var b bytes.Buffer
 	r.Write(&b)
-	for _, want := range []string{"clean", "relate", "ingest --defer", "analyse", "peak memory"} {
+	if len(r.Deferred.Runs) != 2 || r.Deferred.Duration != max(r.Deferred.Runs[0], r.Deferred.Runs[1]) {
+		t.Errorf("two runs: %v, median %v (of two, the second in order)", r.Deferred.Runs, r.Deferred.Duration)
+	}
+	for _, want := range []string{"clean", "relate", "ingest --defer", "analyse", "peak memory", "over 2 runs"} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("report lacks %q:\n%s", want, b.String())
 		}
