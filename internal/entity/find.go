@@ -28,6 +28,16 @@ var titles = map[string]bool{
 }
 
 // notNames: capitalised words that begin sentences or titles, not names.
+// familyFirst are family names of cultures that write them first, as
+// news in French and English keeps them: a lone "Kim" or "Xi" after "Kim
+// Jong Un" or "Xi Jinping" is that person. Korean and Chinese names.
+var familyFirst = map[string]bool{
+	"kim": true, "lee": true, "ri": true, "park": true, "pak": true, "choi": true, "choe": true, "jung": true, "jeong": true,
+	"kang": true, "cho": true, "yoon": true, "yun": true, "jang": true, "moon": true, "han": true, "shin": true, "kwon": true,
+	"hwang": true, "ahn": true, "song": true, "xi": true, "li": true, "wang": true, "zhang": true, "liu": true, "chen": true,
+	"yang": true, "huang": true, "zhao": true, "wu": true, "zhou": true, "hu": true, "mao": true, "deng": true, "jiang": true, "wen": true,
+}
+
 var notNames = map[string]bool{
 	"le": true, "la": true, "les": true, "l'": true, "un": true, "une": true, "des": true, "du": true, "de": true, "d'": true,
 	"the": true, "a": true, "an": true, "in": true, "on": true, "at": true, "for": true, "and": true, "but": true, "selon": true,
@@ -78,12 +88,26 @@ func (l *Linker) Find(text string) (mentions []dossier.Mention, created []*dossi
 	// People not in the list: capitalised names after a title, or two
 	// capitalised words that are not at the start of a sentence.
 	surnames := map[string]string{} // surname key -> person id, for later "Kimachuk"
+	ambiguous := map[string]bool{}  // surnames of two people of the article
+	addSurname := func(k, id string) {
+		if old, ok := surnames[k]; ok && old != id {
+			ambiguous[k] = true
+		}
+		surnames[k] = id
+	}
+	// addSurnames files a person's family name: the last word, or the
+	// first for names written family name first ("Kim Jong Un", "Xi Jinping")
+	addSurnames := func(name []word, id string) {
+		if last := name[len(name)-1].text; utf8.RuneCountInString(last) >= 3 && !notNames[key(last)] {
+			addSurname(key(last), id)
+		}
+		if first := key(name[0].text); len(name) >= 2 && familyFirst[first] {
+			addSurname(first, id)
+		}
+	}
 	for _, m := range mentions {
 		if m.Type == dossier.EntityPerson {
-			f := words(m.Text)
-			if last := f[len(f)-1].text; utf8.RuneCountInString(last) >= 3 && !notNames[key(last)] {
-				surnames[key(last)] = m.Entity
-			}
+			addSurnames(words(m.Text), m.Entity)
 		}
 	}
 	seen := map[string]*dossier.Entity{}
@@ -110,16 +134,14 @@ func (l *Linker) Find(text string) (mentions []dossier.Mention, created []*dossi
 				created = append(created, e)
 			}
 			mentions = append(mentions, dossier.Mention{Start: ws[i].start, End: ws[j-1].end, Text: name, Entity: e.ID, Type: dossier.EntityPerson, Form: "name"})
-			if utf8.RuneCountInString(ws[j-1].text) >= 3 {
-				surnames[keys[j-1]] = e.ID
-			}
+			addSurnames(ws[i:j], e.ID)
 			for k := i; k < j; k++ {
 				covered[k] = true
 			}
 			i = j - 1
 			continue
 		}
-		if j-i == 1 {
+		if j-i == 1 && !ambiguous[keys[i]] {
 			if id, ok := surnames[keys[i]]; ok && !sentenceStart || ok && titled {
 				mentions = append(mentions, dossier.Mention{Start: ws[i].start, End: ws[i].end, Text: ws[i].text, Entity: id, Type: dossier.EntityPerson, Form: "surname"})
 				covered[i] = true
@@ -128,7 +150,7 @@ func (l *Linker) Find(text string) (mentions []dossier.Mention, created []*dossi
 	}
 	// surnames used before the full name, and at sentence starts
 	for i := range ws {
-		if covered[i] || !isName(ws[i].text) || notNames[keys[i]] || utf8.RuneCountInString(ws[i].text) < 3 {
+		if covered[i] || !isName(ws[i].text) || notNames[keys[i]] || ambiguous[keys[i]] || utf8.RuneCountInString(ws[i].text) < 3 && !familyFirst[keys[i]] {
 			continue
 		}
 		if id, ok := surnames[keys[i]]; ok {
