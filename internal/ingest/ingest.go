@@ -320,6 +320,10 @@ func (r *runner) parallel(n int, f func(i int)) {
 // relating it found. progress, when set, is told how many are done out of
 // how many were pending.
 func (p *Pipeline) AnalysePending(ctx context.Context, report func(Event), progress func(done, total int)) (Summary, error) {
+	// nothing pending: done, without loading the state of a large store
+	if _, n, err := p.store.Pending(ctx, "", 1); err != nil || n == 0 {
+		return Summary{}, err
+	}
 	r := &runner{p: p, report: report}
 	r.batches = make(chan batch, 1)
 	r.stored = make(chan error, 1)
