@@ -3,10 +3,13 @@ package ingest
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
+	"runtime"
 	"sort"
 	"strconv"
+	"sync"
 
 	"github.com/dossier-news/dossier"
 	"github.com/dossier-news/dossier/internal/dedupe"
@@ -45,6 +48,32 @@ func (r *runner) loadState(ctx context.Context) error {
 	return r.rel.Load(ctx, r.p.store)
 }
 
+// decodeAll decodes JSON values on all cores: a large store holds a
+// profile for every article, and decoding them is most of loading.
+func decodeAll[T any](values map[string][]byte) ([]T, error) {
+	keys := make([]string, 0, len(values))
+	for k := range values {
+		keys = append(keys, k)
+	}
+	out := make([]T, len(keys))
+	errs := make([]error, len(keys))
+	var wg sync.WaitGroup
+	workers := runtime.GOMAXPROCS(0)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(keys); i += workers {
+				if err := json.Unmarshal(values[keys[i]], &out[i]); err != nil {
+					errs[i] = fmt.Errorf("%s: %w", keys[i], err)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return out, errors.Join(errs...)
+}
+
 // Load restores the relater from what the store saved, compacting the
 // saved term frequencies when they have piled up.
 func (r *Relater) Load(ctx context.Context, store dossier.Store) error {
@@ -52,13 +81,9 @@ func (r *Relater) Load(ctx context.Context, store dossier.Store) error {
 	if err != nil {
 		return err
 	}
-	ps := make([]dedupe.Profile, 0, len(profiles))
-	for k, v := range profiles {
-		var p dedupe.Profile
-		if err := json.Unmarshal(v, &p); err != nil {
-			return fmt.Errorf("load profile %s: %w", k, err)
-		}
-		ps = append(ps, p)
+	ps, err := decodeAll[dedupe.Profile](profiles)
+	if err != nil {
+		return fmt.Errorf("load profile %w", err)
 	}
 	// Candidate lists keep their latest entries: restore them oldest
 	// first, so that "latest" still means recent after a reload.
