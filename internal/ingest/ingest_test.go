@@ -2,8 +2,10 @@ package ingest
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/dossier-news/dossier"
@@ -87,5 +89,40 @@ func TestIncrementalMatchesOneRun(t *testing.T) {
 	c2, _, _ := two.Copies(ctx)
 	if len(c1) == 0 || fmt.Sprint(c1) != fmt.Sprint(c2) {
 		t.Errorf("copies differ:\none run  %.300v\ntwo runs %.300v", c1, c2)
+	}
+}
+
+// failingStore is a store whose writes fail as a whole, as a full disk would.
+type failingStore struct{ dossier.Store }
+
+func (failingStore) Write(context.Context, dossier.Batch) ([]dossier.PutResult, error) {
+	return nil, errors.New("disk full")
+}
+
+// TestWriteFailureStopsTheRun: when the store cannot write a chunk, the
+// run ends with that error (the command exits non-zero) and nothing of the
+// chunk is reported as stored.
+func TestWriteFailureStopsTheRun(t *testing.T) {
+	ctx := context.Background()
+	s, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "d.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	files, _ := filepath.Glob("../../testdata/stories/docs/*.txt")
+	stored := 0
+	sum, err := New(failingStore{s}, Options{ChunkSize: 8}).Run(ctx, files[:20], nil, func(e Event) {
+		if e.Err == nil {
+			stored++
+		}
+	}, nil)
+	if err == nil || !strings.Contains(err.Error(), "disk full") {
+		t.Errorf("run error = %v, want the store's", err)
+	}
+	if stored != 0 || sum.Ingested != 0 {
+		t.Errorf("%d reported stored (summary %+v) though nothing was written", stored, sum)
+	}
+	if got, _ := s.List(ctx, dossier.ListFilter{}); len(got) != 0 {
+		t.Errorf("%d articles in the store", len(got))
 	}
 }
