@@ -156,6 +156,9 @@ func normURL(s string) string {
 	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.") + strings.TrimSuffix(u.EscapedPath(), "/")
 }
 
+// Grow makes room for n more profiles, before loading them.
+func (d *Detector) Grow(n int) { d.ix.Grow(n) }
+
 // Load adds an already stored profile without looking for its copies.
 func (d *Detector) Load(p Profile) {
 	q := p

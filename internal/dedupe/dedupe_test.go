@@ -1,6 +1,11 @@
 package dedupe
 
-import "testing"
+import (
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"testing"
+)
 
 func TestHash(t *testing.T) {
 	same := [][2]string{
@@ -45,5 +50,63 @@ func TestHashStable(t *testing.T) {
 		if got := Hash(in); got != want {
 			t.Errorf("Hash(%q) = %s, want %s: stored ids would no longer match", in, got, want)
 		}
+	}
+}
+
+func TestProfileBinary(t *testing.T) {
+	p := Profile{ID: "abc", Lang: "fr", Date: "2024-11-01", URL: "https://x.example/a", SourceURL: "", Story: "s1",
+		Sig: MinHash("un texte assez long pour une signature de plusieurs mots"), Numbers: []float64{12, 10000, 1.5},
+		Entities: []string{"country:KP", "country:RU"}, Figures: []string{"soldier|10000"}, Reports: []string{"outlet:afp|soldier|10000"}}
+	b, _ := p.MarshalBinary()
+	got, err := DecodeProfile(b)
+	if err != nil || fmt.Sprint(got) != fmt.Sprint(p) {
+		t.Errorf("binary round trip = %+v, %v\nwant %+v", got, err, p)
+	}
+	j, _ := json.Marshal(p) // as stores saved them before
+	if got, err := DecodeProfile(j); err != nil || fmt.Sprint(got) != fmt.Sprint(p) {
+		t.Errorf("JSON profile decoded as %+v, %v", got, err)
+	}
+	for _, bad := range [][]byte{nil, {}, {2}, b[:len(b)-1], append(append([]byte{}, b...), 0)} {
+		if _, err := DecodeProfile(bad); err == nil {
+			t.Errorf("DecodeProfile(%d bytes) gave no error", len(bad))
+		}
+	}
+	if len(b) >= len(j)*3/4 {
+		t.Errorf("binary %d bytes, JSON %d: not compact", len(b), len(j))
+	}
+}
+
+// TestDecodeProfileDamaged: a damaged saved profile is an error, never a
+// panic or a huge allocation, and what decodes encodes back the same.
+func TestDecodeProfileDamaged(t *testing.T) {
+	b, _ := Profile{ID: "x", Numbers: []float64{1}, Entities: []string{"e"}, Reports: []string{"r"}}.MarshalBinary()
+	r := rand.New(rand.NewPCG(1, 2))
+	check := func(data []byte) {
+		p, err := DecodeProfile(data)
+		if err != nil || len(data) == 0 || data[0] == '{' {
+			return
+		}
+		again, _ := p.MarshalBinary()
+		if q, err := DecodeProfile(again); err != nil || fmt.Sprint(q) != fmt.Sprint(p) {
+			t.Errorf("re-encoded profile decodes to %+v, %v", q, err)
+		}
+	}
+	for i := range b { // every byte changed, and cut there
+		for _, v := range []byte{0, 1, 2, 127, 128, 255} {
+			c := append([]byte{}, b...)
+			c[i] = v
+			check(c)
+		}
+		check(b[:i])
+	}
+	for range 20000 { // noise behind a version byte
+		c := make([]byte, r.IntN(1200))
+		for j := range c {
+			c[j] = byte(r.Uint32())
+		}
+		if len(c) > 0 {
+			c[0] = profileVersion
+		}
+		check(c)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -122,6 +123,18 @@ func NewIndex() *Index {
 		ix.buckets[b] = map[uint64][]int{}
 	}
 	return ix
+}
+
+// Grow makes room for n more signatures, as loading many at once wants.
+func (ix *Index) Grow(n int) {
+	for b := range ix.buckets {
+		if len(ix.buckets[b]) == 0 {
+			ix.buckets[b] = make(map[uint64][]int, n)
+		}
+	}
+	ix.ids = slices.Grow(ix.ids, n)
+	ix.sigs = slices.Grow(ix.sigs, n)
+	ix.seen = slices.Grow(ix.seen, n)
 }
 
 // Add records the signature of article id.

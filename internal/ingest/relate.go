@@ -48,9 +48,9 @@ func (r *runner) loadState(ctx context.Context) error {
 	return r.rel.Load(ctx, r.p.store)
 }
 
-// decodeAll decodes JSON values on all cores: a large store holds a
-// profile for every article, and decoding them is most of loading.
-func decodeAll[T any](values map[string][]byte) ([]T, error) {
+// decodeAll decodes values on all cores: a large store holds a profile
+// for every article, and decoding them is most of loading.
+func decodeAll[T any](values map[string][]byte, decode func([]byte) (T, error)) ([]T, error) {
 	keys := make([]string, 0, len(values))
 	for k := range values {
 		keys = append(keys, k)
@@ -64,7 +64,8 @@ func decodeAll[T any](values map[string][]byte) ([]T, error) {
 		go func() {
 			defer wg.Done()
 			for i := w; i < len(keys); i += workers {
-				if err := json.Unmarshal(values[keys[i]], &out[i]); err != nil {
+				var err error
+				if out[i], err = decode(values[keys[i]]); err != nil {
 					errs[i] = fmt.Errorf("%s: %w", keys[i], err)
 				}
 			}
@@ -81,7 +82,7 @@ func (r *Relater) Load(ctx context.Context, store dossier.Store) error {
 	if err != nil {
 		return err
 	}
-	ps, err := decodeAll[dedupe.Profile](profiles)
+	ps, err := decodeAll(profiles, dedupe.DecodeProfile)
 	if err != nil {
 		return fmt.Errorf("load profile %w", err)
 	}
@@ -93,6 +94,7 @@ func (r *Relater) Load(ctx context.Context, store dossier.Store) error {
 		}
 		return ps[i].ID < ps[j].ID
 	})
+	r.det.Grow(len(ps))
 	for _, p := range ps {
 		r.det.Load(p)
 	}
@@ -226,7 +228,7 @@ func (r *Relater) Relate(arts []*dossier.Article, profiles []dedupe.Profile, ana
 		}
 		r.det.SetStory(a.ID, id)
 		p.Story = id
-		pb, err := json.Marshal(p)
+		pb, err := p.MarshalBinary()
 		if err != nil {
 			return w, err
 		}
