@@ -27,7 +27,11 @@ func main() {
 var errReported = errors.New("some inputs failed")
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	root := newRoot(stdin, stdout, stderr)
+	root, a := newRoot(stdin, stdout, stderr)
 	root.SetArgs(args)
-	return root.ExecuteContext(ctx)
+	err := root.ExecuteContext(ctx)
+	if a.stopProfile != nil { // also when the command failed: cobra skips its post-run hooks then
+		a.stopProfile()
+	}
+	return err
 }

@@ -511,3 +511,20 @@ func TestDeferredAnalysisMatchesIngest(t *testing.T) {
 		}
 	}
 }
+
+// TestCPUProfileOnFailure: --cpuprofile writes a complete profile even
+// when the command fails (an input is bad).
+func TestCPUProfileOnFailure(t *testing.T) {
+	dir := t.TempDir()
+	prof := filepath.Join(dir, "cpu.prof")
+	if err := os.WriteFile(filepath.Join(dir, "empty.txt"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := cli(t, filepath.Join(dir, "d.db"), "", "ingest", "-q", "--cpuprofile", prof, filepath.Join(dir, "empty.txt")); err == nil {
+		t.Fatal("ingest of an empty file did not fail")
+	}
+	b, err := os.ReadFile(prof)
+	if err != nil || len(b) < 2 || b[0] != 0x1f || b[1] != 0x8b { // a gzipped pprof profile
+		t.Errorf("profile: %d bytes, %v; want a complete gzipped profile", len(b), err)
+	}
+}

@@ -20,6 +20,7 @@ type app struct {
 	db             string
 	format         string
 	cpuprofile     string
+	stopProfile    func() // set while a CPU profile is written; run calls it whatever the outcome
 }
 
 func defaultDB() string {
@@ -37,7 +38,7 @@ func defaultDB() string {
 	return filepath.Join(dir, "dossier", "dossier.db")
 }
 
-func newRoot(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
+func newRoot(stdin io.Reader, stdout, stderr io.Writer) (*cobra.Command, *app) {
 	a := &app{stdin: stdin, stdout: stdout, stderr: stderr}
 	root := &cobra.Command{
 		Use:   "dossier",
@@ -55,7 +56,6 @@ The store is one SQLite file: by default ` + defaultDB() + `
 	root.SetErr(stderr)
 	root.PersistentFlags().StringVar(&a.db, "db", defaultDB(), "SQLite database file")
 	root.PersistentFlags().StringVar(&a.cpuprofile, "cpuprofile", "", "write a CPU profile of the command (go tool pprof) to this file")
-	var stopProfile func()
 	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
 		if a.cpuprofile == "" {
 			return nil
@@ -68,16 +68,11 @@ The store is one SQLite file: by default ` + defaultDB() + `
 			f.Close()
 			return fmt.Errorf("cpu profile: %w", err)
 		}
-		stopProfile = func() { pprof.StopCPUProfile(); f.Close() }
+		a.stopProfile = func() { pprof.StopCPUProfile(); f.Close() }
 		return nil
 	}
-	root.PersistentPostRun = func(cmd *cobra.Command, args []string) {
-		if stopProfile != nil {
-			stopProfile()
-		}
-	}
 	root.AddCommand(a.ingestCmd(), a.analyseCmd(), a.listCmd(), a.showCmd(), a.searchCmd(), a.figuresCmd(), a.entitiesCmd(), a.entityCmd(), a.copiesCmd(), a.storiesCmd(), a.storyCmd(), a.evalCmd(), a.benchCmd())
-	return root
+	return root, a
 }
 
 func (a *app) addFormat(c *cobra.Command, formats string) {
