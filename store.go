@@ -62,6 +62,12 @@ type Batch struct {
 	State map[string]map[string][]byte
 }
 
+// All returns the batch's articles in the order of Write's results:
+// Articles, then Analysed.
+func (b Batch) All() []*Article {
+	return append(append(make([]*Article, 0, len(b.Articles)+len(b.Analysed)), b.Articles...), b.Analysed...)
+}
+
 // PutResult is the outcome of storing one article.
 type PutResult struct {
 	ID  string

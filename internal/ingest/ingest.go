@@ -434,7 +434,7 @@ func (r *runner) write(ctx context.Context, writes <-chan dossier.Batch) error {
 			}
 			return err
 		}
-		all := append(append([]*dossier.Article(nil), b.Articles...), b.Analysed...)
+		all := b.All()
 		r.mu.Lock()
 		for i, pr := range res {
 			a := all[i]

@@ -197,7 +197,7 @@ func (s *Store) write(ctx context.Context, b dossier.Batch, isolate bool) ([]dos
 			return nil, err
 		}
 	}
-	all := append(append([]*dossier.Article(nil), b.Articles...), b.Analysed...)
+	all := b.All()
 	for i, r := range out {
 		if r.Err == nil { // another article of the batch with a failed one's id was stored
 			delete(failed, r.ID)
