@@ -61,22 +61,25 @@ type Span struct {
 type Removed struct {
 	Line   int    `json:"line"`   // 1-based line of the input text; 0 when unknown
 	Text   string `json:"text"`   // the line as it was
-	Label  string `json:"label"`  // site, nav, title, byline, tags, caption, source, date, boilerplate
+	Label  Label  `json:"label"`  // site, nav, title, byline, tags, caption, source, date, boilerplate
 	Reason string `json:"reason"` // a sentence a user can check
 }
 
+// Label says what a line of an input is, as cleaning sees it.
+type Label string
+
 // Line labels given by cleaning.
 const (
-	LabelBody        = "body"
-	LabelHeading     = "heading"
-	LabelTitle       = "title"
-	LabelSite        = "site"
-	LabelNav         = "nav"
-	LabelByline      = "byline"
-	LabelTags        = "tags"
-	LabelCaption     = "caption"
-	LabelSource      = "source"
-	LabelBoilerplate = "boilerplate"
+	LabelBody        Label = "body"
+	LabelHeading     Label = "heading"
+	LabelTitle       Label = "title"
+	LabelSite        Label = "site"
+	LabelNav         Label = "nav"
+	LabelByline      Label = "byline"
+	LabelTags        Label = "tags"
+	LabelCaption     Label = "caption"
+	LabelSource      Label = "source"
+	LabelBoilerplate Label = "boilerplate"
 )
 
 // Summary is what listing articles shows.

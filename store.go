@@ -88,7 +88,7 @@ type FigureFilter struct {
 	Entity      string // subject or source entity id
 	Thing       string
 	Source      string
-	MinModality string
+	MinModality Modality
 }
 
 // Hit is one search result.

@@ -56,7 +56,7 @@ and articles (ids).`,
 		},
 	}
 	a.addFormat(c, "table|json|jsonl")
-	c.Flags().StringVar(&f.Type, "type", "", "only this type: person, organisation, place, country, outlet")
+	c.Flags().StringVar((*string)(&f.Type), "type", "", "only this type: person, organisation, place, country, outlet")
 	c.Flags().StringVar(&f.Article, "article", "", "only the entities of this article (id or prefix)")
 	return c
 }

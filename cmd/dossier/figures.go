@@ -69,7 +69,7 @@ unit, kind, subject, event, place, modality, source and time.`,
 	c.Flags().StringVar(&f.Article, "article", "", "only the figures of this article (id or prefix)")
 	c.Flags().StringVar(&f.Thing, "thing", "", "only figures counting this (French lemma or English gloss, prefix)")
 	c.Flags().StringVar(&f.Source, "source", "", "only figures attributed to this source (substring)")
-	c.Flags().StringVar(&f.MinModality, "min-modality", "", "only figures at least this committed (e.g. possible, fact)")
+	c.Flags().StringVar((*string)(&f.MinModality), "min-modality", "", "only figures at least this committed (e.g. possible, fact)")
 	return c
 }
 
@@ -92,8 +92,8 @@ func (a *app) writeFigures(figs []dossier.Figure) error {
 		w := csv.NewWriter(a.stdout)
 		w.Write([]string{"doc", "text", "start", "end", "value", "low", "high", "bound", "thing", "gloss", "unit", "kind", "subject", "event", "place", "modality", "source", "time", "sentence"})
 		for _, f := range figs {
-			w.Write([]string{f.Doc, f.Text, strconv.Itoa(f.Start), strconv.Itoa(f.End), num(f.Value), num(f.Low), num(f.High), f.Bound, f.Thing, f.Gloss,
-				f.Unit, f.Kind, f.Subject, f.Event, f.Place, f.Modality, f.Source, f.Time, f.Sentence})
+			w.Write([]string{f.Doc, f.Text, strconv.Itoa(f.Start), strconv.Itoa(f.End), num(f.Value), num(f.Low), num(f.High), string(f.Bound), f.Thing, f.Gloss,
+				f.Unit, string(f.Kind), f.Subject, f.Event, f.Place, string(f.Modality), f.Source, f.Time, f.Sentence})
 		}
 		w.Flush()
 		return w.Error()

@@ -161,7 +161,7 @@ func describe(f dossier.Figure) string {
 	if f.Unit != "" {
 		parts = append(parts, f.Unit)
 	}
-	parts = append(parts, f.Modality)
+	parts = append(parts, string(f.Modality))
 	for _, kv := range [][2]string{{"subject", f.Subject}, {"event", f.Event}, {"place", f.Place}, {"source", f.Source}, {"time", f.Time}} {
 		if kv[1] != "" {
 			parts = append(parts, kv[0]+"="+kv[1])

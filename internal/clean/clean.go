@@ -40,7 +40,7 @@ type line struct {
 	orig   string
 	text   string // trimmed, unglued
 	words  int
-	label  string
+	label  dossier.Label
 	reason string
 }
 
@@ -274,7 +274,7 @@ func reasonOr(l *line) string {
 	if l.reason != "" {
 		return l.reason
 	}
-	return l.label
+	return string(l.label)
 }
 
 func bodyFollows(ls []*line, i int) bool {

@@ -63,7 +63,7 @@ func TestLabels(t *testing.T) {
 		r := Clean(doc(tt.text), Options{})
 		got := map[string]string{}
 		for _, rm := range r.Removed {
-			got[strings.TrimSpace(rm.Text)] = rm.Label
+			got[strings.TrimSpace(rm.Text)] = string(rm.Label)
 		}
 		for line, label := range tt.removed {
 			if got[line] != label {

@@ -16,18 +16,18 @@ import (
 
 // GoldFigure is one line of a gold figures file.
 type GoldFigure struct {
-	Doc      string   `json:"doc"`
-	Line     int      `json:"line"`
-	Mention  string   `json:"mention"`
-	Value    *float64 `json:"value"`
-	Low      *float64 `json:"low"`
-	High     *float64 `json:"high"`
-	Bound    string   `json:"bound"`
-	Thing    Alts     `json:"thing"`
-	Unit     *string  `json:"unit"`
-	Kind     string   `json:"kind"`
-	Modality Alts     `json:"modality"`
-	Source   Alts     `json:"source"`
+	Doc      string        `json:"doc"`
+	Line     int           `json:"line"`
+	Mention  string        `json:"mention"`
+	Value    *float64      `json:"value"`
+	Low      *float64      `json:"low"`
+	High     *float64      `json:"high"`
+	Bound    dossier.Bound `json:"bound"`
+	Thing    Alts          `json:"thing"`
+	Unit     *string       `json:"unit"`
+	Kind     string        `json:"kind"`
+	Modality Alts          `json:"modality"`
+	Source   Alts          `json:"source"`
 }
 
 // Alts is a list of accepted answers; JSON null is no list, a string one answer.
@@ -222,14 +222,14 @@ func Figures(gold []GoldFigure, preds []dossier.Figure) Report {
 			if p.Bound == g.Bound {
 				bOK++
 			} else {
-				bad = append(bad, "bound "+p.Bound+"!="+g.Bound)
+				bad = append(bad, "bound "+string(p.Bound)+"!="+string(g.Bound))
 			}
 		}
 		if len(g.Modality) > 0 {
 			r.NModality++
 			ok := false
 			for _, m := range g.Modality {
-				if m == p.Modality {
+				if dossier.Modality(m) == p.Modality {
 					ok = true
 				}
 			}

@@ -300,7 +300,7 @@ func reading(text string, toks []token, q quantity, c Context) (dossier.Figure, 
 		bound = dossier.BoundAbout
 	}
 	// money symbol before: "$2.5 billion", "€30 millions"
-	unit, kind := "", ""
+	unit, kind := "", dossier.Kind("")
 	if start > 0 {
 		if cur, ok := currencySymbols[toks[start-1].text]; ok {
 			unit, kind = cur, dossier.KindMoney
@@ -432,7 +432,7 @@ func reading(text string, toks []token, q quantity, c Context) (dossier.Figure, 
 
 func ptr(v float64) *float64 { return &v }
 
-func boundBeforeAt(toks []token, i int) (string, int) {
+func boundBeforeAt(toks []token, i int) (dossier.Bound, int) {
 	for _, b := range boundBefore {
 		n := len(b.words)
 		if i-n < 0 {
@@ -459,7 +459,7 @@ func boundBeforeAt(toks []token, i int) (string, int) {
 	return "", 0
 }
 
-func boundAfterAt(toks []token, i int) (string, int) {
+func boundAfterAt(toks []token, i int) (dossier.Bound, int) {
 	for _, b := range boundAfter {
 		n := len(b.words)
 		if i+n > len(toks) {

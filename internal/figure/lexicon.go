@@ -1,5 +1,7 @@
 package figure
 
+import "github.com/dossier-news/dossier"
+
 // Word lists of the French and English that news writes figures in. Keys
 // are lower case.
 
@@ -45,7 +47,7 @@ var vagueLead = map[string]float64{"des": 1, "plusieurs": 2, "quelques": 2, "de"
 // boundBefore: phrases right before a number, longest first, and the bound they give.
 var boundBefore = []struct {
 	words []string
-	bound string
+	bound dossier.Bound
 }{
 	{[]string{"pas", "moins", "de"}, "at_least"}, {[]string{"pas", "plus", "de"}, "at_most"},
 	{[]string{"no", "fewer", "than"}, "at_least"}, {[]string{"no", "less", "than"}, "at_least"},
@@ -75,7 +77,7 @@ var boundBefore = []struct {
 // boundAfter: phrases right after the number and its thing.
 var boundAfter = []struct {
 	words []string
-	bound string
+	bound dossier.Bound
 }{
 	{[]string{"au", "moins"}, "at_least"}, {[]string{"ou", "plus"}, "at_least"}, {[]string{"or", "more"}, "at_least"},
 	{[]string{"environ"}, "about"}, {[]string{"au", "plus"}, "at_most"}, {[]string{"at", "most"}, "at_most"},

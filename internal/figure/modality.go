@@ -1,11 +1,15 @@
 package figure
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/dossier-news/dossier"
+)
 
 // modal markers: a word (or a word prefix ending in "*") and the modality
 // it gives a figure in its clause. The marker nearest the figure wins;
 // a negation or denial anywhere in the clause makes it denied.
-var modalMarkers = map[string]string{
+var modalMarkers = map[string]dossier.Modality{
 	// unconfirmed: the journalistic conditional and its English equivalents
 	"aurait": "unconfirmed", "auraient": "unconfirmed", "serait": "unconfirmed", "seraient": "unconfirmed",
 	"reportedly": "unconfirmed", "allegedly": "unconfirmed", "supposedly": "unconfirmed", "prétendument": "unconfirmed",
@@ -46,7 +50,7 @@ var agentive = []string{"send", "deploy", "supply", "deliver", "release", "provi
 var clauseStart = map[string]bool{"que": true, "qu": true, "that": true, "si": true, "if": true, "lorsque": true, "when": true, "où": true, "where": true, "qui": true, "dont": true, "which": true, "who": true, "but": true, "mais": true}
 
 // modality reads the modality of the figure spanning toks[i:j] in its sentence.
-func modality(toks []token, i, j int) string {
+func modality(toks []token, i, j int) dossier.Modality {
 	// clause: back to the nearest clause opener or semicolon.
 	from := 0
 	for k := i - 1; k >= 0; k-- {
@@ -79,7 +83,7 @@ func modality(toks []token, i, j int) string {
 			neg = true
 		}
 	}
-	best, dist := "", 1<<30
+	best, dist := dossier.Modality(""), 1<<30
 	consider := func(k int) {
 		w := toks[k].lower
 		m, ok := modalMarkers[w]

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/dossier-news/dossier"
 )
 
 // numCase is one number expression in a sentence and what it must read as.
@@ -11,7 +13,7 @@ type numCase struct {
 	text      string
 	value     float64 // -1: vague, no value
 	low, high float64 // checked when non-zero
-	bound     string
+	bound     dossier.Bound
 	what      string // thing lemma or unit; "" means: not a figure
 }
 
