@@ -172,7 +172,7 @@ func (c *cleaner) split() {
 			}
 		}
 		l.text = collapseSpaces(Unglue(t))
-		l.words = len(strings.Fields(l.text))
+		l.words = wordCount(l.text)
 		if heading {
 			l.set(dossier.LabelHeading, whyMarkup)
 		}
@@ -415,7 +415,7 @@ func Keys(d extract.Doc) (doc uint64, keys []uint64) {
 		if len(t) > len(longest) {
 			longest = t
 		}
-		if t == "" || len(strings.Fields(t)) > maxPatternWords {
+		if t == "" || wordCount(t) > maxPatternWords {
 			continue
 		}
 		k := LineKey(Unglue(t))
@@ -452,10 +452,19 @@ func collapseSpaces(s string) string {
 // endsSentence: the line ends like a sentence, closing quotes allowed.
 func endsSentence(s string) bool {
 	s = strings.TrimRightFunc(s, func(r rune) bool {
-		return r == '»' || r == '”' || r == '"' || r == '\'' || r == ')' || r == '’' || unicode.IsSpace(r)
+		return r == '»' || r == '”' || r == '"' || r == '\'' || r == ')' || r == '’' || unicode.IsSpace(r) ||
+			r == '」' || r == '』' || r == '）' || r == '】'
 	})
 	r, _ := utf8.DecodeLastRuneInString(s)
-	return r == '.' || r == '!' || r == '?' || r == '…'
+	switch r {
+	case '.', '!', '?', '…',
+		'。', '！', '？', '｡', // Chinese and Japanese
+		'।', '॥', // Devanagari and Bengali
+		'؟', '۔', // Arabic and Urdu
+		'።': // Ethiopic
+		return true
+	}
+	return false
 }
 
 func isSentence(l *line) bool { return l.words >= 6 && endsSentence(l.text) }
