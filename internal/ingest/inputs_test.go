@@ -2,6 +2,8 @@ package ingest
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -9,7 +11,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dossier-news/dossier"
 	"github.com/dossier-news/dossier/internal/extract"
+	"github.com/dossier-news/dossier/internal/store/sqlite"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/japanese"
@@ -108,6 +112,85 @@ func TestReadCharsets(t *testing.T) {
 			if got := docsText(docs); len(errs) > 0 || !strings.Contains(got, c.text) {
 				t.Errorf("%s: %q, %v", u, got, errs)
 			}
+		}
+	}
+}
+
+// TestReingestIdempotent ingests an article, then articles that share one
+// of its lines (so that cleaning learns that line is furniture and the
+// article's clean text would change), then the article again, in several
+// orders and in one run or several: the second reading stores nothing and
+// is a duplicate of the first, with the same id.
+func TestReingestIdempotent(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	furniture := "Ce que prévoit le budget municipal"
+	body := func(i int, topic string) string {
+		return fmt.Sprintf("%s numéro %d\n\nLe conseil municipal de la ville %d a voté mardi le budget consacré à %s, après un long débat entre la majorité et l'opposition sur les priorités de l'année.\n\n%s\n\nLe maire a promis que les travaux commenceraient avant l'été et que les habitants seraient consultés sur chaque étape du chantier.\n",
+			strings.ToUpper(topic[:1])+topic[1:], i, i, topic, furniture)
+	}
+	a := filepath.Join(dir, "a.txt")
+	if err := os.WriteFile(a, []byte(body(0, "la piscine")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var recs []string
+	for i := 1; i <= 6; i++ {
+		b, _ := json.Marshal(map[string]string{"title": fmt.Sprintf("Article %d", i), "text": body(i, fmt.Sprintf("la route %d", i)), "url": fmt.Sprintf("https://x.example/%d", i)})
+		recs = append(recs, string(b))
+	}
+	b := filepath.Join(dir, "b.jsonl")
+	if err := os.WriteFile(b, []byte(strings.Join(recs, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	names := map[string]string{"A": a, "B": b}
+	for _, order := range [][]string{{"A", "B", "A"}, {"A", "B", "B", "A"}} {
+		for _, oneRun := range []bool{false, true} {
+			s, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "d.db"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			ids := map[string]string{} // input -> id when first stored
+			check := func(e Event) {
+				if e.Err != nil {
+					t.Errorf("%s: %v", e.Input, e.Err)
+					return
+				}
+				first, ok := ids[e.Input]
+				switch {
+				case !ok && e.Dup:
+					t.Errorf("%v: %s first seen as a duplicate of %s", order, e.Input, e.ID)
+				case !ok:
+					ids[e.Input] = e.ID
+				case !e.Dup:
+					t.Errorf("%v (one run %v): %s stored again as %s (first %s)", order, oneRun, e.Input, e.ID, first)
+				case e.ID != first:
+					t.Errorf("%v: %s duplicate of %s, stored as %s", order, e.Input, e.ID, first)
+				}
+			}
+			var args []string
+			for _, o := range order {
+				args = append(args, names[o])
+			}
+			runs := [][]string{args}
+			if !oneRun {
+				runs = nil
+				for _, a := range args {
+					runs = append(runs, []string{a})
+				}
+			}
+			for _, r := range runs {
+				if _, err := New(s, Options{ChunkSize: 2}).Run(ctx, r, nil, check, nil); err != nil {
+					t.Fatal(err)
+				}
+			}
+			list, err := s.List(ctx, dossier.ListFilter{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(list) != 7 {
+				t.Errorf("%v (one run %v): %d articles stored, want 7", order, oneRun, len(list))
+			}
+			s.Close()
 		}
 	}
 }
