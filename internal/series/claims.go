@@ -80,6 +80,10 @@ const (
 	rankOutlet
 )
 
+// sameSource: words that name the source of the figure before ("selon la
+// même source", "a précisé le ministère", "the ministry added").
+var sameSource = regexp.MustCompile(`^(?:la même source|les mêmes sources|cette même source|the same sources?|that source|these sources|(?:le|la|les|l'|l’|the) ?(?:ministère|ministry|ministre|minister|institut|institute|agence|agency|responsables?|officials?|autorités|authorities|armée|army|porte-parole|spokesman|spokeswoman|spokesperson|league|ligue|gouvernement|government))$`)
+
 var incrementWords = regexp.MustCompile(`(?i)^[\s,]*(?:soldats?\s+|troupes?\s+|troops?\s+|soldiers?\s+)?(?:supplémentaires?|additionnel(?:le)?s?|de plus|en plus|additional|more\b|extra\b|further\b|en renfort)`)
 var incrementInside = regexp.MustCompile(`(?i)\b(?:supplémentaires?|additionnel(?:le)?s?|additional|extra|further|nouveaux|nouvelles|new)\b|\d\s+more\b`)
 
@@ -122,6 +126,9 @@ func Claims(d Doc) []Item {
 		}
 		k.Subject, k.SubjectName = subjectOf(a, f, ents, lo, hi, k.Event)
 		if k.Subject == "" {
+			k.Subject, k.SubjectName = demonymOf(a, f, ents)
+		}
+		if k.Subject == "" {
 			k.Place = placeOf(f, ents)
 		}
 		rank := rankArticle
@@ -129,8 +136,12 @@ func Claims(d Doc) []Item {
 			c.Origin, rank = o, rankOutlet
 		} else if f.SourceID != "" {
 			c.Origin, rank = f.SourceID, rankEntity
-		} else if s := strings.ToLower(strings.TrimSpace(f.Source)); s != "" {
+		} else if s := strings.ToLower(strings.TrimSpace(f.Source)); s != "" && !sameSource.MatchString(s) {
 			c.Origin, rank = "src:"+s, rankWords
+		} else if s != "" && len(ps) > 0 {
+			// "selon la même source": the source of the figure before
+			prev := ps[len(ps)-1]
+			c.Origin, rank = prev.item.Claim.Origin, prev.rank
 		}
 		ps = append(ps, pending{Item{c, k}, rank, f.Start})
 	}
@@ -173,13 +184,13 @@ func Claims(d Doc) []Item {
 			}
 		}
 	}
+	// A series is one quantity of one coverage: "Iran — soldiers sent" to
+	// Syria and to Yemen are two stories, two series.
 	out := make([]Item, len(ps))
 	for i := range ps {
-		if ps[i].item.Key.Subject == "" {
-			ps[i].item.Key.Scope = d.Story
-			if d.Story == "" {
-				ps[i].item.Key.Scope = a.ID
-			}
+		ps[i].item.Key.Scope = d.Story
+		if d.Story == "" {
+			ps[i].item.Key.Scope = a.ID
 		}
 		out[i] = ps[i].item
 	}
@@ -303,4 +314,18 @@ func isIncrement(a *dossier.Article, f dossier.Figure) bool {
 	}
 	after := a.Text[f.End:min(len(a.Text), f.End+40)]
 	return incrementWords.MatchString(after)
+}
+
+// demonymOf: "180 Iranian soldiers", "1 500 soldats nord-coréens" name
+// their actor inside the figure's noun phrase.
+func demonymOf(a *dossier.Article, f dossier.Figure, ents map[string]dossier.Entity) (string, string) {
+	if f.Field != "" {
+		return "", ""
+	}
+	for _, m := range a.Mentions {
+		if m.Start >= f.Start && m.Start <= f.End+2 && m.Type == dossier.EntityCountry && m.Form == "demonym" {
+			return m.Entity, ents[m.Entity].Name
+		}
+	}
+	return "", ""
 }

@@ -15,6 +15,7 @@ type Index struct {
 	groups    map[string]*group   // by key
 	byArticle map[string][]string // article id -> keys of its claims
 	dirty     map[string]bool
+	topics    map[string][]string // story, subject, concept, unit -> keys
 }
 
 type group struct {
@@ -26,7 +27,7 @@ type group struct {
 
 // NewIndex returns an empty index.
 func NewIndex() *Index {
-	return &Index{groups: map[string]*group{}, byArticle: map[string][]string{}, dirty: map[string]bool{}}
+	return &Index{groups: map[string]*group{}, byArticle: map[string][]string{}, dirty: map[string]bool{}, topics: map[string][]string{}}
 }
 
 // Len is the number of series.
@@ -55,6 +56,7 @@ func (ix *Index) group(k Key) *group {
 	if g == nil {
 		g = &group{key: k, claims: map[string]dossier.Claim{}, written: map[string]uint64{}}
 		ix.groups[ks] = g
+		ix.topics[topic(k)] = append(ix.topics[topic(k)], ks)
 	} else if g.key.SubjectName == "" && k.SubjectName != "" {
 		g.key.SubjectName = k.SubjectName
 	}
@@ -76,6 +78,11 @@ func (ix *Index) Add(d Doc) {
 	}
 	delete(ix.byArticle, id)
 	for _, it := range Claims(d) {
+		if it.Key.Event == "" && it.Key.Subject != "" {
+			// "4 750 soldiers are now in Syria": no verb, the quantity the
+			// coverage already follows for this actor and thing
+			it.Key = ix.withEvent(it.Key)
+		}
 		g := ix.group(it.Key)
 		ks := it.Key.String()
 		g.claims[it.Claim.ID] = it.Claim
@@ -161,3 +168,22 @@ func appendOnce(l []string, s string) []string {
 	}
 	return append(l, s)
 }
+
+// withEvent returns the key of the largest series of the same story,
+// subject, concept and unit that has an event, or k.
+func (ix *Index) withEvent(k Key) Key {
+	best, n := k, 0
+	for _, ks := range ix.topics[topic(k)] {
+		g := ix.groups[ks]
+		if g == nil {
+			continue
+		}
+		o := g.key
+		if o.Event != "" && o.Scope == k.Scope && o.Subject == k.Subject && o.Concept == k.Concept && o.Unit == k.Unit && len(g.claims) > n {
+			best, n = o, len(g.claims)
+		}
+	}
+	return best
+}
+
+func topic(k Key) string { return k.Scope + "|" + k.Subject + "|" + k.Concept + "|" + k.Unit }
