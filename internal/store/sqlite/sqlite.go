@@ -228,6 +228,9 @@ func (s *Store) write(ctx context.Context, b dossier.Batch, isolate bool) ([]dos
 	if err := writeRelated(ctx, tx, b, failed); err != nil {
 		return nil, err
 	}
+	if err := writeSeries(ctx, tx, b, failed); err != nil {
+		return nil, err
+	}
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("commit: %w", err)
 	}
@@ -448,15 +451,17 @@ func (st *stmts) analysed(ctx context.Context, tx *sql.Tx, a *dossier.Article) e
 	return st.analysis(ctx, a)
 }
 
-const summaryCols = "a.id, a.input, a.title, a.site, a.outlet, a.author, a.date, a.lang, a.source_url, a.tags, (SELECT count(*) FROM figures f WHERE f.article_id = a.id), a.analysed = 0"
+const summaryCols = "a.id, a.input, a.title, a.site, a.outlet, a.author, a.date, a.lang, a.source_url, a.tags, (SELECT count(*) FROM figures f WHERE f.article_id = a.id), a.analysed = 0, a.date_low, a.date_high, a.date_reason"
 
 func scanSummary(sc interface{ Scan(...any) error }, extra ...any) (dossier.Summary, error) {
 	var m dossier.Summary
 	var tags string
-	dest := append([]any{&m.ID, &m.Input, &m.Title, &m.Site, &m.Outlet, &m.Author, &m.Date, &m.Lang, &m.SourceURL, &tags, &m.Figures, &m.Deferred}, extra...)
+	dest := append([]any{&m.ID, &m.Input, &m.Title, &m.Site, &m.Outlet, &m.Author, &m.Date, &m.Lang, &m.SourceURL, &tags, &m.Figures, &m.Deferred,
+		&m.DateLow, &m.DateHigh, &m.DateReason}, extra...)
 	if err := sc.Scan(dest...); err != nil {
 		return m, err
 	}
+	m.DateEstimated = m.DateLow != ""
 	_ = json.Unmarshal([]byte(tags), &m.Tags)
 	return m, nil
 }
@@ -494,7 +499,7 @@ func (s *Store) Article(ctx context.Context, id string) (*dossier.Article, error
 	return a, nil
 }
 
-const articleCols = "id, text_hash, input, title, site, outlet, author, date, lang, url, source_url, tags, text, paragraphs, sentences, removed, ingested_at, analysed"
+const articleCols = "id, text_hash, input, title, site, outlet, author, date, lang, url, source_url, tags, text, paragraphs, sentences, removed, ingested_at, analysed, date_low, date_high, date_reason"
 
 // articles reads whole article rows (without their analysis).
 func (s *Store) articles(ctx context.Context, where string, args ...any) ([]*dossier.Article, error) {
@@ -509,9 +514,10 @@ func (s *Store) articles(ctx context.Context, where string, args ...any) ([]*dos
 		var tags, paras, sents, removed, at string
 		var analysed bool
 		if err := rows.Scan(&a.ID, &a.TextHash, &a.Input, &a.Title, &a.Site, &a.Outlet, &a.Author, &a.Date, &a.Lang, &a.URL, &a.SourceURL,
-			&tags, &a.Text, &paras, &sents, &removed, &at, &analysed); err != nil {
+			&tags, &a.Text, &paras, &sents, &removed, &at, &analysed, &a.DateLow, &a.DateHigh, &a.DateReason); err != nil {
 			return nil, err
 		}
+		a.DateEstimated = a.DateLow != ""
 		_ = json.Unmarshal([]byte(tags), &a.Tags)
 		_ = json.Unmarshal([]byte(paras), &a.Paragraphs)
 		_ = json.Unmarshal([]byte(sents), &a.Sentences)
