@@ -40,6 +40,7 @@ type line struct {
 	orig  string
 	text  string // trimmed, unglued
 	words int
+	glued int // words unglued in the line
 	label dossier.Label
 	why   why // what made the label; rendered as the user-facing reason at the end
 	arg   int // the why's argument: recurrence count, pattern index
@@ -124,6 +125,14 @@ type cleaner struct {
 	// body; noBody says no line has paragraph shape.
 	first, last int
 	noBody      bool
+	v           vocab // the page's words, made when a line needs ungluing
+}
+
+func (c *cleaner) vocab() vocab {
+	if c.v == nil {
+		c.v = newVocab(c.d.Lines)
+	}
+	return c.v
 }
 
 // Clean labels the lines of d and builds the clean text.
@@ -171,8 +180,13 @@ func (c *cleaner) split() {
 				continue
 			}
 		}
-		l.text = collapseSpaces(Unglue(t))
+		if needsUnglue(t) {
+			l.text = collapseSpaces(Unglue(t, c.vocab()))
+		} else {
+			l.text = collapseSpaces(t)
+		}
 		l.words = wordCount(l.text)
+		l.glued = len(strings.Fields(l.text)) - len(strings.Fields(t))
 		if heading {
 			l.set(dossier.LabelHeading, whyMarkup)
 		}
@@ -410,6 +424,7 @@ func LineKey(s string) uint64 {
 func Keys(d extract.Doc) (doc uint64, keys []uint64) {
 	longest := ""
 	seen := map[uint64]bool{}
+	var v vocab
 	for _, raw := range d.Lines {
 		t := strings.TrimFunc(raw, isSpace)
 		if len(t) > len(longest) {
@@ -418,7 +433,10 @@ func Keys(d extract.Doc) (doc uint64, keys []uint64) {
 		if t == "" || wordCount(t) > maxPatternWords {
 			continue
 		}
-		k := LineKey(Unglue(t))
+		if v == nil && needsUnglue(t) {
+			v = newVocab(d.Lines)
+		}
+		k := LineKey(Unglue(t, v))
 		if !seen[k] {
 			seen[k] = true
 			keys = append(keys, k)
@@ -491,8 +509,7 @@ func isNav(l *line, ls []*line, first int) bool {
 	if navRe.MatchString(l.text) {
 		return true
 	}
-	orig := strings.TrimFunc(l.orig, isSpace)
-	if glued := len(strings.Fields(Unglue(orig))) - len(strings.Fields(orig)); glued >= 2 && !isSentence(l) && l.words <= 6 {
+	if l.glued >= 2 && !isSentence(l) && l.words <= 6 {
 		return true // glued menu items: "À la uneGuerreRussieUkraine"
 	}
 	for _, o := range ls[:first] {
