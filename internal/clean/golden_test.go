@@ -48,7 +48,7 @@ func corpusDocs(t *testing.T, dir string) []extract.Doc {
 			return err
 		}
 		rel, _ := filepath.Rel(dir, path)
-		ds, errs := extract.Parse(filepath.ToSlash(rel), extract.Detect(path, b), b)
+		ds, errs := extract.Parse(filepath.ToSlash(rel), extract.Detect(path, b), "", "", b)
 		for _, err := range errs {
 			t.Errorf("%s: %v", rel, err)
 		}
