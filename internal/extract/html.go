@@ -57,16 +57,32 @@ func HTML(input string, b []byte, pageURL string) (Doc, error) {
 // strips it and labels the line a heading.
 const HeadingPrefix = "\x01h "
 
-// blockLines flattens an HTML tree into one line per block element.
+// ItemPrefix marks a list item and RowPrefix a table row (its cells joined
+// by CellSep): cleaning keeps them as lines of their own when the list or
+// table belongs to the article.
+const (
+	ItemPrefix = "\x01li "
+	RowPrefix  = "\x01tr "
+	CellSep    = " | "
+)
+
+// blockLines flattens an HTML tree into one line per block element, a list
+// item or a table row being one line.
 func blockLines(n *html.Node) []string {
 	var lines []string
 	var cur strings.Builder
 	heading := false
+	items, rows := 0, 0 // depth of the list items and table rows around
 	flush := func() {
 		s := strings.Join(strings.Fields(cur.String()), " ")
-		if s != "" {
-			if heading {
+		if s != "" && s != strings.TrimSpace(CellSep) {
+			switch {
+			case heading:
 				s = HeadingPrefix + s
+			case rows > 0:
+				s = RowPrefix + strings.Trim(s, "| ")
+			case items > 0:
+				s = ItemPrefix + s
 			}
 			lines = append(lines, s)
 		}
@@ -84,18 +100,36 @@ func blockLines(n *html.Node) []string {
 			case atom.Script, atom.Style, atom.Noscript, atom.Template:
 				return
 			case atom.Br:
-				flush()
+				if rows > 0 {
+					cur.WriteByte(' ')
+				} else {
+					flush()
+				}
 				return
 			}
 		}
 		// trafilatura builds its output tree without atoms: compare names
-		block := n.Type == html.ElementNode && isBlock(atom.Lookup([]byte(strings.ToLower(n.Data))))
+		a := atom.Lookup([]byte(strings.ToLower(n.Data)))
+		block := n.Type == html.ElementNode && isBlock(a)
+		cell := rows > 0 && (a == atom.Td || a == atom.Th)
+		if rows > 0 && a != atom.Table {
+			block = false // a row is one line, whatever blocks its cells hold
+		}
 		if block {
 			flush()
-			switch strings.ToLower(n.Data) {
-			case "h1", "h2", "h3", "h4", "h5", "h6":
+			switch a {
+			case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 				heading = true
+			case atom.Li, atom.Dd, atom.Dt:
+				items++
+				defer func() { items-- }()
+			case atom.Tr:
+				rows++
+				defer func() { rows-- }()
 			}
+		}
+		if cell && cur.Len() > 0 {
+			cur.WriteString(CellSep)
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c)
