@@ -401,7 +401,15 @@ func (c *cleaner) rest() {
 // furniture stands between: pages put their menus and related links
 // before and after the article, not inside it.
 func (c *cleaner) continues(i int) bool {
-	if c.d.Format != extract.FormatHTML || i <= c.last || i == 0 || c.ls[i].words < 3 {
+	if c.d.Format != extract.FormatHTML || i == 0 {
+		return false
+	}
+	if i < c.first {
+		// before the first paragraph, what the header pass left is a
+		// standfirst or lede when it is long enough to say something
+		return c.ls[i].words >= 4 && !isTagWords(c.ls[i])
+	}
+	if i <= c.last {
 		return false
 	}
 	p := c.ls[i-1]
