@@ -15,12 +15,16 @@ import (
 // metadata date comes from go-htmldate) and keeps headings as headings.
 // pageURL, when known, resolves relative links and gives the outlet.
 func HTML(input string, b []byte, pageURL string) (Doc, error) {
-	if err := checkNesting(b); err != nil {
-		return Doc{}, inputErr(input, err)
-	}
+	// a widget nested too deeply is cut, not the page: the parser and the
+	// extractors stop at depth, the article is rarely the deep part
+	b, pruned := prune(b, MaxNesting-16) // the parser adds html, body and the like above the page's tags
 	root, err := html.Parse(bytes.NewReader(b))
 	if err != nil {
 		return Doc{}, inputErr(input, fmt.Errorf("%w: %v", ErrMalformed, err))
+	}
+	noText := ErrNoText
+	if pruned {
+		noText = fmt.Errorf("%w (more than %d levels, nothing left once cut)", ErrTooDeep, MaxNesting)
 	}
 	opts := trafilatura.Options{ExcludeComments: true, EnableFallback: true, Deduplicate: false}
 	if pageURL != "" {
@@ -30,12 +34,12 @@ func HTML(input string, b []byte, pageURL string) (Doc, error) {
 	}
 	res, err := trafilatura.ExtractDocument(root, opts)
 	if err != nil || res == nil || res.ContentNode == nil {
-		return Doc{}, inputErr(input, ErrNoText)
+		return Doc{}, inputErr(input, noText)
 	}
 	d := Doc{Input: input, Format: FormatHTML}
 	d.Lines = blockLines(res.ContentNode)
 	if len(d.Lines) == 0 {
-		return Doc{}, inputErr(input, ErrNoText)
+		return Doc{}, inputErr(input, noText)
 	}
 	m := res.Metadata
 	d.Title = strings.TrimSpace(m.Title)
@@ -156,23 +160,58 @@ func isBlock(a atom.Atom) bool {
 	return false
 }
 
-// checkNesting refuses pages nested deeper than MaxNesting elements.
-func checkNesting(b []byte) error {
+// prune returns the page without the elements nested deeper than max
+// levels (their content with them), and whether it cut any. Only a page
+// that goes too deep is copied.
+func prune(b []byte, max int) ([]byte, bool) {
+	if depthOf(b) <= max {
+		return b, false
+	}
+	var out bytes.Buffer
+	out.Grow(len(b))
 	z := html.NewTokenizer(bytes.NewReader(b))
 	depth := 0
 	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return out.Bytes(), true
+		}
+		keep := depth <= max
+		switch tt {
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			if !isVoid(string(name)) {
+				depth++
+				keep = depth <= max
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			if !isVoid(string(name)) && depth > 0 {
+				depth--
+			}
+		}
+		if keep {
+			out.Write(z.Raw())
+		}
+	}
+}
+
+// depthOf is the deepest element nesting of a page, counted on its tags
+// (p and li, often left open, do not count).
+func depthOf(b []byte) int {
+	z := html.NewTokenizer(bytes.NewReader(b))
+	depth, deepest := 0, 0
+	for {
 		switch z.Next() {
 		case html.ErrorToken:
-			return nil
+			return deepest
 		case html.StartTagToken:
 			name, _ := z.TagName()
 			if isVoid(string(name)) {
 				continue
 			}
 			depth++
-			if depth > MaxNesting {
-				return fmt.Errorf("%w (more than %d levels)", ErrTooDeep, MaxNesting)
-			}
+			deepest = max(deepest, depth)
 		case html.EndTagToken:
 			if depth > 0 {
 				depth--
