@@ -13,6 +13,8 @@ type Context struct {
 	Date  string // the article's date, to resolve "vendredi" or "last week"
 	Title string
 	Lang  string // ISO 639-1; "" to guess per phrase
+
+	money *moneyCtx // the article's currencies, set by Extract
 }
 
 // Extract returns the figures of text, sentence by sentence. sentences are
@@ -22,6 +24,7 @@ func Extract(text string, sentences []dossier.Span, c Context) []dossier.Figure 
 		sentences = []dossier.Span{{Start: 0, End: len(text)}}
 	}
 	var out []dossier.Figure
+	c.money = newMoneyCtx(c.Title, text)
 	// The headline states figures too, and its attribution carries over
 	// into the first sentence that has none.
 	prevSource := ""
@@ -69,7 +72,7 @@ func Extract(text string, sentences []dossier.Span, c Context) []dossier.Figure 
 func sentenceFigures(text string, toks []token, c Context) []dossier.Figure {
 	var out []dossier.Figure
 	for i := 0; i < len(toks); i++ {
-		q, ok := quantityAt(toks, i)
+		q, ok := quantityAt(toks, i, c.Lang)
 		if !ok {
 			continue
 		}
@@ -84,10 +87,28 @@ func sentenceFigures(text string, toks []token, c Context) []dossier.Figure {
 	return out
 }
 
-// quantityAt recognises a number expression starting at toks[i].
-func quantityAt(toks []token, i int) (quantity, bool) {
+// quantityAt recognises a number expression starting at toks[i]; lang
+// ("fr", "en" or "") keeps one language's number words out of the other's
+// text.
+func quantityAt(toks []token, i int, lang string) (quantity, bool) {
 	t := toks[i]
 	w := t.lower
+	// fractions of a whole: "la moitié", "deux tiers", "a third of", "1/2", "un sur deux"
+	if q, ok := fractionAt(toks, i, lang); ok {
+		if t.kind == tNum && notAFigureNumber(toks, i) {
+			return quantity{}, false
+		}
+		return q, true
+	}
+	// "four-month", "six-feet", "two-year-old": a number word and its unit in one word
+	if t.kind == tWord && strings.Contains(w, "-") {
+		first, rest, _ := strings.Cut(w, "-")
+		if v, ok := numWord(first, lang); ok && v > 0 {
+			if u, _ := hyphenUnit(rest, lang); u != "" {
+				return quantity{i: i, j: i + 1, value: v, low: v, high: v, word: true, thingFrom: i + 1, unit: rest}, true
+			}
+		}
+	}
 	// vague plurals: "des milliers", "plusieurs dizaines de milliers", "hundreds of", "tens of thousands"
 	if lead, ok := vagueLead[bare(w)]; ok && i+1 < len(toks) {
 		if q, ok := vagueAt(toks, i+1, lead); ok {
@@ -127,7 +148,10 @@ func quantityAt(toks []token, i int) (quantity, bool) {
 		}
 	}
 	// "une semaine", "a week", "un an": one unit of time
-	if (w == "une" || w == "un" || w == "a" || w == "an" || w == "one") && i+1 < len(toks) && durationUnits[toks[i+1].lower] != "" && !isRate(toks, i) {
+	if (w == "une" || w == "un" || w == "a" || w == "an" || w == "one") && i+1 < len(toks) && durationUnit(toks[i+1].lower, lang) != "" && !isRate(toks, i) && !dateReference(toks, i) {
+		if (w == "une" || w == "un") && lang == "en" || (w == "a" || w == "an" || w == "one") && lang == "fr" {
+			return quantity{}, false
+		}
 		return quantity{i: i, j: i + 1, value: 1, low: 1, high: 1, word: true, thingFrom: i + 1}, true
 	}
 	// "une cinquantaine de", "a dozen"
@@ -146,16 +170,16 @@ func quantityAt(toks []token, i int) (quantity, bool) {
 		if notAFigureNumber(toks, i) {
 			return quantity{}, false
 		}
-		q, ok := digitNumber(toks, i)
+		q, ok := digitNumber(toks, i, lang)
 		q.thingFrom = q.j
 		return q, ok
 	case tWord:
 		first, _, _ := strings.Cut(w, "-")
-		_, unit := unitWords[first]
-		if !unit && !hundredWords[first] && !(scaleWords[first] > 0 && len(first) > 3) && w != "a" && w != "an" {
+		_, unit := numWord(first, lang)
+		if !unit && !hundredWord(first, lang) && !(wordScale(first, lang) > 0 && len(first) > 3) && w != "a" && w != "an" {
 			return quantity{}, false
 		}
-		q, ok := wordNumber(toks, i)
+		q, ok := wordNumber(toks, i, lang)
 		if !ok {
 			return quantity{}, false
 		}
@@ -258,7 +282,7 @@ func notAFigureNumber(toks []token, i int) bool {
 	if prev(1) == "." && (prev(2) == "no" || prev(2) == "p") {
 		return true
 	}
-	v, _ := parseDigits(t.text)
+	v, _ := parseDigits(t.text, "", false)
 	plain := !strings.ContainsAny(t.text, ".,")
 	// days of the month: "le 25 mars", "25 March", "March 25"
 	if plain && v >= 1 && v <= 31 && (months[strings.TrimSuffix(next(1), ".")] || months[prev(1)]) {
@@ -299,13 +323,16 @@ func reading(text string, toks []token, q quantity, c Context) (dossier.Figure, 
 	case q.about:
 		bound = dossier.BoundAbout
 	}
-	// money symbol before: "$2.5 billion", "€30 millions"
+	// money before: "$2.5 billion", "€30 millions", "US$5", "USD1,700", "CHF 50", "Fr. 20"
 	unit, kind := "", dossier.Kind("")
-	if start > 0 {
-		if cur, ok := currencySymbols[toks[start-1].text]; ok {
-			unit, kind = cur, dossier.KindMoney
-			start--
-		}
+	if cur, n := moneyBefore(toks, start); n > 0 {
+		unit, kind = cur, dossier.KindMoney
+		start -= n
+	}
+	// a sign: "-1.3%", "moins cinq degrés", "minus 5"
+	if n := negativeBefore(toks, start); n > 0 && !q.vague {
+		val, lo, hi = -val, -hi, -lo
+		start -= n
 	}
 	// bound words before
 	if !q.vague {
@@ -321,65 +348,40 @@ func reading(text string, toks []token, q quantity, c Context) (dossier.Figure, 
 			}
 		}
 	}
-	// range: "entre 10 et 12", "between 3 and 5", "de 10 à 12", "10 à 12", "10-12"
+	// range: "entre 10 et 12", "between 5% and 6%", "de 10 à 12", "from $5 to $7", "15-22 miles"
 	thingFrom := q.thingFrom
-	if !q.vague && q.j < len(toks) {
-		conn := toks[q.j].lower
-		if (conn == "et" || conn == "and" || conn == "à" || conn == "to" || conn == "-" || conn == "–" || conn == "ou" || conn == "or") && q.j+1 < len(toks) {
-			if q2, ok := quantityAt(toks, q.j+1); ok && !q2.vague && q2.value > q.value {
-				opener := ""
-				if start > 0 {
-					opener = bare(toks[start-1].lower)
-				}
-				isRange := opener == "entre" || opener == "between" || opener == "from" || ((opener == "de" || opener == "d") && conn == "à") ||
-					conn == "à" || conn == "to" || conn == "-" || conn == "–"
-				if conn == "ou" || conn == "or" {
-					isRange = true // "3 ou 4 jours": the interval of the choice
-				}
-				if isRange {
-					if opener == "entre" || opener == "between" || opener == "from" || opener == "de" || opener == "d" {
-						start--
-					}
-					bound = dossier.BoundRange
-					lo, hi, val = q.value, q2.value, q.value
-					end = q2.j
-					thingFrom = q2.thingFrom
-					// "entre 1 et 2 millions": the scale of the second applies to the first
-					if q2.j > q.j+2 && toks[q2.j-1].kind == tWord && scaleWords[toks[q2.j-1].lower] > 0 && lo < hi/1000 {
-						lo = lo * scaleWords[toks[q2.j-1].lower]
-						val = lo
-					}
-				}
+	if r, ok := rangeAfter(toks, q, start, c.Lang); ok {
+		start = r.start
+		bound = dossier.BoundRange
+		lo, hi, val = r.lo, r.hi, r.lo
+		end = r.end
+		thingFrom = r.thingFrom
+		q.ratio = q.ratio || r.ratio
+	}
+	// unit, money, percent, duration after the number
+	if q.pct {
+		unit, kind = "%", dossier.KindPercent
+	}
+	if q.unit != "" && !q.pct {
+		// a number word with its unit: "four-month", "six-feet"
+		u, k := hyphenUnit(q.unit, c.Lang)
+		unit, kind = u, k
+	}
+	if kind == "" || kind == dossier.KindMoney && unit == "" {
+		if u, k, e := unitAfter(toks, thingFrom, q, c.Lang); e > 0 {
+			if !(kind == dossier.KindMoney && k != dossier.KindMoney) {
+				unit, kind, end = u, k, e
 			}
 		}
 	}
-	// unit, money, percent, duration after the number
-	k := thingFrom
-	if k < len(toks) {
-		w := toks[k].lower
-		switch {
-		case percentWords[w]:
-			unit, kind, end = "%", dossier.KindPercent, k+1
-		case (w == "pour" || w == "per") && k+1 < len(toks) && toks[k+1].lower == "cent":
-			unit, kind, end = "%", dossier.KindPercent, k+2
-		case currencySymbols[toks[k].text] != "":
-			unit, kind, end = currencySymbols[toks[k].text], dossier.KindMoney, k+1
-		case currencyWords[w] != "":
-			unit, kind, end = currencyWords[w], dossier.KindMoney, k+1
-		case (w == "d’" || w == "d'" || w == "de" || w == "of") && k+1 < len(toks) && currencyWords[toks[k+1].lower] != "":
-			unit, kind, end = currencyWords[toks[k+1].lower], dossier.KindMoney, k+2
-		case measureUnits[w] != "" && !(w == "m" && toks[k].text == "M") && !(w == "t" && toks[k-1].spaceAfter == ""):
-			unit, kind, end = measureUnits[w], dossier.KindMeasure, k+1
-			// compound units written with a slash: "km/h", "m/s"
-			if k+2 < len(toks) && toks[k].spaceAfter == "" && toks[k+1].text == "/" && toks[k+1].spaceAfter == "" && toks[k+2].kind == tWord {
-				unit, end = toks[k].text+"/"+toks[k+2].text, k+3
-			}
-		case k > 0 && q.i > 0 && (toks[q.i-1].lower == "magnitude" || toks[q.i-1].lower == "magnitude:"):
-			unit, kind, end = "magnitude", dossier.KindMeasure, q.j
-		case durationUnits[w] != "":
-			// "à 15 heures" is a time of day, caught before; "3 ans" a duration
-			unit, kind, end = durationUnits[w], dossier.KindDuration, k+1
-		}
+	// "deux ans et demi", "two and a half years"
+	if n := andAHalf(toks, end); n > 0 && (kind == dossier.KindDuration || kind == dossier.KindMeasure) && bound != dossier.BoundRange && !q.vague && val == float64(int64(val)) {
+		val += 0.5
+		lo, hi = val, val
+		end += n
+	}
+	if kind == dossier.KindMoney {
+		unit = c.money.resolve(toks, start, end, unit)
 	}
 	if kind == "" && unit != "" {
 		kind = dossier.KindMoney
@@ -399,6 +401,9 @@ func reading(text string, toks []token, q quantity, c Context) (dossier.Figure, 
 		kind = dossier.KindCount
 	} else {
 		f.Unit = unit
+		// what a share is of, what money is for: "22% des Français", "une amende de 400 euros"
+		f.Thing = shareOrMoneyThing(toks, start, end, kind)
+		f.Gloss = glossOf(f.Thing)
 	}
 	f.Kind = kind
 	// bound words after: "3 000 soldats au moins"
