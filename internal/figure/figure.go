@@ -143,8 +143,11 @@ func quantityAt(toks []token, i int, lang string) (quantity, bool) {
 		if toks[k].lower == "the" && k+1 < len(toks) {
 			k++
 		}
-		if r, ok := vagueNouns[toks[k].lower]; ok {
-			return quantity{i: i, j: k + 1, low: r[0], high: r[1], vague: true, thingFrom: k + 1}, true
+		if _, ok := vagueNouns[toks[k].lower]; ok {
+			if q, ok := vagueAt(toks, k, 1); ok {
+				q.i = i
+				return q, true
+			}
 		}
 	}
 	// "une semaine", "a week", "un an": one unit of time
@@ -185,7 +188,9 @@ func quantityAt(toks []token, i int, lang string) (quantity, bool) {
 		}
 		// "un", "une", "one", "a" alone are articles, not figures; small
 		// numbers after "les"/"the" refer back to known things.
-		if q.value <= 1 || (q.value < 10 && i > 0 && definiteBefore[toks[i-1].lower]) {
+		// "one pct surtax", "un euro": one of a unit is a figure
+		unitNext := q.j < len(toks) && (percentWords[toks[q.j].lower] || (q.j+1 < len(toks) && toks[q.j].lower == "per" && toks[q.j+1].lower == "cent"))
+		if q.value <= 1 && !unitNext || (q.value < 3 && i > 0 && definiteBefore[toks[i-1].lower]) {
 			return quantity{}, false
 		}
 		q.thingFrom = q.j
@@ -260,7 +265,24 @@ func notAFigureNumber(toks []token, i int) bool {
 		return true
 	}
 	if i+1 < len(toks) && t.spaceAfter == "" && toks[i+1].text == "-" && i+2 < len(toks) && toks[i+2].kind == tWord && toks[i+2].spaceAfter == "" {
-		return true // "4-X" model names
+		if u, _ := hyphenUnit(toks[i+2].lower, ""); u == "" && toks[i+2].lower != "strong" {
+			return true // "4-X" model names
+		}
+	}
+	if isModelNumber(toks, i) {
+		return true
+	}
+	// "les 17 et 18 octobre", "March 3-5": days of a month
+	if i+3 < len(toks) && (next(1) == "et" || next(1) == "and" || next(1) == "au" || next(1) == "-" || next(1) == "to" || next(1) == "ou") &&
+		toks[i+2].kind == tNum && months[strings.TrimSuffix(toks[i+3].lower, ".")] {
+		return true
+	}
+	// clock times: "9 PM", "9 a.m.", "à 16 h"
+	if n := next(1); (n == "pm" || n == "am" || n == "p.m." || n == "a.m." || n == "gmt" || n == "utc") && len(t.text) <= 2 {
+		return true
+	}
+	if next(1) == "a" && next(2) == "." && next(3) == "m" || next(1) == "p" && next(2) == "." && next(3) == "m" {
+		return true
 	}
 	// a time: "10:30", "14 h 30"
 	if next(1) == ":" && i+2 < len(toks) && toks[i+2].kind == tNum && t.spaceAfter == "" {
@@ -587,6 +609,12 @@ func lemma(w string) string {
 		return w
 	case "travaux":
 		return "travail"
+	case "lives":
+		return "life"
+	case "wives":
+		return "wife"
+	case "knives":
+		return "knife"
 	case "yeux":
 		return "œil"
 	}

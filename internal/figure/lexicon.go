@@ -107,6 +107,7 @@ var boundBefore = []struct {
 	{[]string{"dépassé"}, "more_than"}, {[]string{"excède"}, "more_than"}, {[]string{"exceed"}, "more_than"},
 	{[]string{"exceeds"}, "more_than"}, {[]string{"exceeded"}, "more_than"}, {[]string{"surpass"}, "more_than"},
 	{[]string{"surpasses"}, "more_than"}, {[]string{"top"}, "more_than"}, {[]string{"tops"}, "more_than"},
+	{[]string{"close", "to"}, "about"}, {[]string{"closer", "to"}, "about"}, {[]string{"as", "high", "as"}, "at_most"},
 	{[]string{"~"}, "about"}, {[]string{"quasiment"}, "about"}, {[]string{"grosso", "modo"}, "about"},
 }
 
@@ -117,6 +118,9 @@ var boundAfter = []struct {
 }{
 	{[]string{"au", "moins"}, "at_least"}, {[]string{"ou", "plus"}, "at_least"}, {[]string{"or", "more"}, "at_least"},
 	{[]string{"environ"}, "about"}, {[]string{"au", "plus"}, "at_most"}, {[]string{"at", "most"}, "at_most"},
+	{[]string{"et", "plus"}, "at_least"}, {[]string{"and", "over"}, "at_least"}, {[]string{"and", "up"}, "at_least"},
+	{[]string{"and", "older"}, "at_least"}, {[]string{"or", "less"}, "at_most"}, {[]string{"ou", "moins"}, "at_most"},
+	{[]string{"or", "fewer"}, "at_most"},
 }
 
 // adverbs that may stand between a bound verb and its number.
@@ -312,7 +316,7 @@ var notThing = map[string]bool{
 	"at": true, "to": true, "from": true, "by": true, "with": true, "for": true, "into": true, "and": true, "or": true, "but": true,
 	"who": true, "which": true, "that": true, "than": true, "as": true, "about": true, "since": true, "after": true, "before": true,
 	"during": true, "per": true, "le": true, "la": true, "l": true, "un": true, "une": true, "it": true, "they": true,
-	"du": true, "soit": true, "fois": true, "times": true, "près": true, "plus": true, "ans.": true,
+	"du": true, "soit": true, "près": true, "plus": true, "ans.": true,
 	"while": true, "when": true, "where": true, "across": true, "near": true, "along": true, "against": true, "through": true,
 	"between": true, "among": true, "over": true, "under": true, "via": true, "do": true, "did": true, "does": true, "being": true,
 	"reste": true, "restent": true, "s’": true, "s'": true, "y’": true, "ici": true, "là": true, "out": true, "up": true,

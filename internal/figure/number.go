@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // quantity is a number expression found at some tokens.
@@ -335,7 +336,7 @@ func fractionAt(toks []token, i int, lang string) (quantity, bool) {
 		return ""
 	}
 	mk := func(num, den float64, j int) (quantity, bool) {
-		v := round(100 * num / den)
+		v := 100 * num / den // unrounded: two thirds is 66.666…
 		q := quantity{i: i, j: j, value: v, low: v, high: v, pct: true, unit: "%"}
 		q.thingFrom = skipOf(toks, j)
 		return q, true
@@ -371,8 +372,8 @@ func fractionAt(toks []token, i int, lang string) (quantity, bool) {
 		if d > 0 && num < d {
 			switch {
 			case (w == "a" || w == "one" || w == "un" || w == "une") && !ofNext:
-				// "a third consecutive year", "un quart d'heure", "un tiers" (a third party)
-				if !(w == "one" && d == 2 && next(2) == "") {
+				// "a third consecutive year", "un tiers" (a third party); "près d'un quart estiment"
+				if !(w == "one" && d == 2 && next(2) == "") && !(w == "un" && d == 4 && !strings.HasPrefix(of, "heure") && of != "d’heure" && of != "d'heure" && of != "de") {
 					return quantity{}, false
 				}
 			case (next(1) == "quart" || next(1) == "quarter") && (of == "heure" || of == "d’heure" || of == "d'heure" || of == "hour"):
@@ -464,4 +465,97 @@ var comparatives = map[string]bool{
 	"inférieure": true, "autant": true, "mieux": true, "as": true, "more": true, "less": true, "fewer": true, "higher": true,
 	"lower": true, "larger": true, "bigger": true, "greater": true, "smaller": true, "faster": true, "the": true, "that": true,
 	"over": true, "longer": true, "heavier": true, "cheaper": true, "richer": true, "stronger": true, "deadlier": true,
+}
+
+// isModelNumber: the number at toks[i] names a model, product or series,
+// not a quantity: "747-400" (a second part no larger than the first),
+// "iPhone 11", "Boeing 787 Dreamliner", "the 300 series", "Qantas' 747
+// fleet".
+func isModelNumber(toks []token, i int) bool {
+	t := toks[i]
+	// "747-400", "A320-200": glued hyphen to a smaller or equal number
+	if i+2 < len(toks) && t.spaceAfter == "" && toks[i+1].text == "-" && toks[i+1].spaceAfter == "" && toks[i+2].kind == tNum {
+		a, _ := strconv.ParseFloat(t.text, 64)
+		b, _ := strconv.ParseFloat(toks[i+2].text, 64)
+		if b <= a && !strings.ContainsAny(t.text, ".,") {
+			return true
+		}
+	}
+	if i > 0 && toks[i-1].text == "-" && toks[i-1].spaceAfter == "" && i > 1 && toks[i-2].kind == tNum && toks[i-2].spaceAfter == "" {
+		a, _ := strconv.ParseFloat(toks[i-2].text, 64)
+		b, _ := strconv.ParseFloat(t.text, 64)
+		if b <= a {
+			return true
+		}
+	}
+	if i+1 < len(toks) {
+		switch toks[i+1].lower {
+		case "series", "série", "model", "modèle", "version", "class", "classe", "edition", "édition", "generation", "génération":
+			if i > 0 && (definiteBefore[toks[i-1].lower] || toks[i-1].lower == "la" || toks[i-1].lower == "le" || toks[i-1].lower == "its") {
+				return true
+			}
+		}
+	}
+	// a product name: a capitalised word (not the first of the sentence)
+	// right before, and a capitalised word, a stop or nothing after
+	if i >= 2 && toks[i-1].kind == tWord && hasUpper(toks[i-1].text) && toks[i-1].spaceAfter == " " && !allUpperSentence(toks) {
+		p := toks[i-1].lower
+		if months[p] || weekdays[p] || currencyPrefix[toks[i-1].text] != "" || boundWord[p] || p == "tome" {
+			return false
+		}
+		if i+1 >= len(toks) || toks[i+1].kind == tWord && hasUpper(toks[i+1].text) && toks[i+1].lower != "i" || toks[i+1].kind == tPunct && toks[i+1].text != "%" && currencySymbols[toks[i+1].text] == "" {
+			return true
+		}
+	}
+	// "Qantas' 747 fleet", "the 787 family": a number between a name or
+	// "the" and a singular noun that is no unit
+	if i >= 1 && i+1 < len(toks) && toks[i+1].kind == tWord && !strings.ContainsAny(t.text, ".,") {
+		p := toks[i-1]
+		n := toks[i+1].lower
+		if (p.text == "'" || p.text == "’" || strings.HasSuffix(p.lower, "'s")) && englishSingular(n) {
+			return true
+		}
+	}
+	return false
+}
+
+// boundWord: words that may stand capitalised right before a figure.
+var boundWord = map[string]bool{"plus": true, "moins": true, "environ": true, "some": true, "about": true, "over": true, "nearly": true,
+	"almost": true, "around": true, "up": true, "than": true, "least": true, "quelque": true, "près": true, "selon": true, "soit": true}
+
+func hasUpper(s string) bool {
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// allUpperSentence: a headline in capitals ("QANTAS TO BUY FOUR
+// 747-400'S") says nothing by its capitals.
+func allUpperSentence(toks []token) bool {
+	up, words := 0, 0
+	for _, t := range toks {
+		if t.kind == tWord {
+			words++
+			if t.text == strings.ToUpper(t.text) {
+				up++
+			}
+		}
+	}
+	return words > 0 && up*2 > words
+}
+
+// englishSingular: an English common noun in the singular that is not a
+// unit, currency or invariant plural.
+func englishSingular(w string) bool {
+	if isPluralNoun(w) || measureUnits[w] != "" || currencyWords[w] != "" || durationUnits[w] != "" || percentWords[w] || notThing[w] {
+		return false
+	}
+	switch w {
+	case "people", "police", "staff", "personnel", "aircraft", "cattle", "sheep", "crew", "fish", "deer", "dead", "wounded", "injured", "homeless", "missing":
+		return false
+	}
+	return isASCII(w)
 }
