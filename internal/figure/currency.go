@@ -352,17 +352,17 @@ func dateReference(toks []token, i int) bool {
 }
 
 // changeVerbs: before "from X to Y" / "de X à Y" they make two figures, a
-// change, not one range.
+// change, not one range. Verbs of decrease are not among them: "a chuté de
+// 19 à 33%" can only be a range, since the second end is the larger.
 var changeVerbs = map[string]bool{
-	"rise": true, "rose": true, "risen": true, "rises": true, "fall": true, "fell": true, "fallen": true, "falls": true,
-	"increase": true, "increased": true, "increases": true, "raise": true, "raised": true, "raises": true, "cut": true,
-	"cuts": true, "grew": true, "grow": true, "grown": true, "jump": true, "jumped": true, "climb": true, "climbed": true,
-	"drop": true, "dropped": true, "decline": true, "declined": true, "reduce": true, "reduced": true, "lower": true,
+	"rise": true, "rose": true, "risen": true, "rises": true,
+	"increase": true, "increased": true, "increases": true, "raise": true, "raised": true, "raises": true, "cuts": false, "grew": true, "grow": true, "grown": true, "jump": true, "jumped": true, "climb": true, "climbed": true,
+	"lower":   true,
 	"lowered": true, "boost": true, "boosted": true, "up": true, "down": true, "went": true, "gone": true, "moved": true,
-	"expanded": true, "shrank": true, "slashed": true, "hiked": true, "revised": true, "trimmed": true, "doubled": true,
+	"expanded": true, "hiked": true, "revised": true, "doubled": true,
 	"passé": true, "passer": true, "passe": true, "passant": true, "passera": true, "passent": true, "augmenté": true,
-	"baissé": true, "chuté": true, "grimpé": true, "relevé": true, "réduit": true, "porté": true, "abaissé": true,
-	"ramené": true, "augmente": true, "baisse": true, "recule": true, "reculé": true, "progressé": true,
+	"grimpé": true, "relevé": true, "porté": true, "abaissé": true,
+	"ramené": true, "augmente": true, "progressé": true,
 }
 
 type rangeRead struct {

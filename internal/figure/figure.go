@@ -513,7 +513,11 @@ func thingAt(toks []token, k int, en bool) (string, int) {
 	for k < len(toks) && (skipBeforeThing[bare(toks[k].lower)]) && !countables[lemma(toks[k].lower)] {
 		k++
 	}
-	if k >= len(toks) || toks[k].kind != tWord || notThing[bare(toks[k].lower)] || months[toks[k].lower] || weekdays[toks[k].lower] ||
+	// a closing quote between: 'environ 500" interpellations'
+	if k < len(toks) && k > 0 && (toks[k].text == "\"" || toks[k].text == "»" || toks[k].text == "”") && toks[k-1].spaceAfter == "" {
+		k++
+	}
+	if k >= len(toks) || toks[k].kind != tWord || notThing[bare(toks[k].lower)] && !(en && toks[k].lower == "car") || months[toks[k].lower] || weekdays[toks[k].lower] ||
 		isAdverb(toks[k].lower) || pronouns[toks[k].lower] {
 		return "", -1
 	}
@@ -521,8 +525,11 @@ func thingAt(toks []token, k int, en bool) (string, int) {
 		// the first plural noun, or the last word before a stop:
 		// "additional soldiers", "special forces troops", "fifty roads remain"
 		h := k
-		for m := k; m < len(toks) && m < k+4; m++ {
-			if t := toks[m]; t.kind != tWord || notThing[t.lower] {
+		for m := k; m < len(toks) && m < k+6; m++ {
+			if modelPart(toks, m) {
+				continue // "Czechoslovak-made L-39 bombers", "four 747-400 aircraft"
+			}
+			if t := toks[m]; t.kind != tWord || notThing[t.lower] && t.lower != "car" {
 				break
 			}
 			if isPluralNoun(toks[m].lower) {

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // quantity is a number expression found at some tokens.
@@ -474,7 +475,8 @@ var comparatives = map[string]bool{
 func isModelNumber(toks []token, i int) bool {
 	t := toks[i]
 	// "747-400", "A320-200": glued hyphen to a smaller or equal number
-	if i+2 < len(toks) && t.spaceAfter == "" && toks[i+1].text == "-" && toks[i+1].spaceAfter == "" && toks[i+2].kind == tNum {
+	if i+2 < len(toks) && t.spaceAfter == "" && toks[i+1].text == "-" && toks[i+1].spaceAfter == "" && toks[i+2].kind == tNum &&
+		!(i+3 < len(toks) && toks[i+3].text == "/") {
 		a, _ := strconv.ParseFloat(t.text, 64)
 		b, _ := strconv.ParseFloat(toks[i+2].text, 64)
 		if b <= a && !strings.ContainsAny(t.text, ".,") {
@@ -512,7 +514,10 @@ func isModelNumber(toks []token, i int) bool {
 	if i >= 1 && i+1 < len(toks) && toks[i+1].kind == tWord && !strings.ContainsAny(t.text, ".,") {
 		p := toks[i-1]
 		n := toks[i+1].lower
-		if (p.text == "'" || p.text == "’" || strings.HasSuffix(p.lower, "'s")) && englishSingular(n) {
+		possessive := p.text == "'" || p.text == "’" || strings.HasSuffix(p.lower, "'s") || strings.HasSuffix(p.lower, "’s") ||
+			p.lower == "s" && i >= 2 && isApos(lastRune(toks[i-2].text)) || isApos(lastRune(p.text))
+		name := p.kind == tWord && hasUpper(p.text) && i >= 2 && !allUpperSentence(toks)
+		if (possessive || name) && englishSingular(n) {
 			return true
 		}
 	}
@@ -558,4 +563,25 @@ func englishSingular(w string) bool {
 		return false
 	}
 	return isASCII(w)
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+// modelPart: toks[m] is part of a model designation glued by hyphens
+// ("L-39", "747-400", "MI-24", "747-400's").
+func modelPart(toks []token, m int) bool {
+	t := toks[m]
+	glued := func(a, b int) bool { return a >= 0 && b < len(toks) && toks[a].spaceAfter == "" }
+	switch {
+	case t.text == "-":
+		return glued(m-1, m) && glued(m, m+1) && m+1 < len(toks) && (toks[m+1].kind == tNum || toks[m-1].kind == tNum)
+	case t.kind == tNum || t.kind == tAlnum:
+		return glued(m-1, m) && m > 0 && toks[m-1].text == "-" || glued(m, m+1) && m+1 < len(toks) && toks[m+1].text == "-"
+	case t.kind == tWord && len(t.text) <= 3 && t.text == strings.ToUpper(t.text):
+		return glued(m, m+1) && m+2 < len(toks) && toks[m+1].text == "-" && toks[m+2].kind == tNum
+	}
+	return false
 }
