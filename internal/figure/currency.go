@@ -15,6 +15,30 @@ type moneyCtx struct {
 	text  string // title and text
 	lower string
 	fam   map[string]string
+	last  string // the code of the last money figure read
+}
+
+func (m *moneyCtx) seen(code string) {
+	if m != nil {
+		m.last = code
+	}
+}
+
+// implied: the currency an amount with no unit is in: the one its sentence
+// names, else the last one the article used.
+func (m *moneyCtx) implied(toks []token) string {
+	for k, t := range toks {
+		if code := currencyWords[t.lower]; code != "" && t.lower != "won" && t.lower != "real" {
+			return m.resolve(toks, k, k+1, code)
+		}
+		if code := currencySymbols[t.text]; code != "" {
+			return m.resolve(toks, k, k+1, code)
+		}
+	}
+	if m == nil {
+		return ""
+	}
+	return m.last
 }
 
 func newMoneyCtx(title, text string) *moneyCtx {
@@ -295,6 +319,10 @@ func unitAfter(toks []token, k int, q quantity, lang string) (string, dossier.Ki
 		}
 	case k > 0 && q.i > 0 && (toks[q.i-1].lower == "magnitude" || toks[q.i-1].lower == "magnitude:"):
 		return "magnitude", dossier.KindMeasure, q.j
+	case (w == "dernières" || w == "derniers" || w == "prochaines" || w == "prochains" || w == "past" || w == "last" || w == "next" ||
+		w == "premières" || w == "premiers" || w == "first") && durationUnit(next(1), lang) != "":
+		// "des 22 dernières années", "the past three years"
+		return durationUnit(next(1), lang), dossier.KindDuration, k + 2
 	case durationUnit(w, lang) != "":
 		// "à 15 heures" is a time of day, caught before; "3 ans" a duration
 		return durationUnit(w, lang), dossier.KindDuration, k + 1
@@ -347,6 +375,18 @@ func dateReference(toks []token, i int) bool {
 		case "once", "twice", "times", "fois", "per", "par":
 			return true
 		}
+	}
+	return false
+}
+
+// firstUnitsOf: "in the first two months of this year", "les trois
+// premiers mois de l'année" date a period, they are not durations.
+func firstUnitsOf(toks []token, i, j int, lang string) bool {
+	if i > 0 && (toks[i-1].lower == "first" || toks[i-1].lower == "last") && j+1 < len(toks) && durationUnit(toks[j].lower, lang) != "" && toks[j+1].lower == "of" {
+		return true
+	}
+	if j+2 < len(toks) && (toks[j].lower == "premiers" || toks[j].lower == "premières") && durationUnit(toks[j+1].lower, lang) != "" && (bare(toks[j+2].lower) == "de" || bare(toks[j+2].lower) == "d") {
+		return true
 	}
 	return false
 }

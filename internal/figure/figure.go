@@ -396,6 +396,9 @@ func reading(text string, toks []token, q quantity, c Context) (dossier.Figure, 
 			}
 		}
 	}
+	if kind == dossier.KindDuration && firstUnitsOf(toks, start, thingFrom, c.Lang) {
+		return f, q.j, false
+	}
 	// "deux ans et demi", "two and a half years"
 	if n := andAHalf(toks, end); n > 0 && (kind == dossier.KindDuration || kind == dossier.KindMeasure) && bound != dossier.BoundRange && !q.vague && val == float64(int64(val)) {
 		val += 0.5
@@ -410,18 +413,32 @@ func reading(text string, toks []token, q quantity, c Context) (dossier.Figure, 
 	}
 	if kind == "" {
 		th, hd := thingAt(toks, thingFrom, c.Lang == "en")
-		if th == "" {
+		if th == "" && !q.vague && !q.word && q.j > q.i+1 && scaleWords[toks[q.j-1].lower] >= 1e6 {
+			// "(282 millions)", "à hauteur de 60 millions": an amount of the money the text is counting
+			if cur := c.money.implied(toks); cur != "" {
+				unit, kind = cur, dossier.KindMoney
+			}
+		}
+		switch {
+		case kind == dossier.KindMoney:
+		case th == "":
 			th, _ = fallbackThing(toks, q)
 			if th == "" {
 				return f, q.j, false
 			}
-		} else {
+		default:
 			end = hd + 1
 		}
-		f.Thing = th
-		f.Gloss = glossOf(th)
-		kind = dossier.KindCount
-	} else {
+		if kind != dossier.KindMoney {
+			f.Thing = th
+			f.Gloss = glossOf(th)
+			kind = dossier.KindCount
+		}
+	}
+	if kind == dossier.KindMoney {
+		c.money.seen(unit)
+	}
+	if kind != dossier.KindCount {
 		f.Unit = unit
 		// what a share is of, what money is for: "22% des Français", "une amende de 400 euros"
 		f.Thing = shareOrMoneyThing(toks, start, end, kind)

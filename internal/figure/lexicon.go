@@ -107,6 +107,9 @@ var boundBefore = []struct {
 	{[]string{"dépassé"}, "more_than"}, {[]string{"excède"}, "more_than"}, {[]string{"exceed"}, "more_than"},
 	{[]string{"exceeds"}, "more_than"}, {[]string{"exceeded"}, "more_than"}, {[]string{"surpass"}, "more_than"},
 	{[]string{"surpasses"}, "more_than"}, {[]string{"top"}, "more_than"}, {[]string{"tops"}, "more_than"},
+	{[]string{"inférieur", "à"}, "less_than"}, {[]string{"inférieure", "à"}, "less_than"}, {[]string{"inférieurs", "à"}, "less_than"},
+	{[]string{"inférieures", "à"}, "less_than"}, {[]string{"supérieur", "à"}, "more_than"}, {[]string{"supérieure", "à"}, "more_than"},
+	{[]string{"supérieurs", "à"}, "more_than"}, {[]string{"supérieures", "à"}, "more_than"},
 	{[]string{"close", "to"}, "about"}, {[]string{"closer", "to"}, "about"}, {[]string{"as", "high", "as"}, "at_most"},
 	{[]string{"~"}, "about"}, {[]string{"quasiment"}, "about"}, {[]string{"grosso", "modo"}, "about"},
 }
