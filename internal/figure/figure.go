@@ -261,8 +261,11 @@ func notAFigureNumber(toks []token, i int) bool {
 		return ""
 	}
 	// glued to letters or a hyphen: "F-16", "COVID-19", "Su-27"
-	if i > 0 && toks[i-1].spaceAfter == "" && (toks[i-1].text == "-" || toks[i-1].kind == tWord || toks[i-1].kind == tAlnum) {
+	if i > 0 && toks[i-1].spaceAfter == "" && (toks[i-1].kind == tWord || toks[i-1].kind == tAlnum) {
 		return true
+	}
+	if i > 1 && toks[i-1].spaceAfter == "" && toks[i-1].text == "-" && toks[i-2].spaceAfter == "" && toks[i-2].kind != tPunct {
+		return true // "F-16", "COVID-19"; "-1.3%" is a sign
 	}
 	if i+1 < len(toks) && t.spaceAfter == "" && toks[i+1].text == "-" && i+2 < len(toks) && toks[i+2].kind == tWord && toks[i+2].spaceAfter == "" {
 		if u, _ := hyphenUnit(toks[i+2].lower, ""); u == "" && toks[i+2].lower != "strong" {

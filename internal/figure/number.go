@@ -150,7 +150,7 @@ func scaleAt(toks []token, j, i int, lang string) float64 {
 			return 0
 		}
 	case "k", "tn":
-		if !glued && toks[j].text != "K" {
+		if !glued && toks[j].text != "K" && !(j+1 >= len(toks) || toks[j+1].kind == tPunct) {
 			return 0
 		}
 	case "md", "mds", "mrd", "mrds":
@@ -263,6 +263,13 @@ func wordNumber(toks []token, i int, lang string) (quantity, bool) {
 			if _, ok := numWord(strings.Split(n, "-")[0], lang); !ok {
 				break
 			}
+			// "and" joins only after hundred or a scale ("two hundred and two"), "et" only before "un"/"onze"
+			if w == "and" && !(j > i && (hundredWord(toks[j-1].lower, lang) || wordScale(toks[j-1].lower, lang) > 0)) {
+				break
+			}
+			if w == "et" && n != "un" && n != "une" && n != "onze" {
+				break
+			}
 			j++
 			continue
 		}
@@ -297,6 +304,14 @@ func wordNumber(toks []token, i int, lang string) (quantity, bool) {
 		return quantity{}, false
 	}
 	v := total + cur
+	// "trois douzaines", "three dozen"
+	if j < len(toks) {
+		switch toks[j].lower {
+		case "douzaine", "douzaines", "dozen", "dozens":
+			v *= 12
+			j++
+		}
+	}
 	return quantity{i: i, j: j, value: v, low: v, high: v, word: true}, true
 }
 
