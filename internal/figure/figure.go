@@ -22,52 +22,48 @@ func Extract(text string, sentences []dossier.Span, c Context) []dossier.Figure 
 		sentences = []dossier.Span{{Start: 0, End: len(text)}}
 	}
 	var out []dossier.Figure
+	var at attributor
 	// The headline states figures too, and its attribution carries over
 	// into the first sentence that has none.
-	prevSource := ""
 	if c.Title != "" {
 		toks := tokenize(c.Title, 0)
-		figs := sentenceFigures(c.Title, toks, c)
-		prevSource = source(toks)
+		figs, pos := sentenceFigures(c.Title, toks, c)
+		first := len(out)
+		out = append(out, figs...)
+		at.sentence(toks, out, first, pos, true)
 		when := ""
 		if len(figs) > 0 {
 			when = timeOf(toks, c.Date)
 		}
-		for k := range figs {
-			figs[k].Sentence, figs[k].Field, figs[k].Source, figs[k].Time = c.Title, "title", prevSource, when
+		for k := first; k < len(out); k++ {
+			out[k].Sentence, out[k].Field, out[k].Time = c.Title, "title", when
 		}
-		out = append(out, figs...)
 	}
+	prevEnd := -1
 	for _, sp := range sentences {
 		s := text[sp.Start:sp.End]
+		newPara := prevEnd < 0 || strings.Contains(text[prevEnd:sp.Start], "\n")
+		prevEnd = sp.End
 		toks := tokenize(s, sp.Start)
-		figs := sentenceFigures(text, toks, c)
-		src := source(toks)
-		if src == "" && carriesOver(toks) {
-			src = prevSource
-		}
-		if src != "" {
-			prevSource = src
-		}
+		figs, pos := sentenceFigures(text, toks, c)
+		first := len(out)
+		out = append(out, figs...)
+		at.sentence(toks, out, first, pos, newPara)
 		when := ""
 		if len(figs) > 0 {
 			when = timeOf(toks, c.Date)
 		}
-		for k := range figs {
-			figs[k].Sentence = s
-			if figs[k].Source == "" {
-				figs[k].Source = src
-			}
-			figs[k].Time = when
+		for k := first; k < len(out); k++ {
+			out[k].Sentence = s
+			out[k].Time = when
 		}
-		out = append(out, figs...)
 	}
 	return out
 }
 
 // sentenceFigures finds the figures among one sentence's tokens.
-func sentenceFigures(text string, toks []token, c Context) []dossier.Figure {
-	var out []dossier.Figure
+// pos holds the token index where each figure starts.
+func sentenceFigures(text string, toks []token, c Context) (out []dossier.Figure, pos []int) {
 	for i := 0; i < len(toks); i++ {
 		q, ok := quantityAt(toks, i)
 		if !ok {
@@ -76,12 +72,13 @@ func sentenceFigures(text string, toks []token, c Context) []dossier.Figure {
 		f, end, ok := reading(text, toks, q, c)
 		if ok {
 			out = append(out, f)
+			pos = append(pos, q.i)
 		}
 		if end > i {
 			i = end - 1
 		}
 	}
-	return out
+	return out, pos
 }
 
 // quantityAt recognises a number expression starting at toks[i].
