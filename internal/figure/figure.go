@@ -23,6 +23,8 @@ func Extract(text string, sentences []dossier.Span, c Context) []dossier.Figure 
 	}
 	var out []dossier.Figure
 	var at attributor
+	// the actor the article is about, for figures whose sentence names none
+	topic := titleTopic(c.Title)
 	// The headline states figures too, and its attribution carries over
 	// into the first sentence that has none.
 	if c.Title != "" {
@@ -37,6 +39,9 @@ func Extract(text string, sentences []dossier.Span, c Context) []dossier.Figure 
 		}
 		for k := first; k < len(out); k++ {
 			out[k].Sentence, out[k].Field, out[k].Time = c.Title, "title", when
+			if out[k].Subject == "" || allCaps(toks) {
+				out[k].Subject = topic
+			}
 		}
 	}
 	prevEnd := -1
@@ -56,6 +61,16 @@ func Extract(text string, sentences []dossier.Span, c Context) []dossier.Figure 
 		for k := first; k < len(out); k++ {
 			out[k].Sentence = s
 			out[k].Time = when
+			// the speaker is not the actor: "a indiqué le ministère de l'Intérieur"
+			if sub := strings.ToLower(out[k].Subject); sub != "" && strings.Contains(strings.ToLower(out[k].Source), sub) {
+				out[k].Subject = ""
+			}
+			if out[k].Subject == "" {
+				out[k].Subject = out[k].Place
+			}
+			if out[k].Subject == "" {
+				out[k].Subject = topic
+			}
 		}
 	}
 	return out
@@ -390,6 +405,10 @@ func reading(text string, toks []token, q quantity, c Context) (dossier.Figure, 
 			}
 		} else {
 			end = hd + 1
+			// "287 Palestiniens", "hundreds of Iranians": a people counted is the figure's actor
+			if hd > 0 && isCap(toks[hd].text) && !isCap(toks[hd].lower) && !allCaps(toks) {
+				f.Subject = toks[hd].text
+			}
 		}
 		f.Thing = th
 		f.Gloss = glossOf(th)
@@ -421,7 +440,9 @@ func reading(text string, toks []token, q quantity, c Context) (dossier.Figure, 
 	f.Start, f.End = toks[start].start, toks[end-1].end
 	f.Text = text[f.Start:f.End]
 	f.Modality = modality(toks, start, end)
-	f.Subject = subject(toks, start)
+	if f.Subject == "" {
+		f.Subject = subject(toks, start)
+	}
 	f.Event = event(toks, start, end, f.Thing)
 	f.Place = place(toks, end)
 	return f, end, true

@@ -572,7 +572,7 @@ func hasAuxOrNegation(toks []token, i, j int) bool {
 
 func isPronoun(s string) bool {
 	switch strings.ToLower(s) {
-	case "il", "elle", "ils", "elles", "on", "he", "she", "they", "it", "we", "nous", "je", "i", "a-t-il", "a-t-elle", "le responsable":
+	case "il", "elle", "ils", "elles", "on", "he", "she", "they", "it", "we", "nous", "je", "i", "a-t-il", "a-t-elle", "le responsable", "lui", "eux", "moi", "him", "them":
 		return true
 	}
 	return false
@@ -779,11 +779,24 @@ func subject(toks []token, i int) string {
 			break
 		}
 	}
+	if allCaps(toks) {
+		return "" // a wire headline: every word is capitalised
+	}
+	// a rubric before a dash opens the paragraph: "ÉCONOMIE - Pour parvenir..."
+	for k := 0; k < i && k < 6; k++ {
+		if t := toks[k].text; t == "-" || t == "–" || t == "—" {
+			if from < k+1 && isAcronym(toks[0].text) {
+				from = k + 1
+			}
+			break
+		}
+	}
 	for k := i - 1; k >= from; k-- {
-		if toks[k].kind != tWord || !isCap(toks[k].text) || stripWords[toks[k].lower] {
+		if toks[k].kind != tWord || !isCap(toks[k].text) || stripWords[toks[k].lower] || !isNameLike(toks, k) {
 			continue
 		}
-		if k == 0 && !isNameLike(toks, k) {
+		if (k == 0 || isQuote(toks[k-1])) && !(k+1 < len(toks) && isCap(toks[k+1].text) && toks[k+1].kind == tWord) && len(toks[k].text) > 3 && !isAcronym(toks[k].text) {
+			// a capitalised sentence opener is a name only when it runs on ("Sri Lanka")
 			continue
 		}
 		// extend back over "de", "du", "la" joints and capitalised words
@@ -814,7 +827,8 @@ func subject(toks []token, i int) string {
 
 func isNameLike(toks []token, k int) bool {
 	t := toks[k]
-	if months[t.lower] || weekdays[t.lower] {
+	w := bare(t.lower)
+	if months[t.lower] || weekdays[t.lower] || determiners[w] || notSourceStart[w] || quantifiers[w] || isPronoun(w) || openers[w] {
 		return false
 	}
 	switch t.lower {
@@ -822,6 +836,102 @@ func isNameLike(toks []token, k int) bool {
 		return false
 	}
 	return true
+}
+
+// openers: capitalised only because they open a sentence or a clause.
+var openers = map[string]bool{
+	"there": true, "so": true, "here": true, "then": true, "thus": true, "yet": true, "still": true, "now": true, "meanwhile": true,
+	"however": true, "also": true, "although": true, "though": true, "because": true, "while": true, "amid": true, "despite": true,
+	"depuis": true, "malgré": true, "ainsi": true, "alors": true, "puis": true, "enfin": true, "aussi": true, "or": true,
+	"s": true, "c": true, "j": true, "n": true, "qu": true, "quand": true, "lorsque": true, "pourtant": true, "cependant": true,
+	"sauf": true, "entre": true, "concernant": true, "quant": true, "parmi": true, "outre": true, "dont": true, "soit": true,
+	"we": true, "you": true, "i": true, "nous": true, "vous": true, "je": true, "on": true, "il": true, "elle": true,
+	"ils": true, "elles": true, "he": true, "she": true, "they": true, "it": true, "its": true, "their": true, "his": true, "her": true,
+	"total": true, "au": true, "aux": true, "sur": true, "sous": true, "dans": true, "à": true, "en": true, "ce": true,
+	"last": true, "next": true, "this": true, "these": true, "those": true, "such": true, "other": true, "another": true,
+	"début": true, "fin": true, "mi": true, "vers": true, "après": true, "avant": true, "pour": true, "contre": true,
+}
+
+func isAcronym(s string) bool { return len(s) >= 2 && strings.ToUpper(s) == s }
+
+// allCaps: a headline written in capitals ("GM TO IDLE SIX PLANTS").
+func allCaps(toks []token) bool {
+	n := 0
+	for _, t := range toks {
+		if t.kind == tWord && len(t.text) > 1 {
+			if t.text != strings.ToUpper(t.text) {
+				return false
+			}
+			n++
+		}
+	}
+	return n >= 3
+}
+
+// titleTopic: the actor a headline is about: its opening noun phrase
+// ("Le gouvernement a trouvé...", "L'opposant russe Alexeï Navalny
+// interpellé"), or its first name ("À Kaboul, un attentat...").
+func titleTopic(title string) string {
+	toks := tokenize(title, 0)
+	if len(toks) == 0 {
+		return ""
+	}
+	if allCaps(toks) {
+		// "SRI LANKA APPEALS FOR", "CHAD SAYS TROOPS", "GM <GM> TO IDLE": the words before the verb
+		var b []string
+		for _, t := range toks {
+			if t.kind != tWord || t.lower == "to" || t.lower == "says" || t.lower == "said" || t.lower == "will" || len(b) == 3 {
+				break
+			}
+			b = append(b, t.text)
+		}
+		if len(b) == 0 {
+			return ""
+		}
+		return strings.Join(b, " ")
+	}
+	if determiners[bare(toks[0].lower)] && toks[0].lower != "de" && toks[0].lower != "des" {
+		e := 1
+		for e < len(toks) && e < 8 {
+			t := toks[e]
+			w := bare(t.lower)
+			if t.kind == tPunct || t.kind == tNum && !(e > 1 && isCap(toks[e-1].text)) || toks[e-1].kind == tNum || hasVerbWord(toks[e:e+1]) || notThing[w] && w != "de" && w != "du" && w != "des" && w != "d" || isParticiple(w) || speechForms[w] {
+				break
+			}
+			e++
+		}
+		if e > 1 {
+			np := phrase(toks, 0, e)
+			if validSource(np) {
+				return np
+			}
+		}
+	}
+	for k := 0; k < len(toks); k++ {
+		t := toks[k]
+		if t.kind != tWord || !isCap(t.text) || !isNameLike(toks, k) {
+			continue
+		}
+		if k == 0 && !(k+1 < len(toks) && (isCap(toks[k+1].text) || toks[k+1].text == ",")) {
+			continue
+		}
+		e := k + 1
+		for e < len(toks) && toks[e].kind == tWord && (isCap(toks[e].text) || (toks[e].lower == "de" || toks[e].lower == "du") && e+1 < len(toks) && isCap(toks[e+1].text)) {
+			e++
+		}
+		return phrase(toks, k, e)
+	}
+	return ""
+}
+
+// isParticiple: a French past participle ("interpellé", "condamnée", "placés").
+func isParticiple(w string) bool {
+	for _, suf := range []string{"é", "ée", "és", "ées"} {
+		if strings.HasSuffix(w, suf) && len(w) > 4 {
+			return true
+		}
+	}
+	return false
 }
 
 func isCap(s string) bool {
