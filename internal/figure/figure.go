@@ -25,52 +25,63 @@ func Extract(text string, sentences []dossier.Span, c Context) []dossier.Figure 
 	}
 	var out []dossier.Figure
 	c.money = newMoneyCtx(c.Title, text)
+	var at attributor
+	// the actor the article is about, for figures whose sentence names none
+	topic := titleTopic(c.Title)
 	// The headline states figures too, and its attribution carries over
 	// into the first sentence that has none.
-	prevSource := ""
 	if c.Title != "" {
 		toks := tokenize(c.Title, 0)
-		figs := sentenceFigures(c.Title, toks, c)
-		prevSource = source(toks)
+		figs, pos := sentenceFigures(c.Title, toks, c)
+		first := len(out)
+		out = append(out, figs...)
+		at.sentence(toks, out, first, pos, true)
 		when := ""
 		if len(figs) > 0 {
 			when = timeOf(toks, c.Date)
 		}
-		for k := range figs {
-			figs[k].Sentence, figs[k].Field, figs[k].Source, figs[k].Time = c.Title, "title", prevSource, when
+		for k := first; k < len(out); k++ {
+			out[k].Sentence, out[k].Field, out[k].Time = c.Title, "title", when
+			if out[k].Subject == "" || allCaps(toks) {
+				out[k].Subject = topic
+			}
 		}
-		out = append(out, figs...)
 	}
+	prevEnd := -1
 	for _, sp := range sentences {
 		s := text[sp.Start:sp.End]
+		newPara := prevEnd < 0 || strings.Contains(text[prevEnd:sp.Start], "\n")
+		prevEnd = sp.End
 		toks := tokenize(s, sp.Start)
-		figs := sentenceFigures(text, toks, c)
-		src := source(toks)
-		if src == "" && carriesOver(toks) {
-			src = prevSource
-		}
-		if src != "" {
-			prevSource = src
-		}
+		figs, pos := sentenceFigures(text, toks, c)
+		first := len(out)
+		out = append(out, figs...)
+		at.sentence(toks, out, first, pos, newPara)
 		when := ""
 		if len(figs) > 0 {
 			when = timeOf(toks, c.Date)
 		}
-		for k := range figs {
-			figs[k].Sentence = s
-			if figs[k].Source == "" {
-				figs[k].Source = src
+		for k := first; k < len(out); k++ {
+			out[k].Sentence = s
+			out[k].Time = when
+			// the speaker is not the actor: "a indiqué le ministère de l'Intérieur"
+			if sub := strings.ToLower(out[k].Subject); sub != "" && strings.Contains(strings.ToLower(out[k].Source), sub) {
+				out[k].Subject = ""
 			}
-			figs[k].Time = when
+			if out[k].Subject == "" {
+				out[k].Subject = out[k].Place
+			}
+			if out[k].Subject == "" {
+				out[k].Subject = topic
+			}
 		}
-		out = append(out, figs...)
 	}
 	return out
 }
 
 // sentenceFigures finds the figures among one sentence's tokens.
-func sentenceFigures(text string, toks []token, c Context) []dossier.Figure {
-	var out []dossier.Figure
+// pos holds the token index where each figure starts.
+func sentenceFigures(text string, toks []token, c Context) (out []dossier.Figure, pos []int) {
 	for i := 0; i < len(toks); i++ {
 		q, ok := quantityAt(toks, i, c.Lang)
 		if !ok {
@@ -79,12 +90,13 @@ func sentenceFigures(text string, toks []token, c Context) []dossier.Figure {
 		f, end, ok := reading(text, toks, q, c)
 		if ok {
 			out = append(out, f)
+			pos = append(pos, q.i)
 		}
 		if end > i {
 			i = end - 1
 		}
 	}
-	return out
+	return out, pos
 }
 
 // quantityAt recognises a number expression starting at toks[i]; lang
@@ -431,6 +443,10 @@ func reading(text string, toks []token, q quantity, c Context) (dossier.Figure, 
 			}
 		default:
 			end = hd + 1
+			// "287 Palestiniens", "hundreds of Iranians": a people counted is the figure's actor
+			if hd > 0 && isCap(toks[hd].text) && !isCap(toks[hd].lower) && !allCaps(toks) {
+				f.Subject = toks[hd].text
+			}
 		}
 		if kind != dossier.KindMoney {
 			f.Thing = th
@@ -471,7 +487,9 @@ func reading(text string, toks []token, q quantity, c Context) (dossier.Figure, 
 	f.Start, f.End = toks[start].start, toks[end-1].end
 	f.Text = text[f.Start:f.End]
 	f.Modality = modality(toks, start, end)
-	f.Subject = subject(toks, start)
+	if f.Subject == "" {
+		f.Subject = subject(toks, start)
+	}
 	f.Event = event(toks, start, end, f.Thing)
 	f.Place = place(toks, end)
 	return f, end, true
