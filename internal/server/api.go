@@ -17,7 +17,7 @@ import (
 
 // Page is the body of every list the API answers.
 type Page[T any] struct {
-	Items []T  `json:"items"`
+	Items []T    `json:"items"`
 	Next  string `json:"next"` // the cursor of the next page, "" after the last
 }
 
