@@ -54,8 +54,9 @@ type Store interface {
 	CopiesOf(ctx context.Context, ids []string) ([]CopyLink, []Sighting, error)
 	// Articles returns one page of summaries matching q (a full-text
 	// query when q.Query is set, hits then carry a snippet and are in
-	// rank order; else in date then id order) and the cursor of the next
-	// page ("" after the last).
+	// rank order, the matches in a snippet between "\x02" and "\x03";
+	// else in date then id order) and the cursor of the next page (""
+	// after the last).
 	Articles(ctx context.Context, q ArticleQuery) ([]Hit, string, error)
 	// LoadState returns the incremental state of copy detection and story
 	// clustering of one kind, as opaque values by key (written by Write).
