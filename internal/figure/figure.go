@@ -79,15 +79,21 @@ func Extract(text string, sentences []dossier.Span, c Context) []dossier.Figure 
 // sentenceFigures finds the figures among one sentence's tokens.
 // pos holds the token index where each figure starts.
 func sentenceFigures(text string, toks []token, c Context) (out []dossier.Figure, pos []int) {
+	lastEnd := 0
 	for i := 0; i < len(toks); i++ {
 		q, ok := quantityAt(toks, i)
 		if !ok {
 			continue
 		}
-		f, end, ok := reading(text, toks, q, c)
+		var prev *dossier.Figure
+		if len(out) > 0 && q.i-lastEnd <= 12 {
+			prev = &out[len(out)-1]
+		}
+		f, end, ok := reading(text, toks, q, c, prev)
 		if ok {
 			out = append(out, f)
 			pos = append(pos, q.i)
+			lastEnd = end
 		}
 		if end > i {
 			i = end - 1
@@ -300,8 +306,13 @@ func notAFigureNumber(toks []token, i int) bool {
 }
 
 // reading gives the quantity its bound, thing or unit, kind, and the rest.
-func reading(text string, toks []token, q quantity, c Context) (dossier.Figure, int, bool) {
+//
+// prev is the figure just before in the sentence, if near: an elliptical
+// figure counts what it counts ("46 000 manifestants, dont 8 000 à Paris",
+// "28 à Paris, 13 à Lyon").
+func reading(text string, toks []token, q quantity, c Context, prev *dossier.Figure) (dossier.Figure, int, bool) {
 	f := dossier.Figure{Doc: c.Doc}
+	var inherited *dossier.Figure
 	start, end := q.i, q.j
 	bound := dossier.BoundExact
 	lo, hi, val := q.low, q.high, q.value
@@ -398,21 +409,35 @@ func reading(text string, toks []token, q quantity, c Context) (dossier.Figure, 
 	}
 	if kind == "" {
 		th, hd := thingAt(toks, thingFrom, c.Lang == "en")
-		if th == "" {
+		if th == "" && prev != nil && elliptical(toks, thingFrom) {
+			inherited = prev
+			switch {
+			case prev.Kind == dossier.KindCount && prev.Thing != "":
+				th = prev.Thing
+			case prev.Unit != "" && (prev.Kind == dossier.KindMoney || prev.Kind == dossier.KindPercent || prev.Kind == dossier.KindMeasure):
+				unit, kind = prev.Unit, prev.Kind
+				f.Thing, f.Gloss = prev.Thing, prev.Gloss
+			}
+		}
+		if kind != "" {
+			f.Unit = unit
+		} else if th == "" {
 			th, _ = fallbackThing(toks, q)
 			if th == "" {
 				return f, q.j, false
 			}
-		} else {
+		} else if hd >= 0 {
 			end = hd + 1
 			// "287 Palestiniens", "hundreds of Iranians": a people counted is the figure's actor
 			if hd > 0 && isCap(toks[hd].text) && !isCap(toks[hd].lower) && !allCaps(toks) {
 				f.Subject = toks[hd].text
 			}
 		}
-		f.Thing = th
-		f.Gloss = glossOf(th)
-		kind = dossier.KindCount
+		if kind == "" {
+			f.Thing = th
+			f.Gloss = glossOf(th)
+			kind = dossier.KindCount
+		}
 	} else {
 		f.Unit = unit
 	}
@@ -440,6 +465,9 @@ func reading(text string, toks []token, q quantity, c Context) (dossier.Figure, 
 	f.Start, f.End = toks[start].start, toks[end-1].end
 	f.Text = text[f.Start:f.End]
 	f.Modality = modality(toks, start, end)
+	if inherited != nil && f.Modality == dossier.ModalityFact {
+		f.Modality = inherited.Modality // "prévoit 40 millions d'euros, dont 12 millions pour"
+	}
 	if f.Subject == "" {
 		f.Subject = subject(toks, start)
 	}
@@ -539,6 +567,19 @@ func thingAt(toks []token, k int, en bool) (string, int) {
 		return lemma(toks[h].lower), h
 	}
 	return lemma(toks[k].lower), k
+}
+
+// elliptical: what follows a number says where or of whom, not what:
+// "8 000 à Paris", "13 in Lyon", "28, dont", "(2,500)".
+func elliptical(toks []token, k int) bool {
+	if k >= len(toks) {
+		return true
+	}
+	switch w := bare(toks[k].lower); w {
+	case "à", "au", "aux", "en", "dans", "pour", "chez", "sur", "in", "at", "for", "from", "on", ",", ";", ".", ")", "et", "and", "ou", "or", "dont", "including", "contre", "against", "selon", "according":
+		return true
+	}
+	return false
 }
 
 // isEnglishish guesses the noun phrase is English from its words.

@@ -32,7 +32,7 @@ var modalMarkers = map[string]dossier.Modality{
 	"soon": "expected", "should": "expected", "will": "expected", "would": "expected", "atteindra": "expected", "atteindront": "expected",
 	"dépassera": "expected", "dépasseront": "expected", "aura": "expected", "auront": "expected",
 	"devait": "planned", "doit": "planned", "doivent": "planned", "devaient": "planned",
-	"feared": "unconfirmed", "fear": "unconfirmed", "fears": "unconfirmed", "craint": "unconfirmed", "craignent": "unconfirmed",
+	"feared": "unconfirmed", "fear": "unconfirmed", "fears": "unconfirmed",
 	// estimate
 	"estimé": "estimate", "estimée": "estimate", "estimés": "estimate", "estimées": "estimate", "estime": "estimate",
 	"estiment": "estimate", "estimated": "estimate", "estimates": "estimate", "estimate": "estimate", "estimation": "estimate",
@@ -60,6 +60,11 @@ func modality(toks []token, i, j int) dossier.Modality {
 	for k := i - 1; k >= 0; k-- {
 		w := bare(toks[k].lower)
 		if clauseStart[w] || w == ";" || w == ":" || w == "«" || w == "“" || w == "afin" {
+			from = k + 1
+			break
+		}
+		// ", craint Fakhri Abou Diab, un musulman de 55 ans": the figure is in the attribution, not in what it attributes
+		if modalMarkers[w] == "" && !strings.HasPrefix(w, "estim") && isSpeech(toks, k) && k > 0 && isCloser(toks[k-1]) {
 			from = k + 1
 			break
 		}
@@ -105,8 +110,8 @@ func modality(toks []token, i, j int) dossier.Modality {
 			// "s'il arrivait au second tour, il lui resterait 3,5 millions": a hypothesis;
 			// without "si", the journalistic conditional
 			m, ok = "unconfirmed", true
-			for _, t := range toks {
-				if bare(t.lower) == "si" || t.lower == "s'il" || t.lower == "s’il" || t.lower == "s'ils" || t.lower == "s’ils" {
+			for n, t := range toks {
+				if bare(t.lower) == "si" || (t.lower == "s'" || t.lower == "s’") && n+1 < len(toks) && (toks[n+1].lower == "il" || toks[n+1].lower == "ils") {
 					m = "possible"
 				}
 			}

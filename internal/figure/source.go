@@ -45,7 +45,7 @@ func init() {
 		ambiguousForms[st+"e"] = true
 	}
 	for _, w := range []string{"rappelle", "rappellent", "rappelé", "rappelait", "relève", "relèvent", "relevé", "relevait",
-		"dit", "disent", "disait", "écrit", "écrivent", "écrivait", "prédisent", "prédit", "prévient", "préviennent", "prévenu",
+		"dit", "disent", "disait", "craint", "craignent", "écrit", "écrivent", "écrivait", "prédisent", "prédit", "prévient", "préviennent", "prévenu",
 		"averti", "avertit", "conclut", "concluent", "conclu", "admet", "admis", "reconnaît", "reconnaissent", "reconnu",
 		"soutient", "soutiennent", "soutenu", "répond", "répondu", "promis", "promet", "dément", "démentent", "démenti",
 		"nie", "nient", "nié", "poursuit", "décrit", "décrivent", "établi", "établit", "publié", "publie", "publient",
