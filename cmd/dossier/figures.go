@@ -132,10 +132,24 @@ func (a *app) readFigures(cmd *cobra.Command, inputs []string) ([]dossier.Figure
 			fmt.Fprintln(a.stderr, "error:", e.Err)
 		}
 	}, func(art *dossier.Article) {
+		headlineOfShortInput(art)
 		for _, fig := range art.Figures {
 			fig.Doc = art.Input
 			figs = append(figs, fig)
 		}
 	})
 	return figs, failed, err
+}
+
+// headlineOfShortInput: in a text of a line or two, cleaning takes the
+// first line for a site banner; for reading figures straight it is the
+// headline, and its figures count.
+func headlineOfShortInput(art *dossier.Article) {
+	if art.Title != "" || art.Text == "" || len(art.Removed) != 1 || len(art.Paragraphs) > 2 {
+		return
+	}
+	if r := art.Removed[0]; r.Line == 1 && r.Label == dossier.LabelSite {
+		art.Title = r.Text
+		ingest.Enrich(art)
+	}
 }
