@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/csv"
 	"fmt"
+	"path/filepath"
 	"strconv"
 	"text/tabwriter"
 
@@ -124,7 +125,15 @@ func num(p *float64) string {
 // readFigures extracts the figures of inputs without storing them; doc is
 // the input. Bad inputs are reported on stderr and counted.
 func (a *app) readFigures(cmd *cobra.Command, inputs []string) ([]dossier.Figure, int, error) {
+	figs, _, failed, err := a.readFiguresLang(cmd, inputs)
+	return figs, failed, err
+}
+
+// readFiguresLang is readFigures that also tells each input's language
+// (by base name), for scores per language.
+func (a *app) readFiguresLang(cmd *cobra.Command, inputs []string) ([]dossier.Figure, map[string]string, int, error) {
 	var figs []dossier.Figure
+	langs := map[string]string{}
 	failed := 0
 	_, err := ingest.New(nil, ingest.Options{}).Read(cmd.Context(), inputs, a.stdin, func(e ingest.Event) {
 		if e.Err != nil {
@@ -133,12 +142,13 @@ func (a *app) readFigures(cmd *cobra.Command, inputs []string) ([]dossier.Figure
 		}
 	}, func(art *dossier.Article) {
 		headlineOfShortInput(art)
+		langs[filepath.Base(art.Input)] = art.Lang
 		for _, fig := range art.Figures {
 			fig.Doc = art.Input
 			figs = append(figs, fig)
 		}
 	})
-	return figs, failed, err
+	return figs, langs, failed, err
 }
 
 // headlineOfShortInput: in a text of a line or two, cleaning takes the
