@@ -96,6 +96,9 @@ type Summary struct {
 	Tags      []string `json:"tags"`
 	Figures   int      `json:"figures"`
 	Deferred  bool     `json:"deferred,omitempty"` // analysis pending ("dossier analyse")
+	// Lead is the start of the clean text (filled by Store.Summaries),
+	// to name an article without a title; not part of the listing JSON.
+	Lead string `json:"-"`
 }
 
 // Summarize returns the listing view of a.

@@ -28,7 +28,7 @@ var modalMarkers = map[string]dossier.Modality{
 	"débloquerait": "planned", "ordonné": "planned", "ordonne": "planned", "ordered": "planned", "orders": "planned", "enverrait": "planned", "fournirait": "planned", "déploierait": "planned",
 	// expected
 	"seront": "expected", "sera": "expected", "devrait": "expected", "devraient": "expected", "bientôt": "expected",
-	"expected": "expected", "likely": "expected", "forecast": "expected", "projected": "expected", "attendu": "expected", "attendus": "expected",
+	"expected": "expected", "expects": "expected", "expect": "expected", "forecasts": "expected", "projects": "expected", "likely": "expected", "forecast": "expected", "projected": "expected", "attendu": "expected", "attendus": "expected",
 	"soon": "expected", "should": "expected", "will": "expected", "would": "expected", "atteindra": "expected", "atteindront": "expected",
 	"dépassera": "expected", "dépasseront": "expected", "aura": "expected", "auront": "expected",
 	"devait": "planned", "doit": "planned", "doivent": "planned", "devaient": "planned",
@@ -46,7 +46,7 @@ var modalMarkers = map[string]dossier.Modality{
 
 // agentive verbs: "will" before them is a plan, not a forecast.
 var agentive = []string{"send", "deploy", "supply", "deliver", "release", "provide", "give", "fund", "hire", "build", "buy", "cut", "recruit",
-	"idle", "shut", "close", "lay", "sell", "invest", "spend", "open", "create", "launch", "allocate", "IDLE", "BUY",
+	"idle", "shut", "close", "lay", "increase", "raise", "reduce", "lower", "impose", "introduce", "sell", "invest", "spend", "open", "create", "launch", "allocate", "IDLE", "BUY",
 	"mobilis", "déploy", "envoy", "livr", "fourni", "débloqu", "recrut", "embauch", "consacr", "allou", "investi", "financ", "supprim", "créé", "construi"}
 
 // clauseStart: words that open a reported or subordinate clause; modality
@@ -192,6 +192,22 @@ func modality(toks []token, i, j int) dossier.Modality {
 	if subjectPosition(toks, i) {
 		for k := j; k < to; k++ {
 			consider(k)
+		}
+	}
+	// "plants that will be idled", "soldats qui seront déployés": the relative clause on the figure's noun
+	if best == "" && to < len(toks) {
+		if w := bare(toks[to].lower); w == "that" || w == "which" || w == "qui" || w == "who" {
+			for k := to + 1; k < len(toks) && k <= to+3; k++ {
+				consider(k)
+			}
+		}
+	}
+	// "to 15 pct from 11 pct": the value it changes from is a fact
+	if i > 0 && toks[i-1].lower == "from" {
+		for k := i - 2; k >= 0 && k >= i-5; k-- {
+			if toks[k].lower == "to" || toks[k].lower == "at" {
+				return "fact"
+			}
 		}
 	}
 	if neg {

@@ -60,6 +60,7 @@ func init() {
 		speechForms[w] = true
 		invertedOnly[w] = true
 	}
+	speechForms["expects"] = true
 	for _, w := range []string{"estimate", "predict", "forecast", "report", "claim", "believe", "warn", "calculate", "expect"} {
 		speechForms[w] = true
 		ambiguousForms[w] = true
@@ -239,6 +240,17 @@ func verbAttribution(toks []token, i int) (attribution, bool) {
 	// "de son côté", "pour sa part" between the speaker and the verb
 	if k >= 2 && (matchAt(toks, k-2, []string{"de", "son", "côté"}) || matchAt(toks, k-2, []string{"pour", "sa", "part"}) || matchAt(toks, k-2, []string{"de", "leur", "côté"})) {
 		k -= 3
+	}
+	// "the Congress of South African Trade Unions (COSATU), which claims": the antecedent speaks
+	if k >= 2 && (toks[k].lower == "which" || toks[k].lower == "who" || toks[k].lower == "qui") && toks[k-1].text == "," {
+		e := k - 2
+		if toks[e].text == ")" && e > 0 {
+			e--
+		}
+		if a, ok := subjectAttribution(toks, e, i); ok && !a.anaphor {
+			a.dir = 1
+			return a, true
+		}
 	}
 	if k >= 0 && !isComma(toks[k]) {
 		if invertedOnly[bare(toks[i].lower)] {
