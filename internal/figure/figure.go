@@ -27,7 +27,7 @@ func Extract(text string, sentences []dossier.Span, c Context) []dossier.Figure 
 	c.money = newMoneyCtx(c.Title, text)
 	var at attributor
 	// the actor the article is about, for figures whose sentence names none
-	topic := titleTopic(c.Title)
+	topic := titleTopic(c.Title, text)
 	// The headline states figures too, and its attribution carries over
 	// into the first sentence that has none.
 	if c.Title != "" {
@@ -515,10 +515,30 @@ func reading(text string, toks []token, q quantity, c Context, prev *dossier.Fig
 	}
 	f.Event = event(toks, start, end, f.Thing)
 	f.Place = place(toks, end)
+	// "28 000 personnes à Paris, 6 500 à Marseille": a place right after the figure is its own
+	if f.Place != "" && end < len(toks) && !allCaps(toks) {
+		switch bare(toks[end].lower) {
+		case "à", "au", "aux", "en", "in", "at", "dans":
+			if f.Subject == "" || inherited != nil && !isCap(toks[hdOrStart(f, toks, start)].text) {
+				f.Subject = f.Place
+			}
+		}
+	}
 	return f, end, true
 }
 
 func ptr(v float64) *float64 { return &v }
+
+// hdOrStart: the token where the figure's subject was read when it is the
+// people counted ("287 Palestiniens à Gaza" keeps Palestiniens), else start.
+func hdOrStart(f dossier.Figure, toks []token, start int) int {
+	for k := start; k < len(toks) && toks[k].start < f.End; k++ {
+		if toks[k].text == f.Subject {
+			return k
+		}
+	}
+	return start
+}
 
 func boundBeforeAt(toks []token, i int) (dossier.Bound, int) {
 	for _, b := range boundBefore {

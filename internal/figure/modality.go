@@ -31,7 +31,7 @@ var modalMarkers = map[string]dossier.Modality{
 	"expected": "expected", "expects": "expected", "expect": "expected", "forecasts": "expected", "projects": "expected", "likely": "expected", "forecast": "expected", "projected": "expected", "attendu": "expected", "attendus": "expected",
 	"soon": "expected", "should": "expected", "will": "expected", "would": "expected", "atteindra": "expected", "atteindront": "expected",
 	"dépassera": "expected", "dépasseront": "expected", "aura": "expected", "auront": "expected",
-	"devait": "planned", "doit": "planned", "doivent": "planned", "devaient": "planned",
+	"espère": "planned", "espèrent": "planned", "hope": "planned", "hopes": "planned", "devait": "planned", "doit": "planned", "doivent": "planned", "devaient": "planned",
 	"feared": "unconfirmed", "fear": "unconfirmed", "fears": "unconfirmed",
 	// estimate
 	"estimé": "estimate", "estimée": "estimate", "estimés": "estimate", "estimées": "estimate", "estime": "estimate",
@@ -60,6 +60,11 @@ func modality(toks []token, i, j int) dossier.Modality {
 	for k := i - 1; k >= 0; k-- {
 		w := bare(toks[k].lower)
 		if clauseStart[w] || w == ";" || w == ":" || w == "«" || w == "“" || w == "afin" {
+			from = k + 1
+			break
+		}
+		// "va envoyer 30 équipes et a débloqué 3 millions": a second verb, a new clause
+		if (w == "et" || w == "and") && k+1 < i && (auxiliaries[toks[k+1].lower] || toks[k+1].lower == "is" || toks[k+1].lower == "was") {
 			from = k + 1
 			break
 		}

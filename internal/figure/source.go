@@ -470,8 +470,16 @@ func validSource(np string) bool {
 	if !named {
 		return false
 	}
-	if !isCap(first.text) && !determiners[fl] && !sourceNouns[lemma(fl)] && !(len(toks) > 1 && sourceNouns[lemma(toks[1].lower)]) {
-		return false
+	if !isCap(first.text) && !determiners[fl] {
+		// "officials", "rescue team leader Ahmet Yilmaz", "early World Bank estimates":
+		// a speaker's noun or a name inside
+		ok := false
+		for k, t := range toks {
+			ok = ok || sourceNouns[lemma(t.lower)] || (k > 0 && t.kind == tWord && isCap(t.text))
+		}
+		if !ok {
+			return false
+		}
 	}
 	for _, t := range toks {
 		switch t.lower {
@@ -748,7 +756,7 @@ func (a *attributor) sentence(toks []token, out []dossier.Figure, first int, pos
 	// the quotation closes: the speaker named right after it speaks for all of it
 	if closeAt >= 0 && len(a.quoted) > 0 {
 		for _, at := range atts {
-			if at.dir < 0 && at.at > closeAt && at.at <= closeAt+4 && at.src != "" {
+			if at.dir < 0 && at.at > closeAt && at.at <= closeAt+12 && at.src != "" {
 				for _, k := range a.quoted {
 					if out[k].Source == "" {
 						out[k].Source = at.src
@@ -883,7 +891,7 @@ func allCaps(toks []token) bool {
 // titleTopic: the actor a headline is about: its opening noun phrase
 // ("Le gouvernement a trouvé...", "L'opposant russe Alexeï Navalny
 // interpellé"), or its first name ("À Kaboul, un attentat...").
-func titleTopic(title string) string {
+func titleTopic(title, text string) string {
 	toks := tokenize(title, 0)
 	if len(toks) == 0 {
 		return ""
@@ -924,7 +932,9 @@ func titleTopic(title string) string {
 		if t.kind != tWord || !isCap(t.text) || !isNameLike(toks, k) {
 			continue
 		}
-		if k == 0 && !(k+1 < len(toks) && (isCap(toks[k+1].text) || toks[k+1].text == ",")) {
+		// a headline's first word is a name when it runs on, stands apart, or
+		// is written with its capital inside the text too ("Turkey quake kills")
+		if k == 0 && !(k+1 < len(toks) && (isCap(toks[k+1].text) || toks[k+1].text == ",")) && !strings.Contains(text, " "+t.text+" ") {
 			continue
 		}
 		e := k + 1
