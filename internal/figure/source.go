@@ -19,6 +19,15 @@ var sourcePreps = [][]string{
 	{"révélation", "de"}, {"révélations", "de"}, {"révélation", "du"}, {"révélations", "du"},
 }
 
+// prepFirst holds the first words of sourcePreps, a cheap gate.
+var prepFirst = map[string]bool{}
+
+func init() {
+	for _, p := range sourcePreps {
+		prepFirst[p[0]] = true
+	}
+}
+
 // speechForms are the verbs that attribute: "X a indiqué que", "X said",
 // ", a déclaré X", "écrit le journal". Built in init from stems.
 var speechForms = map[string]bool{}
@@ -74,10 +83,12 @@ func init() {
 // participle reading (after an auxiliary) to count.
 func isSpeech(toks []token, i int) bool {
 	w := bare(toks[i].lower)
-	if v, _, ok := strings.Cut(w, "-t-"); ok { // "ajoute-t-il", "a-t-elle"
-		w = v
-	} else if v, ok := cutPronounSuffix(w); ok { // "dit-il", "écrit-elle"
-		w = v
+	if strings.IndexByte(w, '-') >= 0 {
+		if v, _, ok := strings.Cut(w, "-t-"); ok { // "ajoute-t-il", "a-t-elle"
+			w = v
+		} else if v, ok := cutPronounSuffix(w); ok { // "dit-il", "écrit-elle"
+			w = v
+		}
 	}
 	// "font état de", "ont fait état d'environ 1500 manifestants"
 	if (w == "fait" || w == "font" || w == "faisait") && i+1 < len(toks) && toks[i+1].lower == "état" {
@@ -186,6 +197,9 @@ func attributions(toks []token) []attribution {
 }
 
 func prepAttribution(toks []token, i int) (attribution, bool) {
+	if !prepFirst[bare(toks[i].lower)] {
+		return attribution{}, false
+	}
 	for _, p := range sourcePreps {
 		if !matchAt(toks, i, p) {
 			continue
