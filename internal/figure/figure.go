@@ -61,6 +61,15 @@ func Extract(text string, sentences []dossier.Span, c Context) []dossier.Figure 
 		if len(figs) > 0 {
 			when = timeOf(toks, c.Date)
 		}
+		// a fragment cut from the sentence before ("Mo. (4,900 workers), ...")
+		// keeps its modality
+		if !newPara && first > 0 && fragment(toks) {
+			for k := first; k < len(out); k++ {
+				if out[k].Modality == dossier.ModalityFact {
+					out[k].Modality = out[first-1].Modality
+				}
+			}
+		}
 		for k := first; k < len(out); k++ {
 			out[k].Sentence = s
 			out[k].Time = when
@@ -77,6 +86,16 @@ func Extract(text string, sentences []dossier.Span, c Context) []dossier.Figure 
 		}
 	}
 	return out
+}
+
+// fragment: a sentence that starts with a parenthesis or in lower case
+// was cut after an abbreviation.
+func fragment(toks []token) bool {
+	if len(toks) == 0 {
+		return false
+	}
+	t := toks[0]
+	return t.text == "(" || t.kind == tWord && !isCap(t.text)
 }
 
 // sentenceFigures finds the figures among one sentence's tokens.

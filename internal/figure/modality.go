@@ -225,6 +225,12 @@ func modality(toks []token, i, j int) dossier.Modality {
 		return "denied"
 	}
 	if best == "" {
+		// budget lines are plans: "The provincial budget raises taxes by about 20 pct"
+		for k := 0; k < i; k++ {
+			if w := toks[k].lower; w == "budget" || w == "budgets" || w == "budgétaire" {
+				return "planned"
+			}
+		}
 		return "fact"
 	}
 	return best
