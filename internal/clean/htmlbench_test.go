@@ -274,3 +274,28 @@ func abs(x float64) float64 {
 	}
 	return x
 }
+
+// BenchmarkHTMLPages times the benchmark's 181 pages through go-trafilatura
+// alone and through dossier's HTML extraction and cleaning, one op being
+// all the pages.
+func BenchmarkHTMLPages(b *testing.B) {
+	pages := benchPages(b)
+	var size int64
+	for _, p := range pages {
+		size += int64(len(p.raw))
+	}
+	b.Run("trafilatura", func(b *testing.B) {
+		b.SetBytes(size)
+		for b.Loop() {
+			for _, p := range pages {
+				trafilaturaBody(p.raw)
+			}
+		}
+	})
+	b.Run("dossier", func(b *testing.B) {
+		b.SetBytes(size)
+		for b.Loop() {
+			dossierBodies(pages)
+		}
+	})
+}
