@@ -364,3 +364,9 @@ func init() {
 		countables[w] = true
 	}
 }
+
+// collectives: a group whose size is given after "of"/"de" ("a staff of
+// 45", "une équipe de 30").
+var collectives = map[string]bool{"staff": true, "crew": true, "team": true, "force": true, "army": true, "workforce": true,
+	"fleet": true, "total": true, "équipe": true, "effectif": true, "flotte": true, "armée": true, "contingent": true, "groupe": true,
+	"group": true, "delegation": true, "délégation": true, "population": true, "membership": true, "squad": true, "escouade": true}

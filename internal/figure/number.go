@@ -141,6 +141,10 @@ func scaleAt(toks []token, j, i int, lang string) float64 {
 	glued := toks[j-1].spaceAfter == ""
 	switch w {
 	case "m", "b":
+		// "13,6 M€": a capital M against the currency sign
+		if toks[j].text == "M" && j+1 < len(toks) && toks[j].spaceAfter == "" && currencySymbols[toks[j+1].text] != "" {
+			return m
+		}
 		money := i > 0 && (currencySymbols[toks[i-1].text] != "" || currencyPrefix[toks[i-1].text] != "") ||
 			j+1 < len(toks) && (currencySymbols[toks[j+1].text] != "" || currencyWords[toks[j+1].lower] != "")
 		if !glued || (!money && toks[j].text != strings.ToUpper(w)) {
@@ -521,6 +525,16 @@ func isModelNumber(toks []token, i int) bool {
 			return false
 		}
 		if i+1 >= len(toks) || toks[i+1].kind == tWord && hasUpper(toks[i+1].text) && toks[i+1].lower != "i" || toks[i+1].kind == tPunct && toks[i+1].text != "%" && currencySymbols[toks[i+1].text] == "" {
+			return true
+		}
+	}
+	// "the 787 Dreamliner", "les 3 Suisses": a number before a name in the
+	// singular (a capitalised plural is a people counted: "40 Republicans")
+	if i+1 < len(toks) && toks[i+1].kind == tWord && i > 0 && !allUpperSentence(toks) {
+		n := toks[i+1].text
+		r, _ := utf8.DecodeRuneInString(n)
+		if unicode.IsUpper(r) && len(n) > 2 && n != strings.ToUpper(n) && !strings.HasSuffix(n, "s") && !months[toks[i+1].lower] && !weekdays[toks[i+1].lower] &&
+			!countables[lemma(toks[i+1].lower)] && !(i+2 < len(toks) && toks[i+2].kind == tWord && (isPluralNoun(toks[i+2].lower) || countables[lemma(toks[i+2].lower)])) {
 			return true
 		}
 	}
