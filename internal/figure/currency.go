@@ -244,7 +244,7 @@ func negativeBefore(toks []token, start int) int {
 		}
 		return 0
 	}
-	if (p.lower == "moins" || p.lower == "minus") && (start == 1 || toks[start-2].kind != tNum && !isNumberTok(toks[start-2])) {
+	if negativeWords[p.lower] && (start == 1 || toks[start-2].kind != tNum && !isNumberTok(toks[start-2])) {
 		// "à moins cinq degrés", not "plus ou moins 5", "au moins 5", "at least"
 		if start >= 2 {
 			switch toks[start-2].lower {
@@ -531,3 +531,10 @@ func shareOrMoneyThing(toks []token, start, end int, kind dossier.Kind) string {
 	}
 	return ""
 }
+
+// negativeWords make the number after them negative.
+var negativeWords = map[string]bool{"moins": true, "minus": true, "negative": true, "négatif": true, "négative": true}
+
+// vulgarFractions: the single-character fractions.
+var vulgarFractions = map[string]float64{"½": 0.5, "⅓": 1.0 / 3, "⅔": 2.0 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6,
+	"⅘": 0.8, "⅙": 1.0 / 6, "⅚": 5.0 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}

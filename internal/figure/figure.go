@@ -105,6 +105,23 @@ func sentenceFigures(text string, toks []token, c Context) (out []dossier.Figure
 func quantityAt(toks []token, i int, lang string) (quantity, bool) {
 	t := toks[i]
 	w := t.lower
+	// "half a million", "un demi-million", "two thirds of a million"
+	if v, n := fractionOfScale(toks, i, lang); n > 0 {
+		return quantity{i: i, j: i + n, value: v, low: v, high: v, word: true, thingFrom: skipOf(toks, i+n)}, true
+	}
+	// "half a dozen", "une demi-douzaine"
+	if (w == "half" && i+2 < len(toks) && toks[i+1].lower == "a" && toks[i+2].lower == "dozen") ||
+		((w == "une" || w == "un") && i+1 < len(toks) && toks[i+1].lower == "demi-douzaine") {
+		n := 3
+		if w != "half" {
+			n = 2
+		}
+		return quantity{i: i, j: i + n, value: 6, low: 6, high: 6, about: true, thingFrom: skipOf(toks, i+n)}, true
+	}
+	// "½", "¾": vulgar fractions
+	if v, ok := vulgarFractions[t.text]; ok {
+		return quantity{i: i, j: i + 1, value: 100 * v, low: 100 * v, high: 100 * v, pct: true, unit: "%", thingFrom: skipOf(toks, i+1)}, true
+	}
 	// fractions of a whole: "la moitié", "deux tiers", "a third of", "1/2", "un sur deux"
 	if q, ok := fractionAt(toks, i, lang); ok {
 		if t.kind == tNum && notAFigureNumber(toks, i) {
@@ -202,7 +219,10 @@ func quantityAt(toks []token, i int, lang string) (quantity, bool) {
 		// numbers after "les"/"the" refer back to known things.
 		// "one pct surtax", "un euro": one of a unit is a figure
 		unitNext := q.j < len(toks) && (percentWords[toks[q.j].lower] || (q.j+1 < len(toks) && toks[q.j].lower == "per" && toks[q.j+1].lower == "cent"))
-		if q.value <= 1 && !unitNext || (q.value < 3 && i > 0 && definiteBefore[toks[i-1].lower]) {
+		// a sign makes "minus one" a number; "zéro mort" is a claim
+		signed := i > 0 && (negativeWords[toks[i-1].lower] || toks[i-1].text == "-" && toks[i-1].spaceAfter == "")
+		zero := q.value == 0 && (first == "zéro" || first == "zero" || first == "nought" || first == "naught")
+		if q.value <= 1 && !unitNext && !signed && !zero && q.value == float64(int64(q.value)) || (q.value < 3 && i > 0 && definiteBefore[toks[i-1].lower]) {
 			return quantity{}, false
 		}
 		q.thingFrom = q.j
@@ -334,7 +354,7 @@ func notAFigureNumber(toks []token, i int) bool {
 		if _, ok := durationUnits[n]; ok {
 			return true // "2024 ans" does not occur; "en 2024 années" neither
 		}
-		if countables[lemma(n)] || measureUnits[n] != "" || currencyWords[n] != "" || percentWords[n] {
+		if countables[lemma(n)] || measureUnits[n] != "" || currencyWords[n] != "" || percentWords[n] || currencySymbols[n] != "" && t.spaceAfter == "" {
 			return false
 		}
 		return true
