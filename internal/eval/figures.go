@@ -187,13 +187,29 @@ func Matches(p dossier.Figure, g GoldFigure) bool {
 	if filepath.Base(p.Doc) != filepath.Base(g.Doc) || !numbersAgree(p, g) {
 		return false
 	}
-	if len(g.Thing) > 0 {
-		return AgreeText(p.Thing, g.Thing) || (p.Gloss != "" && AgreeText(p.Gloss, g.Thing))
+	// As grade-figures: the thing (or its gloss) agrees, or else, for a
+	// measure, money or percentage, the unit does.
+	if len(g.Thing) > 0 && (AgreeText(p.Thing, g.Thing) || (p.Gloss != "" && AgreeText(p.Gloss, g.Thing))) {
+		return true
 	}
-	if g.Unit != nil {
-		return AgreeText(p.Unit, Alts{*g.Unit})
+	if g.Unit != nil && p.Unit != "" {
+		return unitKey(p.Unit) == unitKey(*g.Unit)
 	}
-	return true
+	return len(g.Thing) == 0 && g.Unit == nil
+}
+
+// unitAliases: a unit written as a symbol or a name is the unit of its code,
+// as grade-figures counts them.
+var unitAliases = map[string]string{"$": "usd", "us$": "usd", "dollar": "usd", "dollars": "usd", "€": "eur", "euro": "eur",
+	"euros": "eur", "£": "gbp", "livre": "gbp", "pound": "gbp", "chf": "chf", "franc": "chf",
+	"percent": "%", "pourcent": "%", "pour cent": "%", "pct": "%"}
+
+func unitKey(u string) string {
+	u = normText(u)
+	if a, ok := unitAliases[u]; ok {
+		return a
+	}
+	return u
 }
 
 // Figures scores preds against gold, greedily in gold order as grade-figures does.

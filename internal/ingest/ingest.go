@@ -2,11 +2,14 @@ package ingest
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"io"
 	"net/url"
 	"regexp"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -36,7 +39,16 @@ type Options struct {
 	Defer bool
 	// Story overrides the story clustering parameters (zero: the defaults).
 	Story story.Params
+	// MaxAnalysis is the most clean text, in bytes, that analysis covers;
+	// 0 means DefaultMaxAnalysis.
+	MaxAnalysis int
 }
+
+// DefaultMaxAnalysis bounds the clean text analysed per article: 2 MB is
+// several hundred times a long news article, so only dumps, logs and
+// hostile inputs reach it. Past it the article is stored and searchable
+// whole, and its figures and entities are those of its first 2 MB.
+const DefaultMaxAnalysis = 2 << 20
 
 // Event reports what happened to one document or input.
 type Event struct {
@@ -77,6 +89,9 @@ func New(s dossier.Store, opt Options) *Pipeline {
 	if opt.ChunkSize == 0 {
 		opt.ChunkSize = 256
 	}
+	if opt.MaxAnalysis <= 0 {
+		opt.MaxAnalysis = DefaultMaxAnalysis
+	}
 	return &Pipeline{store: s, opt: opt, fetcher: fetch.New(opt.Timeout, opt.MaxSize, opt.AllowPrivate)}
 }
 
@@ -95,7 +110,7 @@ func (p *Pipeline) Read(ctx context.Context, args []string, stdin io.Reader, rep
 }
 
 func (p *Pipeline) run(ctx context.Context, args []string, stdin io.Reader, report func(Event), progress func(done, total int), emit func(*dossier.Article)) (Summary, error) {
-	r := &runner{p: p, report: report, emit: emit, counter: clean.NewCounter(), loaded: map[uint64]bool{}, deferred: p.opt.Defer}
+	r := &runner{p: p, report: report, emit: emit, counter: clean.NewCounter(), loaded: map[uint64]bool{}, inputs: map[uint64]bool{}, deferred: p.opt.Defer}
 	if emit == nil {
 		// Storing runs beside analysis: chunk N is written while N+1 is cleaned.
 		r.batches = make(chan batch, 1)
@@ -152,7 +167,7 @@ func (p *Pipeline) run(ctx context.Context, args []string, stdin io.Reader, repo
 				r.sum.Bytes += int64(len(l)) + 1
 			}
 		}
-		if len(c.docs) > 0 {
+		if len(c.docs)+len(c.dups) > 0 {
 			if err = r.process(c); err != nil {
 				break
 			}
@@ -180,6 +195,7 @@ type runner struct {
 	emit    func(*dossier.Article)
 	counter *clean.Counter
 	loaded  map[uint64]bool // line keys whose stored documents are in counter
+	inputs  map[uint64]bool // ids (InputID) looked up in the store or read in this run
 	// deferred: articles are stored unanalysed (Options.Defer), so nothing
 	// is related in this run
 	deferred bool
@@ -197,7 +213,14 @@ type batch struct {
 	arts     []*dossier.Article
 	profiles []dedupe.Profile // of arts, built beside the analysis
 	lines    map[uint64][]uint64
-	analysed bool // arts are stored articles whose deferred analysis is done
+	analysed bool    // arts are stored articles whose deferred analysis is done
+	dups     []Event // inputs already stored, reported after the batch
+}
+
+// write is a batch for the store, and the duplicates to report after it.
+type write struct {
+	dossier.Batch
+	dups []Event
 }
 
 func (r *runner) fail(e Event) {
@@ -215,6 +238,7 @@ type chunk struct {
 	docKeys  []uint64
 	lineKeys [][]uint64
 	known    map[uint64][]uint64 // documents the store has seen each new line in
+	dups     []Event             // documents already stored, left out of docs
 	err      error
 }
 
@@ -222,6 +246,9 @@ type chunk struct {
 // documents it has seen the lines never looked up before in. It runs in
 // the reading goroutine, which owns r.loaded.
 func (r *runner) keys(ctx context.Context, c *chunk) error {
+	if err := r.knownInputs(ctx, c); err != nil {
+		return err
+	}
 	c.docKeys = make([]uint64, len(c.docs))
 	c.lineKeys = make([][]uint64, len(c.docs))
 	var fresh []uint64
@@ -242,8 +269,52 @@ func (r *runner) keys(ctx context.Context, c *chunk) error {
 	return err
 }
 
+// knownInputs moves out of the chunk the documents whose input was
+// already stored, in this run or an earlier one: their id comes from the
+// input alone (InputID), so this is known before cleaning, and cleaning
+// the same input again (against what the store has learned since) could
+// give another text that would be stored a second time.
+func (r *runner) knownInputs(ctx context.Context, c *chunk) error {
+	if r.emit != nil {
+		return nil // nothing is stored: every reading is reported
+	}
+	kept := c.docs[:0]
+	for _, d := range c.docs {
+		id := InputID(d)
+		k, err := strconv.ParseUint(id, 16, 64)
+		if err != nil {
+			kept = append(kept, d)
+			continue
+		}
+		dup := r.inputs[k]
+		if !dup {
+			switch a, err := r.p.store.Article(ctx, id); {
+			case err == nil:
+				dup = a.ID == id
+			case !errors.Is(err, dossier.ErrNotFound):
+				return err
+			}
+			r.inputs[k] = true
+		}
+		if dup {
+			c.dups = append(c.dups, Event{Input: d.Input, ID: id, Title: d.Title, Dup: true})
+			continue
+		}
+		kept = append(kept, d)
+	}
+	c.docs = kept
+	return nil
+}
+
+// InputID is the id of the article read from d: from its input (URL and
+// raw text), never from the clean text, which depends on the store.
+func InputID(d extract.Doc) string {
+	return dedupe.ID(dedupe.InputHash(strings.TrimSpace(d.URL), d.Lines))
+}
+
 // process cleans and analyses a chunk, then hands it to the store.
 func (r *runner) process(c chunk) error {
+
 	// Recurrence: what the store has seen plus what this run has read.
 	docs, docKeys, lineKeys := c.docs, c.docKeys, c.lineKeys
 	for k, ds := range c.known {
@@ -266,12 +337,17 @@ func (r *runner) process(c chunk) error {
 			arts[i].Deferred = true
 			return
 		}
-		arts[i] = Analyse(docs[i], opt)
+		arts[i] = Prepare(docs[i], opt)
+		if arts[i].Text != "" {
+			EnrichLimited(arts[i], r.p.opt.MaxAnalysis)
+		}
 		if r.emit == nil && arts[i].Text != "" {
 			profiles[i] = dedupe.ProfileOf(arts[i])
 		}
 	})
-	b := batch{lines: map[uint64][]uint64{}}
+	// duplicates are reported by the writer, in their order after what
+	// was read before them
+	b := batch{lines: map[uint64][]uint64{}, dups: c.dups}
 	for i, a := range arts {
 		if a.Text == "" {
 			r.fail(Event{Input: a.Input, Err: &extract.InputError{Input: a.Input, Err: extract.ErrNoText}})
@@ -288,7 +364,7 @@ func (r *runner) process(c chunk) error {
 			b.lines[docKeys[i]] = append(b.lines[docKeys[i]], lineKeys[i]...)
 		}
 	}
-	if r.emit != nil || len(b.arts) == 0 {
+	if r.emit != nil || len(b.arts)+len(b.dups) == 0 {
 		return nil
 	}
 	r.batches <- b // the storing goroutine drains the channel even after an error
@@ -372,7 +448,7 @@ func (p *Pipeline) AnalysePending(ctx context.Context, report func(Event), progr
 		}
 		profiles := make([]dedupe.Profile, len(arts))
 		r.parallel(len(arts), func(i int) {
-			Enrich(arts[i])
+			EnrichLimited(arts[i], p.opt.MaxAnalysis)
 			profiles[i] = dedupe.ProfileOf(arts[i])
 		})
 		r.batches <- batch{arts: arts, profiles: profiles, analysed: true}
@@ -398,7 +474,7 @@ func (p *Pipeline) AnalysePending(ctx context.Context, report func(Event), progr
 // relating found and the state to resume from in one commit.
 func (r *runner) store(ctx context.Context) {
 	err := r.loadState(ctx)
-	writes := make(chan dossier.Batch, 1)
+	writes := make(chan write, 1)
 	written := make(chan error, 1)
 	go func() {
 		written <- r.write(ctx, writes)
@@ -410,7 +486,7 @@ func (r *runner) store(ctx context.Context) {
 		var w dossier.Batch
 		if w, err = r.rel.Relate(b.arts, b.profiles, b.analysed); err == nil {
 			w.Lines = b.lines
-			writes <- w
+			writes <- write{w, b.dups}
 		}
 	}
 	close(writes)
@@ -421,20 +497,30 @@ func (r *runner) store(ctx context.Context) {
 }
 
 // write stores batches and reports each article's outcome.
-func (r *runner) write(ctx context.Context, writes <-chan dossier.Batch) error {
-	for b := range writes {
+func (r *runner) write(ctx context.Context, writes <-chan write) error {
+	for wb := range writes {
+		b := wb.Batch
 		if err := ctx.Err(); err != nil {
 			for range writes { // drain
 			}
 			return err
 		}
-		res, err := r.p.store.Write(ctx, b)
+		var res []dossier.PutResult
+		var err error
+		if len(b.Articles)+len(b.Analysed) > 0 || len(b.State) > 0 {
+			res, err = r.p.store.Write(ctx, b)
+		}
 		if err != nil {
 			for range writes { // drain
 			}
 			return err
 		}
 		all := b.All()
+		if err := r.markFailed(ctx, all[len(b.Articles):], res[len(b.Articles):]); err != nil {
+			for range writes { // drain
+			}
+			return err
+		}
 		r.mu.Lock()
 		for i, pr := range res {
 			a := all[i]
@@ -453,7 +539,44 @@ func (r *runner) write(ctx context.Context, writes <-chan dossier.Batch) error {
 				r.report(Event{Input: a.Input, ID: pr.ID, Title: a.Title})
 			}
 		}
+		for _, e := range wb.dups {
+			r.sum.Duplicates++
+			r.report(e)
+		}
 		r.mu.Unlock()
+	}
+	return nil
+}
+
+// markFailed records, for each stored article whose analysis could not be
+// written, that its analysis failed and why, with no analysis: it is no
+// longer pending, so that "dossier analyse" does not start again on it at
+// every run. The failure is still reported as one.
+func (r *runner) markFailed(ctx context.Context, arts []*dossier.Article, res []dossier.PutResult) error {
+	var marks []*dossier.Article
+	var idx []int // of marks in res
+	for i, pr := range res {
+		if pr.Err == nil {
+			continue
+		}
+		m := *arts[i]
+		m.Figures, m.Mentions, m.Citations, m.Entities = nil, nil, nil, nil
+		m.Deferred = false
+		m.Limited = "analysis failed: " + pr.Err.Error()
+		marks = append(marks, &m)
+		idx = append(idx, i)
+	}
+	if len(marks) == 0 {
+		return nil
+	}
+	mres, err := r.p.store.Write(ctx, dossier.Batch{Analysed: marks})
+	if err != nil {
+		return fmt.Errorf("mark failed analyses: %w", err)
+	}
+	for i, pr := range mres {
+		if pr.Err != nil {
+			res[idx[i]].Err = fmt.Errorf("%w; marking it failed: %v", res[idx[i]].Err, pr.Err)
+		}
 	}
 	return nil
 }
@@ -483,8 +606,12 @@ func Prepare(d extract.Doc, opt clean.Options) *dossier.Article {
 		a.Lang = lang.Detect(a.Text)
 	}
 	a.Sentences = sentence.Split(a.Text)
+	// The id comes from the input, which never changes, and not from the
+	// clean text, which depends on what the store has learned: re-reading
+	// an input finds its article whatever was ingested in between. The
+	// text hash still makes an exact copy from another input a sighting.
 	a.TextHash = dedupe.Hash(a.Text)
-	a.ID = dedupe.ID(a.TextHash)
+	a.ID = InputID(d)
 	a.Outlet = outlet(a, d)
 	if a.Date == "" {
 		a.Date = dateInPath(d.URL)
@@ -496,12 +623,49 @@ func Prepare(d extract.Doc, opt clean.Options) *dossier.Article {
 }
 
 // Enrich runs the analysis stages on a prepared article: figures, then
-// entities, which link the figures' subjects, sources and places.
-func Enrich(a *dossier.Article) {
-	a.Figures = figure.Extract(a.Text, a.Sentences, figure.Context{Doc: a.ID, Date: a.Date, Title: a.Title, Lang: a.Lang})
-	a.Mentions, a.Citations, a.Entities = nil, nil, nil
-	linkEntities(a)
+// entities, which link the figures' subjects, sources and places. It
+// covers at most DefaultMaxAnalysis bytes of text.
+func Enrich(a *dossier.Article) { EnrichLimited(a, DefaultMaxAnalysis) }
+
+// EnrichLimited is Enrich over at most max bytes of the text: the
+// sentences that end within them. Beyond them an article gets no figures
+// nor entities, and a.Limited says so. A stage that panics on an article
+// leaves it unanalysed with the reason in a.Limited, instead of ending the
+// run: one hostile article must not stop a batch, nor be retried forever.
+func EnrichLimited(a *dossier.Article, max int) {
+	a.Figures, a.Mentions, a.Citations, a.Entities = nil, nil, nil, nil
+	a.Limited = ""
 	a.Deferred = false
+	defer func() {
+		if v := recover(); v != nil {
+			a.Figures, a.Mentions, a.Citations, a.Entities = nil, nil, nil, nil
+			a.Limited = fmt.Sprintf("analysis failed: %v", v)
+		}
+	}()
+	text, sents := a.Text, a.Sentences
+	if max > 0 && len(text) > max {
+		n := sort.Search(len(sents), func(i int) bool { return sents[i].End > max })
+		sents = sents[:n]
+		cut := 0
+		if n > 0 {
+			cut = sents[n-1].End
+		}
+		text = text[:cut]
+		a.Limited = fmt.Sprintf("analysis limited to the first %s of %s of text (the limit is %s): figures and entities past it are not found",
+			sizeOf(cut), sizeOf(len(a.Text)), sizeOf(max))
+	}
+	a.Figures = figure.Extract(text, sents, figure.Context{Doc: a.ID, Date: a.Date, Title: a.Title, Lang: a.Lang})
+	linkEntities(a, text)
+}
+
+func sizeOf(n int) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
 }
 
 // pathDate finds a publication date in a URL or file name
@@ -531,14 +695,14 @@ func outlet(a *dossier.Article, d extract.Doc) string {
 
 // linkEntities finds the article's entity mentions and citations, and
 // links the figures' subject, source and place to entities.
-func linkEntities(a *dossier.Article) {
+func linkEntities(a *dossier.Article, text string) {
 	l, err := entity.Default()
 	if err != nil {
 		return // the embedded data is checked by the entity tests
 	}
 	var created []*dossier.Entity
-	a.Mentions, created = l.Find(a.Text)
-	a.Citations = l.Citations(a.Text, a.Mentions, a.SourceURL)
+	a.Mentions, created = l.Find(text)
+	a.Citations = l.Citations(text, a.Mentions, a.SourceURL)
 	byID := map[string]dossier.Entity{}
 	for _, e := range created {
 		byID[e.ID] = *e
