@@ -1,48 +1,59 @@
 package dossier
 
+// EntityType is what kind of thing an entity is.
+type EntityType string
+
 // Entity types.
 const (
-	EntityPerson       = "person"
-	EntityOrganisation = "organisation"
-	EntityPlace        = "place"
-	EntityCountry      = "country"
-	EntityOutlet       = "outlet"
+	EntityPerson       EntityType = "person"
+	EntityOrganisation EntityType = "organisation"
+	EntityPlace        EntityType = "place"
+	EntityCountry      EntityType = "country"
+	EntityOutlet       EntityType = "outlet"
 )
 
 // Entity is one canonical person, organisation, place, country or outlet,
 // with its names in French and English and the aliases it goes by.
 type Entity struct {
-	ID      string   `json:"id"` // stable: "country:KP", "outlet:bloomberg", "person:kim-jong-un"
-	Type    string   `json:"type"`
-	Name    string   `json:"name"` // preferred English name
-	NameFr  string   `json:"name_fr"`
-	Aliases []string `json:"aliases"`
-	ISO     string   `json:"iso,omitempty"` // ISO 3166-1 alpha-2 for countries
-	QID     string   `json:"qid,omitempty"` // Wikidata, where the curated list has it
-	Country string   `json:"country,omitempty"`
+	ID      string     `json:"id"` // stable: "country:KP", "outlet:bloomberg", "person:kim-jong-un"
+	Type    EntityType `json:"type"`
+	Name    string     `json:"name"` // preferred English name
+	NameFr  string     `json:"name_fr"`
+	Aliases []string   `json:"aliases"`
+	ISO     string     `json:"iso,omitempty"` // ISO 3166-1 alpha-2 for countries
+	QID     string     `json:"qid,omitempty"` // Wikidata, where the curated list has it
+	Country string     `json:"country,omitempty"`
 }
 
 // Mention is a span of an article's clean text linked to an entity.
 type Mention struct {
-	Start  int    `json:"start"`
-	End    int    `json:"end"`
-	Text   string `json:"text"`
-	Entity string `json:"entity"`
-	Type   string `json:"type"`
+	Start  int        `json:"start"`
+	End    int        `json:"end"`
+	Text   string     `json:"text"`
+	Entity string     `json:"entity"`
+	Type   EntityType `json:"type"`
 	// Form says how the entity is named: name, alias, demonym (an
 	// adjective or nationality), capital (a capital city standing for its
 	// government), surname.
 	Form string `json:"form"`
 }
 
+// CitationKind says how an article names what it comes from.
+type CitationKind string
+
+// Citation kinds.
+const (
+	CiteSource CitationKind = "source" // a source: link
+	CiteCites  CitationKind = "cites"  // "selon X", "according to X", "(AFP)"
+	CiteRelays CitationKind = "relays" // "relayé par X"
+)
+
 // Citation is an outlet or document an article says it comes from or relays.
 type Citation struct {
-	Entity string `json:"entity,omitempty"` // the outlet's entity, when known
-	Name   string `json:"name"`
-	// Kind: "source" (a source: link), "cites" ("selon X", "according to X",
-	// "(AFP)"), "relays" ("relayé par X").
-	Kind string `json:"kind"`
-	Text string `json:"text"` // the words that say it
+	Entity string       `json:"entity,omitempty"` // the outlet's entity, when known
+	Name   string       `json:"name"`
+	Kind   CitationKind `json:"kind"`
+	Text   string       `json:"text"` // the words that say it
 }
 
 // EntitySummary is an entity with what the store knows of its use.
@@ -55,6 +66,6 @@ type EntitySummary struct {
 
 // EntityFilter narrows Entities.
 type EntityFilter struct {
-	Type    string
+	Type    EntityType
 	Article string
 }

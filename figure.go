@@ -1,35 +1,44 @@
 package dossier
 
-// Bounds of a figure: how the words constrain the number.
+// Bound says how the words constrain a figure's number.
+type Bound string
+
+// Bounds of a figure.
 const (
-	BoundExact    = "exact"
-	BoundAbout    = "about"
-	BoundAtLeast  = "at_least"
-	BoundMoreThan = "more_than"
-	BoundAtMost   = "at_most"
-	BoundLessThan = "less_than"
-	BoundRange    = "range"
-	BoundVague    = "vague"
+	BoundExact    Bound = "exact"
+	BoundAbout    Bound = "about"
+	BoundAtLeast  Bound = "at_least"
+	BoundMoreThan Bound = "more_than"
+	BoundAtMost   Bound = "at_most"
+	BoundLessThan Bound = "less_than"
+	BoundRange    Bound = "range"
+	BoundVague    Bound = "vague"
 )
+
+// Kind is what sort of quantity a figure is.
+type Kind string
 
 // Kinds of figure.
 const (
-	KindCount    = "count"
-	KindMeasure  = "measure"
-	KindDuration = "duration"
-	KindMoney    = "money"
-	KindPercent  = "percent"
+	KindCount    Kind = "count"
+	KindMeasure  Kind = "measure"
+	KindDuration Kind = "duration"
+	KindMoney    Kind = "money"
+	KindPercent  Kind = "percent"
 )
 
-// Modalities: how the text commits to the figure.
+// Modality says how the text commits to a figure.
+type Modality string
+
+// Modalities, from the most committed to the least.
 const (
-	ModalityFact        = "fact"
-	ModalityEstimate    = "estimate"
-	ModalityPossible    = "possible"
-	ModalityPlanned     = "planned"
-	ModalityExpected    = "expected"
-	ModalityUnconfirmed = "unconfirmed"
-	ModalityDenied      = "denied"
+	ModalityFact        Modality = "fact"
+	ModalityEstimate    Modality = "estimate"
+	ModalityPossible    Modality = "possible"
+	ModalityPlanned     Modality = "planned"
+	ModalityExpected    Modality = "expected"
+	ModalityUnconfirmed Modality = "unconfirmed"
+	ModalityDenied      Modality = "denied"
 )
 
 // Figure is one quantity claim in an article, tied to its evidence.
@@ -45,24 +54,24 @@ type Figure struct {
 	Value   *float64 `json:"value"`
 	Low     *float64 `json:"low"`
 	High    *float64 `json:"high"`
-	Bound   string   `json:"bound"`
+	Bound   Bound    `json:"bound"`
 	Thing   string   `json:"thing"`
 	Gloss   string   `json:"gloss,omitempty"`
 	Unit    string   `json:"unit"`
-	Kind    string   `json:"kind"`
+	Kind    Kind     `json:"kind"`
 	Subject string   `json:"subject"`
 	// SubjectID, SourceID and PlaceID link those phrases to entities.
-	SubjectID string `json:"subject_id,omitempty"`
-	SourceID  string `json:"source_id,omitempty"`
-	PlaceID   string `json:"place_id,omitempty"`
-	Event     string `json:"event"`
-	Place     string `json:"place"`
-	Modality  string `json:"modality"`
-	Source    string `json:"source"`
-	Time      string `json:"time"`
+	SubjectID string   `json:"subject_id,omitempty"`
+	SourceID  string   `json:"source_id,omitempty"`
+	PlaceID   string   `json:"place_id,omitempty"`
+	Event     string   `json:"event"`
+	Place     string   `json:"place"`
+	Modality  Modality `json:"modality"`
+	Source    string   `json:"source"`
+	Time      string   `json:"time"`
 }
 
-var modalityRank = map[string]int{
+var modalityRank = map[Modality]int{
 	ModalityDenied: 0, ModalityUnconfirmed: 1, ModalityPossible: 2, ModalityExpected: 3,
 	ModalityPlanned: 4, ModalityEstimate: 5, ModalityFact: 6,
 }
@@ -70,7 +79,7 @@ var modalityRank = map[string]int{
 // ModalityAtLeast reports whether modality m is at least as committed as
 // min, in the order denied < unconfirmed < possible < expected < planned <
 // estimate < fact. An empty min accepts everything.
-func ModalityAtLeast(m, min string) bool {
+func ModalityAtLeast(m, min Modality) bool {
 	if min == "" {
 		return true
 	}

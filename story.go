@@ -1,20 +1,23 @@
 package dossier
 
-// Copy relations: how an article relates to the original it copies.
+// Relation says how an article relates to the original it copies.
+type Relation string
+
+// Copy relations.
 const (
-	RelIdentical  = "identical"      // the same clean text, seen under another input
-	RelNear       = "near-duplicate" // lightly reworded, same figures
-	RelUpdated    = "updated"        // nearly the same text, with changed figures
-	RelTranslated = "translated"     // another language, same numbers, names and dates
-	RelCites      = "cites"          // names the original as its source
+	RelIdentical  Relation = "identical"      // the same clean text, seen under another input
+	RelNear       Relation = "near-duplicate" // lightly reworded, same figures
+	RelUpdated    Relation = "updated"        // nearly the same text, with changed figures
+	RelTranslated Relation = "translated"     // another language, same numbers, names and dates
+	RelCites      Relation = "cites"          // names the original as its source
 )
 
 // CopyLink says that an article copies another (or an outside source).
 type CopyLink struct {
-	Article  string  `json:"article"`
-	Original string  `json:"original"` // an article id, or for an outside source its name or URL
-	Relation string  `json:"relation"`
-	Score    float64 `json:"score"`
+	Article  string   `json:"article"`
+	Original string   `json:"original"` // an article id, or for an outside source its name or URL
+	Relation Relation `json:"relation"`
+	Score    float64  `json:"score"`
 }
 
 // CopyGroup is an original and its copies.
@@ -27,12 +30,12 @@ type CopyGroup struct {
 
 // CopyMember is one copy in a group.
 type CopyMember struct {
-	ID       string  `json:"id"`
-	Relation string  `json:"relation"`
-	Score    float64 `json:"score"`
-	Input    string  `json:"input,omitempty"`
-	Outlet   string  `json:"outlet,omitempty"`
-	Date     string  `json:"date,omitempty"`
+	ID       string   `json:"id"`
+	Relation Relation `json:"relation"`
+	Score    float64  `json:"score"`
+	Input    string   `json:"input,omitempty"`
+	Outlet   string   `json:"outlet,omitempty"`
+	Date     string   `json:"date,omitempty"`
 }
 
 // Story is a set of articles about the same events, across outlets and languages.

@@ -227,13 +227,13 @@ func scoreStories(cmd *cobra.Command, gold []eval.GoldStoryDoc, docs string, par
 		d := docOf[l.Article]
 		// a document's main relation: textual copies first, then
 		// translations, then citations; a stored original beats an outside one
-		score := l.Score + map[string]float64{dossier.RelNear: 6, dossier.RelUpdated: 6, dossier.RelTranslated: 4, dossier.RelCites: 2}[l.Relation]
+		score := l.Score + map[dossier.Relation]float64{dossier.RelNear: 6, dossier.RelUpdated: 6, dossier.RelTranslated: 4, dossier.RelCites: 2}[l.Relation]
 		if internal {
 			score++
 		}
 		if score > best[d] {
 			best[d] = score
-			copies[d] = eval.PredCopy{Original: orig, Relation: l.Relation}
+			copies[d] = eval.PredCopy{Original: orig, Relation: string(l.Relation)}
 		}
 	}
 	for _, v := range sightings {
@@ -241,7 +241,7 @@ func scoreStories(cmd *cobra.Command, gold []eval.GoldStoryDoc, docs string, par
 		if d == docOf[v.Article] {
 			continue
 		}
-		copies[d] = eval.PredCopy{Original: docOf[v.Article], Relation: dossier.RelIdentical}
+		copies[d] = eval.PredCopy{Original: docOf[v.Article], Relation: string(dossier.RelIdentical)}
 		storyOf[d] = storyOfID[v.Article]
 	}
 	r := eval.Stories(gold, storyOf, copies)

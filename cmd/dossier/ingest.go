@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"sort"
-	"strings"
 	"time"
 
 	"github.com/dossier-news/dossier/internal/ingest"
@@ -62,7 +60,7 @@ the analysis of everything deferred.`,
 			}
 			fmt.Fprintf(a.stderr, "ingested %d, duplicates %d, failed %d in %s\n", sum.Ingested, sum.Duplicates, sum.Failed, time.Since(start).Round(time.Millisecond))
 			if sum.Skipped > 0 {
-				fmt.Fprintf(a.stderr, "skipped %d WARC records that are not articles (%s)\n", sum.Skipped, skippedReasons(sum.SkippedBy))
+				fmt.Fprintf(a.stderr, "skipped %d WARC records that are not articles (%s)\n", sum.Skipped, sum.SkippedWhy)
 			}
 			if opt.Defer && sum.Ingested > 0 {
 				fmt.Fprintln(a.stderr, `analysis deferred: run "dossier analyse" for entities, figures, copies and stories`)
@@ -132,23 +130,4 @@ func (p *progress) finish() {
 	if p != nil && p.bar != nil {
 		p.bar.Finish()
 	}
-}
-
-// skippedReasons lists the counts of skipped records, most frequent first.
-func skippedReasons(by map[string]int) string {
-	reasons := make([]string, 0, len(by))
-	for k := range by {
-		reasons = append(reasons, k)
-	}
-	sort.Slice(reasons, func(i, j int) bool {
-		if by[reasons[i]] != by[reasons[j]] {
-			return by[reasons[i]] > by[reasons[j]]
-		}
-		return reasons[i] < reasons[j]
-	})
-	parts := make([]string, len(reasons))
-	for i, k := range reasons {
-		parts[i] = fmt.Sprintf("%s %d", k, by[k])
-	}
-	return strings.Join(parts, ", ")
 }

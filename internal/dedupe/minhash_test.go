@@ -39,7 +39,7 @@ func TestDetector(t *testing.T) {
 	if l := d.Add(prof("a", "fr", "2024-11-04", base, []float64{10000}, ents)); len(l) != 0 {
 		t.Errorf("first article links %+v", l)
 	}
-	check := func(p Profile, rel, orig string) {
+	check := func(p Profile, rel dossier.Relation, orig string) {
 		t.Helper()
 		ls := d.Add(p)
 		for _, l := range ls {

@@ -61,7 +61,7 @@ func (l *Linker) Citations(text string, mentions []dossier.Mention, sourceURL st
 		if e, ok := l.entities[m.Entity]; ok {
 			name = e.Name
 		}
-		out = append(out, dossier.Citation{Entity: m.Entity, Name: name, Kind: kind, Text: context(text, ws, i)})
+		out = append(out, dossier.Citation{Entity: m.Entity, Name: name, Kind: dossier.CitationKind(kind), Text: context(text, ws, i)})
 	}
 	if sourceURL != "" {
 		c := dossier.Citation{Name: sourceURL, Kind: "source", Text: sourceURL}

@@ -102,7 +102,7 @@ func load() (*Linker, error) {
 			l.add(e, a, "capital")
 		}
 	}
-	for typ, list := range map[string][]curatedEntity{dossier.EntityPlace: cu.Places, dossier.EntityOrganisation: cu.Organisations, dossier.EntityOutlet: cu.Outlets, dossier.EntityPerson: cu.People} {
+	for typ, list := range map[dossier.EntityType][]curatedEntity{dossier.EntityPlace: cu.Places, dossier.EntityOrganisation: cu.Organisations, dossier.EntityOutlet: cu.Outlets, dossier.EntityPerson: cu.People} {
 		for _, c := range list {
 			e := &dossier.Entity{ID: c.ID, Type: typ, Name: c.En, NameFr: c.Fr, QID: c.QID, Country: c.Country}
 			l.entities[e.ID] = e

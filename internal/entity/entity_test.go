@@ -55,7 +55,7 @@ func TestCitations(t *testing.T) {
 		t.Fatalf("Citations = %+v", cs)
 	}
 	for i, w := range want {
-		if cs[i].Entity != w.entity || cs[i].Kind != w.kind {
+		if cs[i].Entity != w.entity || string(cs[i].Kind) != w.kind {
 			t.Errorf("citation %d = %+v, want %v", i, cs[i], w)
 		}
 	}

@@ -16,18 +16,18 @@ import (
 
 // GoldFigure is one line of a gold figures file.
 type GoldFigure struct {
-	Doc      string   `json:"doc"`
-	Line     int      `json:"line"`
-	Mention  string   `json:"mention"`
-	Value    *float64 `json:"value"`
-	Low      *float64 `json:"low"`
-	High     *float64 `json:"high"`
-	Bound    string   `json:"bound"`
-	Thing    Alts     `json:"thing"`
-	Unit     *string  `json:"unit"`
-	Kind     string   `json:"kind"`
-	Modality Alts     `json:"modality"`
-	Source   Alts     `json:"source"`
+	Doc      string        `json:"doc"`
+	Line     int           `json:"line"`
+	Mention  string        `json:"mention"`
+	Value    *float64      `json:"value"`
+	Low      *float64      `json:"low"`
+	High     *float64      `json:"high"`
+	Bound    dossier.Bound `json:"bound"`
+	Thing    Alts          `json:"thing"`
+	Unit     *string       `json:"unit"`
+	Kind     string        `json:"kind"`
+	Modality Alts          `json:"modality"`
+	Source   Alts          `json:"source"`
 }
 
 // Alts is a list of accepted answers; JSON null is no list, a string one answer.
@@ -187,13 +187,29 @@ func Matches(p dossier.Figure, g GoldFigure) bool {
 	if filepath.Base(p.Doc) != filepath.Base(g.Doc) || !numbersAgree(p, g) {
 		return false
 	}
-	if len(g.Thing) > 0 {
-		return AgreeText(p.Thing, g.Thing) || (p.Gloss != "" && AgreeText(p.Gloss, g.Thing))
+	// As grade-figures: the thing (or its gloss) agrees, or else, for a
+	// measure, money or percentage, the unit does.
+	if len(g.Thing) > 0 && (AgreeText(p.Thing, g.Thing) || (p.Gloss != "" && AgreeText(p.Gloss, g.Thing))) {
+		return true
 	}
-	if g.Unit != nil {
-		return AgreeText(p.Unit, Alts{*g.Unit})
+	if g.Unit != nil && p.Unit != "" {
+		return unitKey(p.Unit) == unitKey(*g.Unit)
 	}
-	return true
+	return len(g.Thing) == 0 && g.Unit == nil
+}
+
+// unitAliases: a unit written as a symbol or a name is the unit of its code,
+// as grade-figures counts them.
+var unitAliases = map[string]string{"$": "usd", "us$": "usd", "dollar": "usd", "dollars": "usd", "€": "eur", "euro": "eur",
+	"euros": "eur", "£": "gbp", "livre": "gbp", "pound": "gbp", "chf": "chf", "franc": "chf",
+	"percent": "%", "pourcent": "%", "pour cent": "%", "pct": "%"}
+
+func unitKey(u string) string {
+	u = normText(u)
+	if a, ok := unitAliases[u]; ok {
+		return a
+	}
+	return u
 }
 
 // Figures scores preds against gold, greedily in gold order as grade-figures does.
@@ -222,14 +238,14 @@ func Figures(gold []GoldFigure, preds []dossier.Figure) Report {
 			if p.Bound == g.Bound {
 				bOK++
 			} else {
-				bad = append(bad, "bound "+p.Bound+"!="+g.Bound)
+				bad = append(bad, "bound "+string(p.Bound)+"!="+string(g.Bound))
 			}
 		}
 		if len(g.Modality) > 0 {
 			r.NModality++
 			ok := false
 			for _, m := range g.Modality {
-				if m == p.Modality {
+				if dossier.Modality(m) == p.Modality {
 					ok = true
 				}
 			}

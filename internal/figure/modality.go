@@ -1,11 +1,15 @@
 package figure
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/dossier-news/dossier"
+)
 
 // modal markers: a word (or a word prefix ending in "*") and the modality
 // it gives a figure in its clause. The marker nearest the figure wins;
 // a negation or denial anywhere in the clause makes it denied.
-var modalMarkers = map[string]string{
+var modalMarkers = map[string]dossier.Modality{
 	// unconfirmed: the journalistic conditional and its English equivalents
 	"aurait": "unconfirmed", "auraient": "unconfirmed", "serait": "unconfirmed", "seraient": "unconfirmed",
 	"reportedly": "unconfirmed", "allegedly": "unconfirmed", "supposedly": "unconfirmed", "prétendument": "unconfirmed",
@@ -26,7 +30,9 @@ var modalMarkers = map[string]string{
 	"seront": "expected", "sera": "expected", "devrait": "expected", "devraient": "expected", "bientôt": "expected",
 	"expected": "expected", "likely": "expected", "forecast": "expected", "projected": "expected", "attendu": "expected", "attendus": "expected",
 	"soon": "expected", "should": "expected", "will": "expected", "would": "expected", "atteindra": "expected", "atteindront": "expected",
-	"dépassera": "expected", "dépasseront": "expected",
+	"dépassera": "expected", "dépasseront": "expected", "aura": "expected", "auront": "expected",
+	"devait": "planned", "doit": "planned", "doivent": "planned", "devaient": "planned",
+	"feared": "unconfirmed", "fear": "unconfirmed", "fears": "unconfirmed", "craint": "unconfirmed", "craignent": "unconfirmed",
 	// estimate
 	"estimé": "estimate", "estimée": "estimate", "estimés": "estimate", "estimées": "estimate", "estime": "estimate",
 	"estiment": "estimate", "estimated": "estimate", "estimates": "estimate", "estimate": "estimate", "estimation": "estimate",
@@ -39,19 +45,21 @@ var modalMarkers = map[string]string{
 }
 
 // agentive verbs: "will" before them is a plan, not a forecast.
-var agentive = []string{"send", "deploy", "supply", "deliver", "release", "provide", "give", "fund", "hire", "build", "buy", "cut", "recruit"}
+var agentive = []string{"send", "deploy", "supply", "deliver", "release", "provide", "give", "fund", "hire", "build", "buy", "cut", "recruit",
+	"idle", "shut", "close", "lay", "sell", "invest", "spend", "open", "create", "launch", "allocate", "IDLE", "BUY",
+	"mobilis", "déploy", "envoy", "livr", "fourni", "débloqu", "recrut", "embauch", "consacr", "allou", "investi", "financ", "supprim", "créé", "construi"}
 
 // clauseStart: words that open a reported or subordinate clause; modality
 // is read from the nearest one before the figure.
 var clauseStart = map[string]bool{"que": true, "qu": true, "that": true, "si": true, "if": true, "lorsque": true, "when": true, "où": true, "where": true, "qui": true, "dont": true, "which": true, "who": true, "but": true, "mais": true}
 
 // modality reads the modality of the figure spanning toks[i:j] in its sentence.
-func modality(toks []token, i, j int) string {
+func modality(toks []token, i, j int) dossier.Modality {
 	// clause: back to the nearest clause opener or semicolon.
 	from := 0
 	for k := i - 1; k >= 0; k-- {
 		w := bare(toks[k].lower)
-		if clauseStart[w] || w == ";" || w == ":" {
+		if clauseStart[w] || w == ";" || w == ":" || w == "«" || w == "“" || w == "afin" {
 			from = k + 1
 			break
 		}
@@ -68,6 +76,10 @@ func modality(toks []token, i, j int) string {
 	neg := false
 	for k := from; k < i; k++ {
 		w := bare(toks[k].lower)
+		// "... ne se sont pas reproduits et la population a chuté de 19 %": a new clause
+		if w == "et" || w == "and" || w == "," || w == "mais" || w == "but" {
+			neg = false
+		}
 		if (w == "ne" || w == "n") && k+1 < i {
 			for m := k + 1; m < i && m <= k+4; m++ {
 				if x := toks[m].lower; x == "pas" || x == "jamais" || x == "aucun" || x == "aucune" {
@@ -79,7 +91,7 @@ func modality(toks []token, i, j int) string {
 			neg = true
 		}
 	}
-	best, dist := "", 1<<30
+	best, dist := dossier.Modality(""), 1<<30
 	consider := func(k int) {
 		w := toks[k].lower
 		m, ok := modalMarkers[w]
@@ -89,8 +101,35 @@ func modality(toks []token, i, j int) string {
 		if !ok && frenchFuture(w) {
 			m, ok = "expected", true
 		}
+		if !ok && frenchConditional(w) {
+			// "s'il arrivait au second tour, il lui resterait 3,5 millions": a hypothesis;
+			// without "si", the journalistic conditional
+			m, ok = "unconfirmed", true
+			for _, t := range toks {
+				if bare(t.lower) == "si" || t.lower == "s'il" || t.lower == "s’il" || t.lower == "s'ils" || t.lower == "s’ils" {
+					m = "possible"
+				}
+			}
+		}
+		if !ok && toks[k].text == "TO" && k > 0 && k+1 < len(toks) && toks[k+1].kind == tWord {
+			m, ok = "planned", true // a wire headline: "GM TO IDLE SIX PLANTS"
+		}
 		if !ok {
 			return
+		}
+		// "a évalué 76.199 espèces" counts what was assessed; "évalué à 11 milliards" estimates
+		if (strings.HasPrefix(w, "évalu") || strings.HasPrefix(w, "chiffr")) && !(k+1 < len(toks) && (toks[k+1].lower == "à" || toks[k+1].lower == "au" || toks[k+1].lower == "aux")) {
+			return
+		}
+		// "ordered thousands of troops into": the order was given
+		if (w == "ordered" || w == "orders") && k+1 == i {
+			to := false
+			for m := j; m < len(toks) && m < j+4; m++ {
+				to = to || toks[m].lower == "to"
+			}
+			if !to { // but "ordered 50,000 homes to be built" plans
+				return
+			}
 		}
 		if (w == "plans" || w == "plan") && (k+1 >= len(toks) || toks[k+1].lower != "to") {
 			return // "emergency plans" is a noun
@@ -98,9 +137,13 @@ func modality(toks []token, i, j int) string {
 		if (w == "compte" || w == "comptent") && (k+1 >= len(toks) || !isInfinitive(toks[k+1].lower)) {
 			return // "se comptent par milliers" counts; "compte supprimer" plans
 		}
-		if (w == "will" || w == "would") && k+1 < len(toks) {
-			for _, v := range agentive {
-				if strings.HasPrefix(toks[k+1].lower, v) {
+		if (w == "will" || w == "would" || w == "seront" || w == "sera" || w == "to") && k+1 < len(toks) {
+			v := k + 1
+			if v+1 < len(toks) && (toks[v].lower == "be" || toks[v].lower == "été") {
+				v++ // "will be closed"
+			}
+			for _, a := range agentive {
+				if strings.HasPrefix(toks[v].lower, a) {
 					m = "planned"
 				}
 			}
@@ -159,6 +202,15 @@ func modality(toks []token, i, j int) string {
 		return "fact"
 	}
 	return best
+}
+
+// frenchConditional: a verb in the conditional ("resterait", "coûteraient");
+// "portrait", "extrait" are nouns.
+func frenchConditional(w string) bool {
+	if len(w) < 8 || strings.HasSuffix(w, "trait") || strings.HasSuffix(w, "traits") {
+		return false
+	}
+	return strings.HasSuffix(w, "rait") || strings.HasSuffix(w, "raient")
 }
 
 // frenchFuture: a verb in the simple future ("augmentera", "dureront").

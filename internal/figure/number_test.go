@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/dossier-news/dossier"
 )
 
 // numCase is one number expression in a sentence and what it must read as.
@@ -11,7 +13,7 @@ type numCase struct {
 	text      string
 	value     float64 // -1: vague, no value
 	low, high float64 // checked when non-zero
-	bound     string
+	bound     dossier.Bound
 	what      string // thing lemma or unit; "" means: not a figure
 }
 
@@ -126,17 +128,17 @@ func numberCases() []numCase {
 	}
 	cs = append(cs,
 		// decimals and scales
-		numCase{"La facture atteint 1,5 million d'euros.", 1.5e6, 0, 0, "exact", "€"},
-		numCase{"Les dégâts sont estimés à 2,3 millions d’euros.", 2.3e6, 0, 0, "exact", "€"},
-		numCase{"The fund holds 2.5 billion dollars.", 2.5e9, 0, 0, "exact", "$"},
-		numCase{"The fund holds $2.5 billion.", 2.5e9, 0, 0, "exact", "$"},
-		numCase{"Le plan coûte 3 milliards d'euros.", 3e9, 0, 0, "exact", "€"},
-		numCase{"Il a reçu €30 millions.", 30e6, 0, 0, "exact", "€"},
+		numCase{"La facture atteint 1,5 million d'euros.", 1.5e6, 0, 0, "exact", "EUR"},
+		numCase{"Les dégâts sont estimés à 2,3 millions d’euros.", 2.3e6, 0, 0, "exact", "EUR"},
+		numCase{"The fund holds 2.5 billion dollars.", 2.5e9, 0, 0, "exact", "USD"},
+		numCase{"The fund holds $2.5 billion.", 2.5e9, 0, 0, "exact", "USD"},
+		numCase{"Le plan coûte 3 milliards d'euros.", 3e9, 0, 0, "exact", "EUR"},
+		numCase{"Il a reçu €30 millions.", 30e6, 0, 0, "exact", "EUR"},
 		numCase{"About 1.2 million people fled.", 1.2e6, 0, 0, "about", "people"},
 		numCase{"Un million de personnes ont fui.", 1e6, 0, 0, "exact", "personne"},
 		numCase{"A million people fled the city.", 1e6, 0, 0, "exact", "people"},
-		numCase{"The city spent £4.5 million on repairs.", 4.5e6, 0, 0, "exact", "£"},
-		numCase{"Kiev a reçu 40 millions de dollars.", 40e6, 0, 0, "exact", "$"},
+		numCase{"The city spent £4.5 million on repairs.", 4.5e6, 0, 0, "exact", "GBP"},
+		numCase{"Kiev a reçu 40 millions de dollars.", 40e6, 0, 0, "exact", "USD"},
 		numCase{"Le pays compte 1.234,5 tonnes de stocks.", 1234.5, 0, 0, "exact", "t"},
 		numCase{"Le taux est de 2,5 %.", 2.5, 0, 0, "exact", "%"},
 		numCase{"Unemployment rose to 4.2 percent.", 4.2, 0, 0, "exact", "%"},

@@ -247,7 +247,7 @@ func TestStreamWARCAndChunks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sum.Ingested != 26 || sum.Skipped != 2 || sum.SkippedBy["request record"] != 1 || sum.SkippedBy["metadata record"] != 1 {
+	if sum.Ingested != 26 || sum.Skipped != 2 || sum.SkippedWhy != "metadata record 1, request record 1" {
 		t.Errorf("summary %+v", sum)
 	}
 	// 26 articles in chunks of 4 and the end: 7 or more reports, rising
