@@ -102,15 +102,15 @@ func ptr[T any](v T) *T { return &v }
 func TestStories(t *testing.T) {
 	gold := []GoldStoryDoc{
 		{Doc: "a", Story: "S1"},
-		{Doc: "b", Story: "S1", Original: ptr("a"), Relation: ptr(dossier.RelNear)},
+		{Doc: "b", Story: "S1", Original: ptr("a"), Relation: ptr(string(dossier.RelNear))},
 		{Doc: "c", Story: "S2"},
-		{Doc: "d", Story: "S2", Original: ptr("c"), Relation: ptr(dossier.RelTranslated)},
+		{Doc: "d", Story: "S2", Original: ptr("c"), Relation: ptr(string(dossier.RelTranslated))},
 	}
 	story := map[string]string{"a": "X", "b": "X", "c": "X", "d": "Y"}
 	copies := map[string]PredCopy{
-		"b": {Original: "a", Relation: dossier.RelNear},
-		"d": {Original: "c", Relation: dossier.RelIdentical},
-		"c": {Original: "a", Relation: dossier.RelCites},
+		"b": {Original: "a", Relation: string(dossier.RelNear)},
+		"d": {Original: "c", Relation: string(dossier.RelIdentical)},
+		"c": {Original: "a", Relation: string(dossier.RelCites)},
 	}
 	r := Stories(gold, story, copies)
 	if r.Docs != 4 || r.Stories != 2 {
@@ -125,10 +125,10 @@ func TestStories(t *testing.T) {
 	check("pairwise", r.Pairwise, PRF{1.0 / 3, 0.5, 0.4})
 	check("bcubed", r.BCubed, PRF{2.0 / 3, 0.75, 12.0 / 17})
 	check("copies", r.Copies, PRF{2.0 / 3, 1, 0.8})
-	check("near-duplicate", r.Relations[dossier.RelNear], PRF{1, 1, 1})
-	check("translated", r.Relations[dossier.RelTranslated], PRF{0, 0, 0})
-	check("identical", r.Relations[dossier.RelIdentical], PRF{0, 0, 0})
-	check("cites", r.Relations[dossier.RelCites], PRF{0, 0, 0})
+	check("near-duplicate", r.Relations[string(dossier.RelNear)], PRF{1, 1, 1})
+	check("translated", r.Relations[string(dossier.RelTranslated)], PRF{0, 0, 0})
+	check("identical", r.Relations[string(dossier.RelIdentical)], PRF{0, 0, 0})
+	check("cites", r.Relations[string(dossier.RelCites)], PRF{0, 0, 0})
 	if len(r.Relations) != 4 {
 		t.Errorf("relations %v, want 4", r.Relations)
 	}
