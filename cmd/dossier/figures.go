@@ -46,7 +46,7 @@ unit, kind, subject, event, place, modality, source and time.`,
 				}
 				return nil
 			}
-			s, err := a.open(cmd.Context())
+			s, err := a.openRead(cmd.Context())
 			if err != nil {
 				return err
 			}
@@ -129,7 +129,7 @@ func (a *app) readFigures(cmd *cobra.Command, inputs []string) ([]dossier.Figure
 	_, err := ingest.New(nil, ingest.Options{}).Read(cmd.Context(), inputs, a.stdin, func(e ingest.Event) {
 		if e.Err != nil {
 			failed++
-			fmt.Fprintln(a.stderr, "error:", e.Err)
+			fmt.Fprintln(a.stderr, "error:", escape(e.Err.Error()))
 		}
 	}, func(art *dossier.Article) {
 		for _, fig := range art.Figures {

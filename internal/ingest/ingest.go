@@ -133,6 +133,9 @@ func (p *Pipeline) run(ctx context.Context, args []string, stdin io.Reader, repo
 				return
 			}
 			docs, errs := p.read(readCtx, src, stdin)
+			for i := range docs { // before the line keys: as cleaning sees them
+				docs[i] = dropControl(docs[i])
+			}
 			for _, e := range errs {
 				r.fail(Event{Input: src.name, Err: e})
 			}
@@ -524,6 +527,7 @@ func Analyse(d extract.Doc, opt clean.Options) *dossier.Article {
 // Prepare runs the stages that make an article storable and searchable:
 // clean, language, sentences, hash and id, outlet and date.
 func Prepare(d extract.Doc, opt clean.Options) *dossier.Article {
+	d = dropControl(d)
 	r := clean.Clean(d, opt)
 	a := &dossier.Article{
 		Input: d.Input, Title: r.Title, Site: r.Site, Author: r.Author, Date: r.Date, URL: d.URL,
