@@ -31,9 +31,9 @@ interrupted run loses nothing done and the next run picks up the rest.`,
 				switch {
 				case e.Err != nil:
 					bar.clear()
-					fmt.Fprintln(a.stderr, "error:", e.Err)
+					fmt.Fprintln(a.stderr, "error:", escape(e.Err.Error()))
 				case !quiet:
-					fmt.Fprintf(a.stdout, "analysed  %s  %s\n", e.ID, e.Input)
+					fmt.Fprintf(a.stdout, "analysed  %s  %s\n", e.ID, escape(e.Input))
 				}
 			}, bar.update())
 			bar.finish()

@@ -48,7 +48,7 @@ unit, kind, subject, event, place, modality, source and time.`,
 				}
 				return nil
 			}
-			s, err := a.open(cmd.Context())
+			s, err := a.openRead(cmd.Context())
 			if err != nil {
 				return err
 			}
@@ -121,7 +121,7 @@ func (a *app) readFiguresLang(cmd *cobra.Command, inputs []string) ([]dossier.Fi
 	_, err := ingest.New(nil, ingest.Options{}).Read(cmd.Context(), inputs, a.stdin, func(e ingest.Event) {
 		if e.Err != nil {
 			failed++
-			fmt.Fprintln(a.stderr, "error:", e.Err)
+			fmt.Fprintln(a.stderr, "error:", escape(e.Err.Error()))
 		}
 	}, func(art *dossier.Article) {
 		headlineOfShortInput(art)
