@@ -8,6 +8,7 @@ import (
 
 	"github.com/dossier-news/dossier"
 	"github.com/dossier-news/dossier/internal/ingest"
+	"github.com/dossier-news/dossier/internal/query"
 	"github.com/spf13/cobra"
 )
 
@@ -34,7 +35,7 @@ unit, kind, subject, event, place, modality, source and time.`,
 					return err
 				}
 				for _, fig := range all {
-					if matchFilter(fig, f) {
+					if f.Match(fig) {
 						figs = append(figs, fig)
 					}
 				}
@@ -51,14 +52,7 @@ unit, kind, subject, event, place, modality, source and time.`,
 				return err
 			}
 			defer s.Close()
-			if f.Article != "" {
-				art, err := s.Article(cmd.Context(), f.Article)
-				if err != nil {
-					return err
-				}
-				f.Article = art.ID
-			}
-			figs, err = s.Figures(cmd.Context(), f)
+			figs, err = query.Figures(cmd.Context(), s, f)
 			if err != nil {
 				return err
 			}
@@ -71,17 +65,6 @@ unit, kind, subject, event, place, modality, source and time.`,
 	c.Flags().StringVar(&f.Source, "source", "", "only figures attributed to this source (substring)")
 	c.Flags().StringVar((*string)(&f.MinModality), "min-modality", "", "only figures at least this committed (e.g. possible, fact)")
 	return c
-}
-
-// matchFilter applies a FigureFilter to figures that were not stored.
-func matchFilter(fig dossier.Figure, f dossier.FigureFilter) bool {
-	if f.Thing != "" && !hasPrefixFold(fig.Thing, f.Thing) && !hasPrefixFold(fig.Gloss, f.Thing) {
-		return false
-	}
-	if f.Source != "" && !containsFold(fig.Source, f.Source) {
-		return false
-	}
-	return dossier.ModalityAtLeast(fig.Modality, f.MinModality)
 }
 
 func (a *app) writeFigures(figs []dossier.Figure) error {

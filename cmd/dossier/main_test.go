@@ -130,16 +130,17 @@ func TestBadInputs(t *testing.T) {
 	good := write("good.txt", []byte("Un titre\n\nLes autorités ont évacué plus de 2 000 personnes dimanche, selon la préfecture du Nord. Le calme est revenu.\n"))
 	deep := "<html><body>" + strings.Repeat("<div>", 5000) + "x" + strings.Repeat("</div>", 5000) + "</body></html>"
 	bad := map[string]string{
-		write("bin.txt", []byte{0x7f, 'E', 'L', 'F', 0, 0, 1, 2}):                              "binary",
-		write("latin1.txt", []byte("Caf\xe9 cr\xe8me et soldats envoy\xe9s en grand nombre.")): "invalid UTF-8",
-		write("empty.txt", nil):          "empty",
-		write("deep.html", []byte(deep)): "nested too deeply",
-		write("broken.rss", []byte(`<?xml version="1.0"?><rss><channel><item><title>x</ti`)):                             "malformed",
+		write("bin.txt", []byte{0x7f, 'E', 'L', 'F', 0, 0, 1, 2}):                            "binary",
+		write("empty.txt", nil):                                                              "empty",
+		write("deep.html", []byte(deep)):                                                     "nested too deeply",
+		write("broken.rss", []byte(`<?xml version="1.0"?><rss><channel><item><title>x</ti`)): "malformed",
 		write("broken.jsonl", []byte("{\"title\": \"a\", \"text\": \"Un texte assez long pour passer.\"}\n{not json\n")): "broken.jsonl:2",
 		filepath.Join(dir, "missing.txt"): "no such file",
 		"http://127.0.0.1:1/x":            "private",
 	}
-	args := []string{"ingest", good}
+	// another charset is not a bad input: it is read (as Latin-1 here)
+	latin1 := write("latin1.txt", []byte("Caf\xe9 cr\xe8me et soldats envoy\xe9s en grand nombre."))
+	args := []string{"ingest", good, latin1}
 	for p := range bad {
 		args = append(args, p)
 	}
@@ -163,8 +164,8 @@ func TestBadInputs(t *testing.T) {
 		}
 	}
 	out, _, _ = cli(t, db, "", "list", "--format", "jsonl")
-	if got := strings.Count(out, "\n"); got != 2 { // good.txt and the good JSONL line
-		t.Errorf("list after bad batch has %d articles, want 2:\n%s", got, out)
+	if got := strings.Count(out, "\n"); got != 3 { // good.txt, latin1.txt and the good JSONL line
+		t.Errorf("list after bad batch has %d articles, want 3:\n%s", got, out)
 	}
 }
 

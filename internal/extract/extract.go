@@ -57,26 +57,11 @@ func inputErr(input string, err error) error { return &InputError{Input: input, 
 // refused before parsing because the extractors recurse on the tree.
 const MaxNesting = 512
 
-// Check refuses empty, binary and non-UTF-8 content.
+// Check refuses empty, binary and non-UTF-8 content; Decode turns text
+// in any charset into UTF-8 first.
 func Check(input string, b []byte) error {
-	if len(bytes.TrimSpace(b)) == 0 {
-		return inputErr(input, ErrEmpty)
-	}
-	head := b
-	if len(head) > 8192 {
-		head = head[:8192]
-	}
-	ctl := 0
-	for _, c := range head {
-		if c == 0 {
-			return inputErr(input, ErrBinary)
-		}
-		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
-			ctl++
-		}
-	}
-	if ctl*20 > len(head) {
-		return inputErr(input, ErrBinary)
+	if err := binaryCheck(input, b); err != nil {
+		return err
 	}
 	if !utf8.Valid(b) {
 		off := 0
@@ -104,7 +89,14 @@ func Detect(name string, b []byte) string {
 	case ".txt", ".text", ".md":
 		return FormatText
 	}
-	head := bytes.TrimLeft(b, " \t\r\n\ufeff")
+	head := b
+	if enc, n := bomEncoding(b); enc != nil {
+		if len(head) > 1024 {
+			head = head[:1024]
+		}
+		head, _ = enc.NewDecoder().Bytes(head[n:])
+	}
+	head = bytes.TrimLeft(head, " \t\r\n\ufeff")
 	if len(head) > 512 {
 		head = head[:512]
 	}
@@ -122,16 +114,25 @@ func Detect(name string, b []byte) string {
 	return FormatText
 }
 
-// Parse extracts the documents of one input in the given format. A
-// multi-document input (feed, JSON Lines) may yield documents and errors at
-// once: each bad item is one error, the others go on.
-func Parse(input, format string, b []byte) ([]Doc, []error) {
-	if err := Check(input, b); err != nil {
+// Parse extracts the documents of one input in the given format, in the
+// charset contentType (an HTTP Content-Type, "" for a file), the input
+// itself declares or detection finds (see Decode); pageURL, when known, is
+// where an HTML page was fetched from. A multi-document input (feed, JSON
+// Lines) may yield documents and errors at once: each bad item is one
+// error, the others go on.
+func Parse(input, format, contentType, pageURL string, b []byte) ([]Doc, []error) {
+	b, err := Decode(input, format, contentType, b)
+	if err != nil {
 		return nil, []error{err}
+	}
+	if format != FormatFeed { // a feed may still be in the charset it declares
+		if err := Check(input, b); err != nil {
+			return nil, []error{err}
+		}
 	}
 	switch format {
 	case FormatHTML:
-		d, err := HTML(input, b, "")
+		d, err := HTML(input, b, pageURL)
 		if err != nil {
 			return nil, []error{err}
 		}

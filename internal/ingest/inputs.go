@@ -111,17 +111,7 @@ func (p *Pipeline) read(ctx context.Context, src source, stdin io.Reader) ([]ext
 		if strings.Contains(r.ContentType, "html") && format != extract.FormatFeed {
 			format = extract.FormatHTML
 		}
-		if err := extract.Check(name, b); err != nil {
-			return nil, []error{err}
-		}
-		if format == extract.FormatHTML {
-			d, err := extract.HTML(name, b, pageURL)
-			if err != nil {
-				return nil, []error{err}
-			}
-			return []extract.Doc{d}, nil
-		}
-		return extract.Parse(name, format, b)
+		return extract.Parse(name, format, r.ContentType, pageURL, b)
 	case src.name == "-":
 		name = "stdin"
 		b, err = readLimited(stdin, p.opt.MaxSize)
@@ -138,7 +128,7 @@ func (p *Pipeline) read(ctx context.Context, src source, stdin io.Reader) ([]ext
 	if err != nil {
 		return nil, []error{&extract.InputError{Input: name, Err: err}}
 	}
-	return extract.Parse(name, extract.Detect(name, b), b)
+	return extract.Parse(name, extract.Detect(name, b), "", "", b)
 }
 
 // readFile reads an open file of at most max bytes. A regular file is

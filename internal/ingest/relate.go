@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -17,14 +18,19 @@ import (
 	"github.com/dossier-news/dossier/internal/dedupe"
 	"github.com/dossier-news/dossier/internal/series"
 	"github.com/dossier-news/dossier/internal/story"
+	"github.com/zeebo/xxh3"
 )
 
 // Relater finds, in memory, the copies of articles as they arrive and the
 // stories they belong to. Ingest runs one ahead of the store's writer;
 // the bench times it alone. It is not safe for concurrent use.
 type Relater struct {
-	det   *dedupe.Detector
-	clu   *story.Clusterer
+	det *dedupe.Detector
+	clu *story.Clusterer
+	// exact maps the hash of each known article's signature to its id: an
+	// article with the clean text of a known one (another input of the
+	// same text) is not related, the store records it as a sighting
+	exact map[uint64]string
 	dfSeq int // key of the next saved frequency increment
 	// series of figures; the dates of related articles (stated, or
 	// estimated) and the original each copy goes back to
@@ -39,9 +45,10 @@ func NewRelater(params story.Params) *Relater {
 		params = story.DefaultParams
 	}
 	return &Relater{
-		det: dedupe.NewDetector(dedupe.DefaultThresholds),
-		clu: story.New(params, func(d story.Doc) string { return "s" + d.ID[:min(10, len(d.ID))] }),
-		ser: series.NewIndex(), dates: map[string]string{}, copyRoot: map[string]string{},
+		det:   dedupe.NewDetector(dedupe.DefaultThresholds),
+		clu:   story.New(params, func(d story.Doc) string { return "s" + d.ID[:min(10, len(d.ID))] }),
+		exact: map[uint64]string{},
+		ser:   series.NewIndex(), dates: map[string]string{}, copyRoot: map[string]string{},
 	}
 }
 
@@ -106,6 +113,7 @@ func (r *Relater) Load(ctx context.Context, store dossier.Store) error {
 	r.det.Grow(len(ps))
 	for _, p := range ps {
 		r.det.Load(p)
+		r.exact[sigKey(p.Sig)] = p.ID
 		if p.Date != "" {
 			r.dates[p.ID] = p.Date
 		}
@@ -217,6 +225,11 @@ func (r *Relater) Relate(arts []*dossier.Article, profiles []dedupe.Profile, ana
 			continue
 		}
 		p := profiles[i]
+		k := sigKey(p.Sig)
+		if _, ok := r.exact[k]; ok {
+			continue
+		}
+		r.exact[k] = a.ID
 		found := r.det.Add(p)
 		w.Copies = append(w.Copies, found...)
 		d := story.Doc{ID: a.ID, Title: a.Title, Text: a.Text, Lang: a.Lang, Date: a.Date}
@@ -336,4 +349,13 @@ func readAt(a *dossier.Article) time.Time {
 		return a.IngestedAt
 	}
 	return time.Now().UTC()
+}
+
+// sigKey hashes a MinHash signature: equal clean texts have equal ones.
+func sigKey(s dedupe.Signature) uint64 {
+	b := make([]byte, 0, 8*len(s))
+	for _, v := range s {
+		b = binary.LittleEndian.AppendUint64(b, v)
+	}
+	return xxh3.Hash(b)
 }

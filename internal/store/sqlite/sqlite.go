@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -28,7 +29,11 @@ var migrations embed.FS
 
 // Store is a dossier.Store in one SQLite file.
 type Store struct {
-	db *sql.DB
+	db *sql.DB // the one writer connection
+	// rd serves reads from a pool of read-only connections: in WAL mode
+	// they read the last commit while an ingest writes through db. For
+	// ":memory:" (one database per connection) it is db itself.
+	rd *sql.DB
 	// entities already written by this process: the upsert is skipped for
 	// them (an entity's record does not change between articles)
 	entitySeen sync.Map
@@ -48,12 +53,23 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
-	// One connection: SQLite has one writer, and ":memory:" is per connection.
+	// One writing connection: SQLite has one writer, and ":memory:" is per connection.
 	db.SetMaxOpenConns(1)
-	s := &Store{db: db}
+	s := &Store{db: db, rd: db}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	if path != ":memory:" {
+		rd, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(10000)&_pragma=query_only(1)&_pragma=cache_size(-16384)&_pragma=temp_store(memory)")
+		if err != nil {
+			db.Close()
+			return nil, fmt.Errorf("open store %s: %w", path, err)
+		}
+		n := max(4, runtime.NumCPU())
+		rd.SetMaxOpenConns(n)
+		rd.SetMaxIdleConns(n)
+		s.rd = rd
 	}
 	return s, nil
 }
@@ -96,7 +112,12 @@ func (s *Store) migrate(ctx context.Context) error {
 }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	if s.rd != s.db {
+		s.rd.Close()
+	}
+	return s.db.Close()
+}
 
 func jsonOf(v any) string {
 	b, _ := json.Marshal(v)
@@ -482,7 +503,7 @@ const articleCols = "id, text_hash, input, title, site, outlet, author, date, la
 
 // articles reads whole article rows (without their analysis).
 func (s *Store) articles(ctx context.Context, where string, args ...any) ([]*dossier.Article, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT "+articleCols+" FROM articles "+where, args...)
+	rows, err := s.rd.QueryContext(ctx, "SELECT "+articleCols+" FROM articles "+where, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -524,7 +545,7 @@ func (s *Store) Pending(ctx context.Context, after string, limit int) ([]*dossie
 }
 
 func (s *Store) mentions(ctx context.Context, id string) ([]dossier.Mention, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT start_at, end_at, entity_id, text, type, form FROM mentions WHERE article_id = ? ORDER BY start_at", id)
+	rows, err := s.rd.QueryContext(ctx, "SELECT start_at, end_at, entity_id, text, type, form FROM mentions WHERE article_id = ? ORDER BY start_at", id)
 	if err != nil {
 		return nil, fmt.Errorf("mentions %s: %w", id, err)
 	}
@@ -541,7 +562,7 @@ func (s *Store) mentions(ctx context.Context, id string) ([]dossier.Mention, err
 }
 
 func (s *Store) citations(ctx context.Context, id string) ([]dossier.Citation, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT entity_id, name, kind, text FROM citations WHERE article_id = ? ORDER BY seq", id)
+	rows, err := s.rd.QueryContext(ctx, "SELECT entity_id, name, kind, text FROM citations WHERE article_id = ? ORDER BY seq", id)
 	if err != nil {
 		return nil, fmt.Errorf("citations %s: %w", id, err)
 	}
@@ -591,7 +612,7 @@ func (s *Store) Entity(ctx context.Context, id string) (*dossier.EntitySummary, 
 }
 
 func (s *Store) entitySummaries(ctx context.Context, q string, args ...any) ([]dossier.EntitySummary, error) {
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	rows, err := s.rd.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("entities: %w", err)
 	}
@@ -637,7 +658,7 @@ func (s *Store) List(ctx context.Context, f dossier.ListFilter) ([]dossier.Summa
 	if f.Limit > 0 {
 		q += " LIMIT " + strconv.Itoa(f.Limit)
 	}
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	rows, err := s.rd.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list: %w", err)
 	}
@@ -714,7 +735,7 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]dossier.
 	if limit <= 0 {
 		limit = 20
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+summaryCols+`, snippet(articles_fts, 1, '[', ']', '…', 16), bm25(articles_fts, 5.0, 1.0)
+	rows, err := s.rd.QueryContext(ctx, `SELECT `+summaryCols+`, snippet(articles_fts, 1, '[', ']', '…', 16), bm25(articles_fts, 5.0, 1.0)
 		FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
 		WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ?`, fq, limit)
 	if err != nil {
@@ -746,16 +767,18 @@ func (s *Store) Figures(ctx context.Context, f dossier.FigureFilter) ([]dossier.
 		q += " AND (subject_id = ? OR source_id = ?)"
 		args = append(args, f.Entity, f.Entity)
 	}
-	if f.Thing != "" {
-		q += " AND (thing LIKE ? OR gloss LIKE ?)"
-		args = append(args, f.Thing+"%", f.Thing+"%")
+	// an indexed pre-selection; f.Match below is what the filter means
+	// (LIKE folds only ASCII case, so it cannot be the last word)
+	if f.Thing != "" && isASCII(f.Thing) {
+		q += ` AND (thing LIKE ? ESCAPE '\' OR gloss LIKE ? ESCAPE '\')`
+		args = append(args, likeEscape(f.Thing)+"%", likeEscape(f.Thing)+"%")
 	}
-	if f.Source != "" {
-		q += " AND source LIKE ?"
-		args = append(args, "%"+f.Source+"%")
+	if f.Source != "" && isASCII(f.Source) {
+		q += ` AND source LIKE ? ESCAPE '\'`
+		args = append(args, "%"+likeEscape(f.Source)+"%")
 	}
 	q += " ORDER BY article_id, seq"
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	rows, err := s.rd.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("figures: %w", err)
 	}
@@ -770,7 +793,7 @@ func (s *Store) Figures(ctx context.Context, f dossier.FigureFilter) ([]dossier.
 		if err := json.Unmarshal([]byte(body), &fig); err != nil {
 			return nil, fmt.Errorf("figures: %w", err)
 		}
-		if !dossier.ModalityAtLeast(fig.Modality, f.MinModality) {
+		if !f.Match(fig) {
 			continue
 		}
 		out = append(out, fig)
@@ -805,3 +828,17 @@ func (s *Store) LineDocs(ctx context.Context, keys []uint64) (map[uint64][]uint6
 	}
 	return out, nil
 }
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+
+// likeEscape makes s match itself in a LIKE pattern.
+func likeEscape(s string) string { return likeEscaper.Replace(s) }

@@ -5,6 +5,9 @@ package storetest
 import (
 	"context"
 	"errors"
+	"fmt"
+	"sort"
+	"strings"
 	"testing"
 
 	"github.com/dossier-news/dossier"
@@ -318,6 +321,119 @@ func Run(t *testing.T, open func(t *testing.T) dossier.Store) {
 		}
 		if got, _ := s.LineDocs(ctx, []uint64{7}); len(got[7]) != dossier.MaxLineDocs {
 			t.Errorf("LineDocs returned %d docs, want the cap %d", len(got[7]), dossier.MaxLineDocs)
+		}
+	})
+	t.Run("PagesAndOneStory", func(t *testing.T) {
+		s := open(t)
+		var arts []*dossier.Article
+		for i, d := range []string{"2024-11-03", "2024-10", "", "2024-11-20", "2024-12-01"} {
+			a := article(fmt.Sprintf("a%d0000", i), fmt.Sprintf("h%d", i), fmt.Sprintf("Titre %d", i), fmt.Sprintf("Texte numéro %d sur Koursk.", i))
+			a.Date = d
+			if i%2 == 1 {
+				a.Lang, a.Outlet = "en", "Globe Wire"
+			}
+			arts = append(arts, a)
+		}
+		write(t, s, dossier.Batch{Articles: arts,
+			Copies:  []dossier.CopyLink{{Article: "a10000", Original: "a00000", Relation: dossier.RelTranslated, Score: 0.9}, {Article: "a30000", Original: "a40000", Relation: dossier.RelNear, Score: 0.8}},
+			Stories: []dossier.StoryAssignment{{Article: "a00000", Story: "st1", Title: "S", Score: 1}, {Article: "a10000", Story: "st1", Title: "S", Score: 1}, {Article: "a30000", Story: "st2", Title: "T", Score: 1}}})
+		var got []string
+		after := ""
+		for page := 0; page < 5; page++ {
+			hits, next, err := s.Articles(ctx, dossier.ArticleQuery{Limit: 2, After: after})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, h := range hits {
+				got = append(got, h.ID)
+			}
+			if next == "" {
+				break
+			}
+			after = next
+		}
+		if want := "a20000 a10000 a00000 a30000 a40000"; strings.Join(got, " ") != want {
+			t.Errorf("pages = %v, want %s (date then id order)", got, want)
+		}
+		for _, c := range []struct {
+			q    dossier.ArticleQuery
+			want string
+		}{
+			{dossier.ArticleQuery{Lang: "en"}, "a10000 a30000"},
+			{dossier.ArticleQuery{Outlet: "globe wire"}, "a10000 a30000"},
+			{dossier.ArticleQuery{From: "2024-11-10"}, "a30000 a40000"},
+			{dossier.ArticleQuery{From: "2024-10-15", To: "2024-11-05"}, "a10000 a00000"},
+			{dossier.ArticleQuery{Query: "koursk", Lang: "fr", Limit: 10}, "a00000 a20000 a40000"},
+		} {
+			hits, _, err := s.Articles(ctx, c.q)
+			var ids []string
+			for _, h := range hits {
+				ids = append(ids, h.ID)
+			}
+			if c.q.Query != "" {
+				sort.Strings(ids)
+			}
+			if err != nil || strings.Join(ids, " ") != c.want {
+				t.Errorf("Articles(%+v) = %v, %v; want %s", c.q, ids, err, c.want)
+			}
+		}
+		hits, next, err := s.Articles(ctx, dossier.ArticleQuery{Query: "koursk", Limit: 3})
+		if err != nil || len(hits) != 3 || next == "" || hits[0].Snippet == "" {
+			t.Fatalf("search page 1 = %+v, %q, %v", hits, next, err)
+		}
+		rest, next2, err := s.Articles(ctx, dossier.ArticleQuery{Query: "koursk", Limit: 3, After: next})
+		if err != nil || len(rest) != 2 || next2 != "" {
+			t.Errorf("search page 2 = %+v, %q, %v", rest, next2, err)
+		}
+		if _, _, err := s.Articles(ctx, dossier.ArticleQuery{After: "not a cursor"}); err == nil {
+			t.Error("a made-up cursor was accepted")
+		}
+		st, err := s.Story(ctx, "st")
+		if err == nil {
+			t.Errorf("ambiguous story prefix gave %+v", st)
+		}
+		st, err = s.Story(ctx, "st1")
+		if err != nil || strings.Join(st.Articles, " ") != "a10000 a00000" || st.Start != "2024-10" || st.End != "2024-11-03" {
+			t.Errorf("Story(st1) = %+v, %v", st, err)
+		}
+		if _, err := s.Story(ctx, "zz"); !errors.Is(err, dossier.ErrNotFound) {
+			t.Errorf("missing story error = %v", err)
+		}
+		sums, err := s.Summaries(ctx, []string{"a30000", "nope", "a00000"})
+		if err != nil || len(sums) != 2 || sums[0].ID != "a30000" || sums[1].ID != "a00000" || !strings.HasPrefix(sums[1].Lead, "Texte numéro 0") {
+			t.Errorf("Summaries = %+v, %v", sums, err)
+		}
+		links, _, err := s.CopiesOf(ctx, []string{"a00000"})
+		if err != nil || len(links) != 1 || links[0].Article != "a10000" {
+			t.Errorf("CopiesOf(a00000) = %+v, %v", links, err)
+		}
+	})
+	t.Run("FigureFilterFolds", func(t *testing.T) {
+		s := open(t)
+		a := article("fff111", "hf", "T", "x")
+		a.Figures = []dossier.Figure{{Text: "a", Thing: "École", Source: "Le Ministère", Modality: "fact"}, {Text: "b", Thing: "soldat", Gloss: "soldier", Source: "100%_sûr", Modality: "possible"}}
+		s.Put(ctx, a)
+		for _, c := range []struct {
+			f    dossier.FigureFilter
+			want int
+		}{
+			{dossier.FigureFilter{Thing: "éco"}, 1}, {dossier.FigureFilter{Thing: "SOLD"}, 1}, {dossier.FigureFilter{Source: "ministère"}, 1},
+			{dossier.FigureFilter{Source: "%"}, 1}, {dossier.FigureFilter{Source: "%_s"}, 1}, {dossier.FigureFilter{Source: "x_"}, 0},
+			{dossier.FigureFilter{MinModality: "estimate"}, 1},
+		} {
+			figs, err := s.Figures(ctx, c.f)
+			if err != nil || len(figs) != c.want {
+				t.Errorf("Figures(%+v) = %d, %v; want %d", c.f, len(figs), err, c.want)
+			}
+			n := 0
+			for _, f := range a.Figures {
+				if c.f.Match(f) {
+					n++
+				}
+			}
+			if n != c.want {
+				t.Errorf("Match(%+v) keeps %d, want %d", c.f, n, c.want)
+			}
 		}
 	})
 }
