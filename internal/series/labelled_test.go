@@ -11,8 +11,8 @@ import (
 	"github.com/dossier-news/dossier/internal/clean"
 	"github.com/dossier-news/dossier/internal/eval"
 	"github.com/dossier-news/dossier/internal/extract"
-	"github.com/dossier-news/dossier/internal/series"
 	"github.com/dossier-news/dossier/internal/ingest"
+	"github.com/dossier-news/dossier/internal/series"
 	"github.com/dossier-news/dossier/internal/series/seriesgen"
 	"github.com/dossier-news/dossier/internal/store/sqlite"
 )
