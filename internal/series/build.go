@@ -126,6 +126,19 @@ func overlaps(a, b dossier.Claim) bool {
 	return alo <= bhi && blo <= ahi
 }
 
+// agrees: c's interval holds o's number, or o's bounded interval holds
+// c's. An open bound ("au moins 135") does not vouch for a later, larger
+// count: that one updates it.
+func agrees(o, c dossier.Claim) bool {
+	lo, hi := interval(c)
+	if p := point(o); p >= lo && p <= hi {
+		return true
+	}
+	olo, ohi := interval(o)
+	p := point(c)
+	return !math.IsInf(ohi, 1) && p >= olo && p <= ohi
+}
+
 func sameNumbers(a, b dossier.Claim) bool {
 	if a.Value != nil || b.Value != nil {
 		return a.Value != nil && b.Value != nil && *a.Value == *b.Value
@@ -242,7 +255,7 @@ func relate(cs []dossier.Claim, k Key, contradictions *[]dossier.Contradiction) 
 		}
 		agree := -1
 		for _, j := range others {
-			if overlaps(cs[j], *c) && !cs[j].Increment {
+			if agrees(cs[j], *c) && !cs[j].Increment {
 				agree = j
 			}
 		}

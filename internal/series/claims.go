@@ -184,6 +184,21 @@ func Claims(d Doc) []Item {
 			}
 		}
 	}
+	// A headline restates the body in fewer words ("Soudan : 4 500 soldats
+	// déployés" names the place, not the actor): a headline figure with
+	// the number and concept of a body figure is that figure's quantity.
+	for i := range ps {
+		if ps[i].item.Claim.Field != "title" {
+			continue
+		}
+		for j := range ps {
+			if ps[j].item.Claim.Field != "title" && ps[j].item.Key.Concept == ps[i].item.Key.Concept &&
+				ps[j].item.Key.Unit == ps[i].item.Key.Unit && sameNumbers(ps[i].item.Claim, ps[j].item.Claim) {
+				ps[i].item.Key = ps[j].item.Key
+				break
+			}
+		}
+	}
 	// A series is one quantity of one coverage: "Iran — soldiers sent" to
 	// Syria and to Yemen are two stories, two series.
 	out := make([]Item, len(ps))

@@ -176,12 +176,12 @@ func Generate(n int) ([]Doc, []Gold) {
 			Gold{Value: float64(v2), Series: q1, Relation: "updates"}, Gold{Value: float64(v2), Series: q1, Relation: "relays"},
 			Gold{Value: float64(k2), Series: q2, Relation: "updates"})
 		// D: the agency's report relayed in English
-		dD := dC
+		dD := dC.AddDate(0, 0, 1) // the next day, telling the agency's report of the day before
 		datedD := i%5 != 2
 		bodyD := fmt.Sprintf("%s has now sent %s soldiers to %s, Reuters reported on %s, citing Western officials. "+
 			"%s %s soldiers have been killed, Reuters said.\n\n"+
 			"Diplomats fear a wider war.",
-			a.en, enNum(v2), h.en, enDate(dD, true), enNum(k2), a.enDem)
+			a.en, enNum(v2), h.en, enDate(dC, true), enNum(k2), a.enDem)
 		nameD := name(dD, "d", "relay", "en")
 		add(Doc{Name: nameD, Date: dD.Format("2006-01-02"), Dated: datedD,
 			Text: file(eo(1), fmt.Sprintf("Reuters: %s has sent %s soldiers to %s", a.en, enNum(v2), h.en), bodyD, dD, datedD)},
