@@ -15,7 +15,7 @@ import (
 // estimated from the text and the dates of their originals must hold the
 // true date in >= 90% of them and be at most 14 days wide in >= 70%.
 func TestDateEstimates(t *testing.T) {
-	docs, _ := seriesgen.Generate(24)
+	docs, _ := seriesgen.Generate(seriesgen.Stories)
 	date := map[string]string{}
 	for _, d := range docs {
 		date[d.Name] = d.Date

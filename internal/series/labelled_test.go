@@ -21,12 +21,15 @@ const labelled = "../../testdata/series"
 
 // The committed set is the generator's output.
 func TestLabelledSetIsGenerated(t *testing.T) {
-	docs, _ := seriesgen.Generate(24)
+	docs, gold := seriesgen.Generate(seriesgen.Stories)
 	for _, d := range docs {
 		b, err := os.ReadFile(filepath.Join(labelled, "docs", d.Name))
 		if err != nil || !bytes.Equal(b, []byte(d.Text)) {
 			t.Fatalf("%s differs from the generator: run go run ./internal/series/seriesgen/cmd testdata/series", d.Name)
 		}
+	}
+	if b, err := os.ReadFile(filepath.Join(labelled, "gold.jsonl")); err != nil || !bytes.Equal(b, seriesgen.JSONL(gold)) {
+		t.Fatalf("gold.jsonl differs from the generator: run go run ./internal/series/seriesgen/cmd testdata/series")
 	}
 }
 
@@ -35,7 +38,7 @@ func TestLabelledSetIsGenerated(t *testing.T) {
 // measured by "dossier eval stories"): claim-to-series assignment, each
 // relation and the independent-source counts against their bars.
 func TestLabelledSeries(t *testing.T) {
-	docs, _ := seriesgen.Generate(24)
+	docs, _ := seriesgen.Generate(seriesgen.Stories)
 	ix := series.NewIndex()
 	ids := map[string]string{}
 	for _, d := range docs {
