@@ -17,9 +17,9 @@ import (
 // contradict each other; beyond it, a different count is news.
 const SameDate = 7 * 24 * time.Hour
 
-// ID is the stable id of the series of a key.
+// ID is the stable id of the series of a key in a scope.
 func ID(k Key) string {
-	return fmt.Sprintf("q%010x", xxh3.HashString(k.String())>>24)
+	return fmt.Sprintf("q%010x", xxh3.HashString(k.String()+"|"+k.Scope)>>24)
 }
 
 // Build makes the series of one key from its claims: it orders them in
