@@ -638,3 +638,17 @@ func TestCPUProfileOnFailure(t *testing.T) {
 		t.Errorf("profile: %d bytes, %v; want a complete gzipped profile", len(b), err)
 	}
 }
+
+// TestFiguresNumbersGold scores how numbers, units, money, ranges and
+// non-figures are read on the project's own number gold (real-style
+// sentences written for it, testdata/figures/gold-numbers.jsonl).
+func TestFiguresNumbersGold(t *testing.T) {
+	out, stderr, err := cli(t, filepath.Join(t.TempDir(), "d.db"), "", "eval", "figures", "../../testdata/figures/gold-numbers.jsonl", "--min-f1", "0.95", "--min-field", "0.9", "-v")
+	t.Logf("\n%s", out)
+	if err != nil {
+		t.Fatalf("eval figures: %v\n%s", err, stderr)
+	}
+	if !strings.Contains(out, "gold 2") && !strings.Contains(out, "gold 3") {
+		t.Errorf("number gold has fewer than 200 figures:\n%s", out)
+	}
+}
