@@ -23,9 +23,13 @@ func Feed(input string, b []byte) ([]Doc, []error) {
 		if strings.TrimSpace(body) == "" {
 			body = it.Description
 		}
-		lines := FragmentLines(body)
-		if len(lines) == 0 {
+		if strings.TrimSpace(body) == "" {
 			errs = append(errs, inputErr(name, ErrNoText))
+			continue
+		}
+		lines, err := ItemLines(name, body, it.Link)
+		if err != nil {
+			errs = append(errs, err)
 			continue
 		}
 		d := Doc{Input: name, Format: FormatFeed, Lines: lines, Title: strings.TrimSpace(it.Title), URL: it.Link, Site: strings.TrimSpace(f.Title), Lang: f.Language}
