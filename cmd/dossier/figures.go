@@ -113,6 +113,8 @@ func (a *app) readFigures(cmd *cobra.Command, inputs []string) ([]dossier.Figure
 		if e.Err != nil {
 			failed++
 			fmt.Fprintln(a.stderr, "error:", e.Err)
+		} else if e.Skipped != "" {
+			fmt.Fprintf(a.stderr, "skipped: %s: %s\n", e.Input, e.Skipped)
 		}
 	}, func(art *dossier.Article) {
 		for _, fig := range art.Figures {

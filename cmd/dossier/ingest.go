@@ -48,6 +48,9 @@ the analysis of everything deferred.`,
 				case e.Err != nil:
 					bar.clear()
 					fmt.Fprintln(a.stderr, "error:", e.Err)
+				case e.Skipped != "":
+					bar.clear()
+					fmt.Fprintf(a.stderr, "skipped: %s: %s\n", e.Input, e.Skipped)
 				case e.Dup && !quiet:
 					fmt.Fprintf(a.stdout, "duplicate %s  %s (already stored)\n", e.ID, e.Input)
 				case !quiet:

@@ -57,6 +57,9 @@ type Event struct {
 	Title string
 	Dup   bool // already stored, as ID
 	Err   error
+	// Skipped says why an input was left out without failing (a folder
+	// reached again through a symbolic link).
+	Skipped string
 }
 
 // Summary counts a run.
@@ -122,9 +125,12 @@ func (p *Pipeline) run(ctx context.Context, args []string, stdin io.Reader, repo
 		r.stored = make(chan error, 1)
 		go r.store(ctx)
 	}
-	srcs, errs := expand(args)
+	srcs, errs, notes := expand(args)
 	for _, err := range errs {
 		r.fail(Event{Err: err})
+	}
+	for _, n := range notes {
+		r.report(Event{Input: n.name, Skipped: n.reason})
 	}
 	// Reading runs a few chunks ahead of cleaning, with the store's
 	// look-up of the lines it has seen: that look-up waits for the
