@@ -124,10 +124,23 @@ type Response struct {
 	URL         string // after redirects
 	ContentType string
 	Body        []byte
+	// validators for a conditional request of the same URL later
+	ETag, LastModified string
+	// NotModified: a conditional request found the document unchanged
+	// (Body is empty).
+	NotModified bool
 }
 
 // Get fetches rawURL after checking robots.txt.
 func (f *Fetcher) Get(ctx context.Context, rawURL string) (*Response, error) {
+	return f.GetIfChanged(ctx, rawURL, "", "")
+}
+
+// GetIfChanged fetches rawURL as Get does, conditionally when etag or
+// lastModified (from an earlier Response) are given: an unchanged
+// document is a Response with NotModified set and costs the server
+// nothing to send.
+func (f *Fetcher) GetIfChanged(ctx context.Context, rawURL, etag, lastModified string) (*Response, error) {
 	u, err := url.Parse(rawURL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return nil, fmt.Errorf("%s: not an http(s) URL", rawURL)
@@ -137,11 +150,21 @@ func (f *Fetcher) Get(ctx context.Context, rawURL string) (*Response, error) {
 	} else if !ok {
 		return nil, fmt.Errorf("%s: %w", rawURL, ErrRobots)
 	}
-	resp, err := f.get(ctx, u.String())
+	hdr := http.Header{}
+	if etag != "" {
+		hdr.Set("If-None-Match", etag)
+	}
+	if lastModified != "" {
+		hdr.Set("If-Modified-Since", lastModified)
+	}
+	resp, err := f.get(ctx, u.String(), hdr)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", rawURL, err)
 	}
 	defer resp.Body.Close()
+	if resp.StatusCode == http.StatusNotModified && (etag != "" || lastModified != "") {
+		return &Response{URL: resp.Request.URL.String(), NotModified: true, ETag: etag, LastModified: lastModified}, nil
+	}
 	if resp.StatusCode != http.StatusOK {
 		return nil, fmt.Errorf("%s: %w %d", rawURL, ErrStatus, resp.StatusCode)
 	}
@@ -152,13 +175,17 @@ func (f *Fetcher) Get(ctx context.Context, rawURL string) (*Response, error) {
 	if int64(len(body)) > f.maxSize {
 		return nil, fmt.Errorf("%s: %w (%d bytes)", rawURL, ErrTooLarge, f.maxSize)
 	}
-	return &Response{URL: resp.Request.URL.String(), ContentType: resp.Header.Get("Content-Type"), Body: body}, nil
+	return &Response{URL: resp.Request.URL.String(), ContentType: resp.Header.Get("Content-Type"), Body: body,
+		ETag: resp.Header.Get("ETag"), LastModified: resp.Header.Get("Last-Modified")}, nil
 }
 
-func (f *Fetcher) get(ctx context.Context, u string) (*http.Response, error) {
+func (f *Fetcher) get(ctx context.Context, u string, hdr http.Header) (*http.Response, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
 	if err != nil {
 		return nil, err
+	}
+	for k, v := range hdr {
+		req.Header[k] = v
 	}
 	req.Header.Set("User-Agent", UserAgent)
 	resp, err := f.client.Do(req)
@@ -194,7 +221,7 @@ func (f *Fetcher) allowed(ctx context.Context, u *url.URL) (bool, error) {
 	r, ok := f.robots[key]
 	f.mu.Unlock()
 	if !ok {
-		resp, err := f.get(ctx, key+"/robots.txt")
+		resp, err := f.get(ctx, key+"/robots.txt", nil)
 		if err != nil {
 			return false, err
 		}

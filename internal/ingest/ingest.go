@@ -117,7 +117,24 @@ func (p *Pipeline) Read(ctx context.Context, args []string, stdin io.Reader, rep
 	return p.run(ctx, args, stdin, report, nil, emit)
 }
 
+// Docs ingests documents already read, as Run ingests what it reads:
+// "dossier watch" reads feeds and pages itself and stores the new items.
+func (p *Pipeline) Docs(ctx context.Context, name string, docs []extract.Doc, report func(Event)) (Summary, error) {
+	if len(docs) == 0 {
+		return Summary{}, nil
+	}
+	return p.runSources(ctx, []source{{name: name, docs: docs}}, nil, nil, nil, report, nil, nil)
+}
+
+// Fetcher is the pipeline's HTTP client (robots.txt, address checks).
+func (p *Pipeline) Fetcher() *fetch.Fetcher { return p.fetcher }
+
 func (p *Pipeline) run(ctx context.Context, args []string, stdin io.Reader, report func(Event), progress func(done, total int), emit func(*dossier.Article)) (Summary, error) {
+	srcs, errs, notes := expand(args)
+	return p.runSources(ctx, srcs, errs, notes, stdin, report, progress, emit)
+}
+
+func (p *Pipeline) runSources(ctx context.Context, srcs []source, errs []error, notes []notice, stdin io.Reader, report func(Event), progress func(done, total int), emit func(*dossier.Article)) (Summary, error) {
 	r := &runner{p: p, report: report, emit: emit, counter: clean.NewCounter(), loaded: map[uint64]bool{}, inputs: map[uint64]bool{}, deferred: p.opt.Defer}
 	if emit == nil {
 		// Storing runs beside analysis: chunk N is written while N+1 is cleaned.
@@ -125,7 +142,6 @@ func (p *Pipeline) run(ctx context.Context, args []string, stdin io.Reader, repo
 		r.stored = make(chan error, 1)
 		go r.store(ctx)
 	}
-	srcs, errs, notes := expand(args)
 	for _, err := range errs {
 		r.fail(Event{Err: err})
 	}

@@ -17,10 +17,12 @@ import (
 	"github.com/dossier-news/dossier/internal/extract"
 )
 
-// source is one input to read: a file, stdin or a URL.
+// source is one input to read: a file, stdin or a URL, or documents
+// already read (by the watcher).
 type source struct {
 	name string
 	url  bool
+	docs []extract.Doc
 }
 
 // ErrNotRegular is the error of an input that is neither a regular file,
@@ -203,6 +205,10 @@ func (p *Pipeline) read(ctx context.Context, src source, stdin io.Reader) ([]ext
 // in skipped.
 func (p *Pipeline) stream(ctx context.Context, src source, stdin io.Reader, skipped extract.WARCSkipped, yield func(extract.Doc, error) bool) {
 	fail := func(name string, err error) { yield(extract.Doc{}, &extract.InputError{Input: name, Err: err}) }
+	if src.docs != nil {
+		emitAll(src.docs, nil, yield)
+		return
+	}
 	if src.url {
 		r, err := p.fetcher.Get(ctx, src.name)
 		if err != nil {
