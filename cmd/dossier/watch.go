@@ -33,16 +33,16 @@ gives only a summary, its page is fetched for the full article. Ctrl-C stops.`,
 			defer s.Close()
 			p := ingest.New(s, opt)
 			logf := func(format string, args ...any) {
-				fmt.Fprintf(a.stderr, time.Now().Format("15:04:05")+" "+format+"\n", args...)
+				fmt.Fprintln(a.stderr, time.Now().Format("15:04:05"), escape(fmt.Sprintf(format, args...)))
 			}
 			var total ingest.Summary
 			store := func(ctx context.Context, name string, docs []extract.Doc) error {
 				sum, err := p.Docs(ctx, name, docs, func(e ingest.Event) {
 					switch {
 					case e.Err != nil:
-						logf("error: %v", e.Err)
+						logf("error: %s", escape(e.Err.Error()))
 					case !e.Dup && e.Skipped == "":
-						fmt.Fprintf(a.stdout, "%s new %s  %s  %s\n", time.Now().Format("15:04:05"), e.ID, e.Input, e.Title)
+						fmt.Fprintf(a.stdout, "%s new %s  %s  %s\n", time.Now().Format("15:04:05"), e.ID, escape(e.Input), escape(e.Title))
 					}
 				})
 				total.Ingested += sum.Ingested

@@ -183,7 +183,7 @@ func (p *Pipeline) runSources(ctx context.Context, srcs []source, errs []error, 
 					r.fail(Event{Input: src.name, Err: err})
 					return readCtx.Err() == nil
 				}
-				c.docs = append(c.docs, d)
+				c.docs = append(c.docs, dropControl(d)) // before the line keys: as cleaning sees them
 				if len(c.docs) >= p.opt.ChunkSize {
 					ok = send()
 				}
@@ -638,6 +638,7 @@ func Analyse(d extract.Doc, opt clean.Options) *dossier.Article {
 // Prepare runs the stages that make an article storable and searchable:
 // clean, language, sentences, hash and id, outlet and date.
 func Prepare(d extract.Doc, opt clean.Options) *dossier.Article {
+	d = dropControl(d)
 	r := clean.Clean(d, opt)
 	a := &dossier.Article{
 		Input: d.Input, Title: r.Title, Site: r.Site, Author: r.Author, Date: r.Date, URL: d.URL,
