@@ -122,6 +122,8 @@ func (a *app) readFiguresLang(cmd *cobra.Command, inputs []string) ([]dossier.Fi
 		if e.Err != nil {
 			failed++
 			fmt.Fprintln(a.stderr, "error:", escape(e.Err.Error()))
+		} else if e.Skipped != "" {
+			fmt.Fprintf(a.stderr, "skipped: %s: %s\n", escape(e.Input), escape(e.Skipped))
 		}
 	}, func(art *dossier.Article) {
 		headlineOfShortInput(art)
