@@ -221,11 +221,11 @@ func (c *cleaner) split() {
 		l.written = t
 		if needsUnglue(t) {
 			l.text = collapseSpaces(Unglue(t, c.vocab()))
+			l.glued = fieldCount(l.text) - fieldCount(t)
 		} else {
 			l.text = collapseSpaces(t)
 		}
 		l.words = wordCount(l.text)
-		l.glued = len(strings.Fields(l.text)) - len(strings.Fields(t))
 		if heading {
 			l.set(dossier.LabelHeading, whyMarkup)
 		}

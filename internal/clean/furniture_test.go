@@ -206,7 +206,10 @@ func BenchmarkCleanSpans(b *testing.B) {
 	}
 	for _, spans := range []bool{false, true} {
 		b.Run(fmt.Sprintf("spans=%v", spans), func(b *testing.B) {
+			c0, n := cpuTime(), 0
+			defer func() { b.ReportMetric(float64(cpuTime()-c0)/float64(max(n, 1)), "cpu-ns/op") }()
 			for b.Loop() {
+				n++
 				for _, p := range pages {
 					k, _ := Keys(p.doc)
 					opt := Options{Recurring: lines.Others(k)}
