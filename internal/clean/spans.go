@@ -40,6 +40,9 @@ const (
 // word spans, each tied to the page's site.
 func SpanKeys(d extract.Doc) (doc uint64, keys []uint64) {
 	site := spanSite(d)
+	if site == "" {
+		return 0, nil // pages of unknown origin are not one site: copies of a story would look like furniture
+	}
 	if d.URL != "" {
 		doc = xxh3.HashString("url\x00" + d.URL)
 	} else {
@@ -107,6 +110,9 @@ func spanKey(site uint64, ws []uint64) uint64 {
 // pass labelled, leaving the text between them as lines of their own.
 func (c *cleaner) spans() {
 	if c.opt.RecurringSpan == nil {
+		return
+	}
+	if spanSite(c.d) == "" {
 		return
 	}
 	site := xxh3.HashString(spanSite(c.d))
@@ -227,7 +233,7 @@ func stripMark(t string) string {
 }
 
 // spanSite is the outlet a page's spans are counted in: its host, or its
-// site name, or nothing (all pages of unknown origin together).
+// site name; "" when unknown, and then spans are not learned.
 func spanSite(d extract.Doc) string {
 	if u, err := url.Parse(d.URL); err == nil && u.Host != "" {
 		return strings.TrimPrefix(strings.ToLower(u.Host), "www.")
