@@ -33,7 +33,9 @@ func unique(i int, kind string) string {
 const soakMaxSize = 4 << 20 // ingest's --max-size in the soak
 
 var hostiles = []hostile{
-	{kind: "empty", failed: 1, write: func(dir string, i int) error { return os.WriteFile(filepath.Join(dir, name(i, "empty.txt")), nil, 0o644) }},
+	{kind: "empty", failed: 1, write: func(dir string, i int) error {
+		return os.WriteFile(filepath.Join(dir, name(i, "empty.txt")), nil, 0o644)
+	}},
 	{kind: "binary", failed: 1, write: func(dir string, i int) error {
 		return os.WriteFile(filepath.Join(dir, name(i, "binary.txt")), []byte("\x00\x01\x02PK\x03\x04"+unique(i, "binary")), 0o644)
 	}},
