@@ -1,6 +1,9 @@
 package dossier
 
-import "context"
+import (
+	"context"
+	"strings"
+)
 
 // Store keeps articles and what was extracted from them. Implementations
 // must pass the contract suite in internal/store/storetest.
@@ -35,13 +38,38 @@ type Store interface {
 	// Entities lists entities with their use; Entity returns one by id.
 	Entities(ctx context.Context, f EntityFilter) ([]EntitySummary, error)
 	Entity(ctx context.Context, id string) (*EntitySummary, error)
+	// EntityRecords returns the records (names, type) of the entities
+	// with these ids that are stored, without their use: what a page
+	// needs to name them.
+	EntityRecords(ctx context.Context, ids []string) (map[string]Entity, error)
 	// Copies returns the links between copies and the exact duplicates
 	// seen; Stories the stories with their articles (both written by Write).
 	Copies(ctx context.Context) ([]CopyLink, []Sighting, error)
 	Stories(ctx context.Context) ([]Story, error)
+	// Story returns one story (by id or unique id prefix) with its
+	// articles in time order; Summaries the summaries of the given
+	// articles in one read, in the order of ids (unknown ids are left
+	// out). Together they load a story without one query per article.
+	Story(ctx context.Context, id string) (*Story, error)
+	Summaries(ctx context.Context, ids []string) ([]Summary, error)
+	// CopiesOf returns the copy links touching any of ids (as copy or
+	// original) and the sightings of ids: the copies of one story or
+	// article without reading the whole corpus's.
+	CopiesOf(ctx context.Context, ids []string) ([]CopyLink, []Sighting, error)
+	// Articles returns one page of summaries matching q (a full-text
+	// query when q.Query is set, hits then carry a snippet and are in
+	// rank order, the matches in a snippet between "\x02" and "\x03";
+	// else in date then id order) and the cursor of the next page (""
+	// after the last).
+	Articles(ctx context.Context, q ArticleQuery) ([]Hit, string, error)
 	// LoadState returns the incremental state of copy detection and story
 	// clustering of one kind, as opaque values by key (written by Write).
 	LoadState(ctx context.Context, kind string) (map[string][]byte, error)
+	// Series returns the figure series matching f, most claimed first
+	// (written by Write); OneSeries one series by id or unique id prefix,
+	// with its claims in time order.
+	Series(ctx context.Context, f SeriesFilter) ([]Series, error)
+	OneSeries(ctx context.Context, id string) (*Series, error)
 	Close() error
 }
 
@@ -57,6 +85,10 @@ type Batch struct {
 	Lines    map[uint64][]uint64
 	Copies   []CopyLink
 	Stories  []StoryAssignment
+	// Series are the figure series the batch's articles touched; Dates
+	// the estimated dates of undated articles (stored or in the batch).
+	Series []SeriesUpdate
+	Dates  []DateEstimate
 	// State holds opaque values by kind, then key; a nil value deletes
 	// the key. A key that is an article's id belongs to that article.
 	State map[string]map[string][]byte
@@ -82,13 +114,40 @@ type ListFilter struct {
 	Limit  int
 }
 
+// ArticleQuery narrows Articles. Empty fields match everything.
+type ArticleQuery struct {
+	Query    string // full-text query, as for Search
+	Lang     string
+	Outlet   string // outlet or site, any case
+	From, To string // dates, inclusive, compared as stated ("2024-11" is within From "2024-11")
+	After    string // the cursor a previous page returned
+	Limit    int    // at most this many (default 50)
+}
+
 // FigureFilter narrows Figures. Empty fields match everything.
 type FigureFilter struct {
 	Article     string
 	Entity      string // subject or source entity id
-	Thing       string
-	Source      string
+	Thing       string // prefix of the lemma or of the English gloss, any case
+	Source      string // substring of the source, any case
 	MinModality Modality
+}
+
+// Match applies the filter's figure fields (Thing, Source, MinModality) to
+// one figure: the one definition of what they mean, used by stores after
+// their indexed pre-selection and for figures read straight from files.
+func (f FigureFilter) Match(fig Figure) bool {
+	if f.Thing != "" && !hasPrefixFold(fig.Thing, f.Thing) && !hasPrefixFold(fig.Gloss, f.Thing) {
+		return false
+	}
+	if f.Source != "" && !strings.Contains(strings.ToLower(fig.Source), strings.ToLower(f.Source)) {
+		return false
+	}
+	return ModalityAtLeast(fig.Modality, f.MinModality)
+}
+
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
 
 // Hit is one search result.

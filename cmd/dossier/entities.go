@@ -1,15 +1,12 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"text/tabwriter"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/dossier-news/dossier"
-	"github.com/dossier-news/dossier/internal/entity"
+	"github.com/dossier-news/dossier/internal/query"
 	"github.com/spf13/cobra"
 )
 
@@ -75,33 +72,11 @@ func (a *app) entityCmd() *cobra.Command {
 				return err
 			}
 			defer s.Close()
-			id := name
-			if !strings.Contains(name, ":") {
-				l, err := entity.Default()
-				if err != nil {
-					return err
-				}
-				ms, _ := l.Find(name)
-				if r, size := utf8.DecodeRuneInString(name); len(ms) == 0 && size > 0 {
-					ms, _ = l.Find(string(unicode.ToUpper(r)) + name[size:]) // "corée du nord", "état-major ukrainien"
-				}
-				if len(ms) == 0 {
-					id = "person:" + entity.Slug(name)
-				} else {
-					id = ms[0].Entity
-				}
-			}
-			e, err := s.Entity(cmd.Context(), id)
-			if errors.Is(err, dossier.ErrNotFound) {
-				return fmt.Errorf("no stored article mentions %q (looked up as %s)", name, id)
-			}
+			v, err := query.Entity(cmd.Context(), s, name)
 			if err != nil {
 				return err
 			}
-			figs, err := s.Figures(cmd.Context(), dossier.FigureFilter{Entity: e.ID})
-			if err != nil {
-				return err
-			}
+			e, figs := &v.EntitySummary, v.Figures
 			if a.format == "json" {
 				return emit(a.stdout, "jsonl", []any{struct {
 					dossier.EntitySummary

@@ -3,11 +3,13 @@ package main
 import (
 	"encoding/csv"
 	"fmt"
+	"path/filepath"
 	"strconv"
 	"text/tabwriter"
 
 	"github.com/dossier-news/dossier"
 	"github.com/dossier-news/dossier/internal/ingest"
+	"github.com/dossier-news/dossier/internal/query"
 	"github.com/spf13/cobra"
 )
 
@@ -34,7 +36,7 @@ unit, kind, subject, event, place, modality, source and time.`,
 					return err
 				}
 				for _, fig := range all {
-					if matchFilter(fig, f) {
+					if f.Match(fig) {
 						figs = append(figs, fig)
 					}
 				}
@@ -51,14 +53,7 @@ unit, kind, subject, event, place, modality, source and time.`,
 				return err
 			}
 			defer s.Close()
-			if f.Article != "" {
-				art, err := s.Article(cmd.Context(), f.Article)
-				if err != nil {
-					return err
-				}
-				f.Article = art.ID
-			}
-			figs, err = s.Figures(cmd.Context(), f)
+			figs, err = query.Figures(cmd.Context(), s, f)
 			if err != nil {
 				return err
 			}
@@ -71,17 +66,6 @@ unit, kind, subject, event, place, modality, source and time.`,
 	c.Flags().StringVar(&f.Source, "source", "", "only figures attributed to this source (substring)")
 	c.Flags().StringVar((*string)(&f.MinModality), "min-modality", "", "only figures at least this committed (e.g. possible, fact)")
 	return c
-}
-
-// matchFilter applies a FigureFilter to figures that were not stored.
-func matchFilter(fig dossier.Figure, f dossier.FigureFilter) bool {
-	if f.Thing != "" && !hasPrefixFold(fig.Thing, f.Thing) && !hasPrefixFold(fig.Gloss, f.Thing) {
-		return false
-	}
-	if f.Source != "" && !containsFold(fig.Source, f.Source) {
-		return false
-	}
-	return dossier.ModalityAtLeast(fig.Modality, f.MinModality)
 }
 
 func (a *app) writeFigures(figs []dossier.Figure) error {
@@ -124,7 +108,15 @@ func num(p *float64) string {
 // readFigures extracts the figures of inputs without storing them; doc is
 // the input. Bad inputs are reported on stderr and counted.
 func (a *app) readFigures(cmd *cobra.Command, inputs []string) ([]dossier.Figure, int, error) {
+	figs, _, failed, err := a.readFiguresLang(cmd, inputs)
+	return figs, failed, err
+}
+
+// readFiguresLang is readFigures that also tells each input's language
+// (by base name), for scores per language.
+func (a *app) readFiguresLang(cmd *cobra.Command, inputs []string) ([]dossier.Figure, map[string]string, int, error) {
 	var figs []dossier.Figure
+	langs := map[string]string{}
 	failed := 0
 	_, err := ingest.New(nil, ingest.Options{}).Read(cmd.Context(), inputs, a.stdin, func(e ingest.Event) {
 		if e.Err != nil {
@@ -132,10 +124,25 @@ func (a *app) readFigures(cmd *cobra.Command, inputs []string) ([]dossier.Figure
 			fmt.Fprintln(a.stderr, "error:", escape(e.Err.Error()))
 		}
 	}, func(art *dossier.Article) {
+		headlineOfShortInput(art)
+		langs[filepath.Base(art.Input)] = art.Lang
 		for _, fig := range art.Figures {
 			fig.Doc = art.Input
 			figs = append(figs, fig)
 		}
 	})
-	return figs, failed, err
+	return figs, langs, failed, err
+}
+
+// headlineOfShortInput: in a text of a line or two, cleaning takes the
+// first line for a site banner; for reading figures straight it is the
+// headline, and its figures count.
+func headlineOfShortInput(art *dossier.Article) {
+	if art.Title != "" || art.Text == "" || len(art.Removed) != 1 || len(art.Paragraphs) > 2 {
+		return
+	}
+	if r := art.Removed[0]; r.Line == 1 && r.Label == dossier.LabelSite {
+		art.Title = r.Text
+		ingest.Enrich(art)
+	}
 }

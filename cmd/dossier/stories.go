@@ -6,8 +6,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/dossier-news/dossier"
-	"github.com/dossier-news/dossier/internal/dedupe"
-	"github.com/dossier-news/dossier/internal/entity"
+	"github.com/dossier-news/dossier/internal/query"
 	"github.com/spf13/cobra"
 )
 
@@ -29,22 +28,14 @@ copies (each with id and relation).`,
 				return err
 			}
 			defer s.Close()
-			groups, err := copyGroups(cmd, s)
+			var groups []dossier.CopyGroup
+			if len(args) == 1 {
+				_, groups, err = query.ArticleCopies(cmd.Context(), s, args[0])
+			} else {
+				groups, err = query.CopyGroups(cmd.Context(), s)
+			}
 			if err != nil {
 				return err
-			}
-			if len(args) == 1 {
-				art, err := s.Article(cmd.Context(), args[0])
-				if err != nil {
-					return err
-				}
-				var keep []dossier.CopyGroup
-				for _, g := range groups {
-					if g.Original == art.ID || hasMember(g, art.ID) {
-						keep = append(keep, g)
-					}
-				}
-				groups = keep
 			}
 			if a.format != "table" {
 				return emit(a.stdout, a.format, groups)
@@ -67,57 +58,6 @@ copies (each with id and relation).`,
 	}
 	a.addFormat(c, "table|json|jsonl")
 	return c
-}
-
-func hasMember(g dossier.CopyGroup, id string) bool {
-	for _, m := range g.Copies {
-		if m.ID == id {
-			return true
-		}
-	}
-	return false
-}
-
-func copyGroups(cmd *cobra.Command, s dossier.Store) ([]dossier.CopyGroup, error) {
-	links, sightings, err := s.Copies(cmd.Context())
-	if err != nil {
-		return nil, err
-	}
-	list, err := s.List(cmd.Context(), dossier.ListFilter{})
-	if err != nil {
-		return nil, err
-	}
-	info := map[string]dossier.Summary{}
-	for _, m := range list {
-		info[m.ID] = m
-	}
-	groups := dedupe.Groups(links, info)
-	if l, err := entity.Default(); err == nil {
-		for i, g := range groups {
-			if e, ok := l.Entity(g.Original); ok && g.External {
-				groups[i].OriginalTitle = e.Name // "outlet:bloomberg" reads "Bloomberg"
-			}
-		}
-	}
-	// exact duplicates read from other inputs join their article's group
-	for _, v := range sightings {
-		if info[v.Article].Input == v.Input {
-			continue // the same input read again
-		}
-		m := dossier.CopyMember{ID: v.Article, Relation: dossier.RelIdentical, Score: 1, Input: v.Input, Outlet: v.Outlet, Date: v.Date}
-		placed := false
-		for i := range groups {
-			if !groups[i].External && (groups[i].Original == v.Article || hasMember(groups[i], v.Article)) {
-				groups[i].Copies = append(groups[i].Copies, m)
-				placed = true
-				break
-			}
-		}
-		if !placed {
-			groups = append(groups, dossier.CopyGroup{Original: v.Article, OriginalTitle: info[v.Article].Title, Copies: []dossier.CopyMember{m}})
-		}
-	}
-	return groups, nil
 }
 
 func (a *app) storiesCmd() *cobra.Command {
@@ -164,67 +104,38 @@ func (a *app) storyCmd() *cobra.Command {
 				return err
 			}
 			defer s.Close()
-			sts, err := s.Stories(cmd.Context())
+			v, err := query.Story(cmd.Context(), s, args[0])
 			if err != nil {
 				return err
-			}
-			var st *dossier.Story
-			for i := range sts {
-				if strings.HasPrefix(sts[i].ID, args[0]) {
-					st = &sts[i]
-					break
-				}
-			}
-			if st == nil {
-				return fmt.Errorf("story %s: %w", args[0], dossier.ErrNotFound)
-			}
-			groups, err := copyGroups(cmd, s)
-			if err != nil {
-				return err
-			}
-			copyOf := map[string]dossier.CopyMember{}
-			originalOf := map[string]string{}
-			for _, g := range groups {
-				if g.External {
-					continue
-				}
-				for _, m := range g.Copies {
-					if m.Relation != dossier.RelIdentical {
-						copyOf[m.ID] = m
-						originalOf[m.ID] = g.Original
-					}
-				}
 			}
 			if a.format == "json" {
-				return emit(a.stdout, "jsonl", []any{struct {
-					dossier.Story
-					Copies []dossier.CopyGroup `json:"copies"`
-				}{*st, groups}})
-			}
-			fmt.Fprintf(a.stdout, "story:     %s\ntitle:     %s\ndates:     %s .. %s\noutlets:   %s\nlanguages: %s\nentities:  %s\n\n",
-				st.ID, st.Title, dash(st.Start), dash(st.End), strings.Join(st.Outlets, ", "), strings.Join(st.Languages, ", "), strings.Join(st.Entities, ", "))
-			in := map[string]bool{}
-			for _, id := range st.Articles {
-				in[id] = true
-			}
-			for _, id := range st.Articles {
-				if _, isCopy := copyOf[id]; isCopy && in[originalOf[id]] {
-					continue // shown under its original
-				}
-				art, err := s.Article(cmd.Context(), id)
+				// every group of the store, as this command always gave
+				groups, err := query.CopyGroups(cmd.Context(), s)
 				if err != nil {
 					return err
 				}
-				fmt.Fprintf(a.stdout, "%s  %-10s  %-20s %s  %s\n", art.ID, dash(art.Date), truncate(dash(art.Outlet), 20), art.Lang, truncate(headline(art), 60))
-				for _, cid := range st.Articles {
-					if originalOf[cid] == id {
-						m := copyOf[cid]
-						c, err := s.Article(cmd.Context(), cid)
-						if err != nil {
-							return err
-						}
-						fmt.Fprintf(a.stdout, "    └ %-14s %s  %s  %s  %s\n", m.Relation, c.ID, dash(c.Date), truncate(dash(c.Outlet), 20), c.Lang)
-					}
+				return emit(a.stdout, "jsonl", []any{struct {
+					dossier.Story
+					Copies []dossier.CopyGroup `json:"copies"`
+				}{v.Story, groups}})
+			}
+			st := v.Story
+			fmt.Fprintf(a.stdout, "story:     %s\ntitle:     %s\ndates:     %s .. %s\noutlets:   %s\nlanguages: %s\nentities:  %s\n\n",
+				st.ID, st.Title, dash(st.Start), dash(st.End), strings.Join(st.Outlets, ", "), strings.Join(st.Languages, ", "), strings.Join(st.Entities, ", "))
+			for _, it := range v.Items {
+				fmt.Fprintf(a.stdout, "%s  %-10s  %-20s %s  %s\n", it.ID, dash(it.Date), truncate(dash(it.Outlet), 20), it.Lang, truncate(query.Headline(it.Summary), 60))
+				for _, c := range it.Copies {
+					fmt.Fprintf(a.stdout, "    └ %-14s %s  %s  %s  %s\n", c.Relation, c.ID, dash(c.Date), truncate(dash(c.Outlet), 20), c.Lang)
+				}
+			}
+			ser, err := s.Series(cmd.Context(), dossier.SeriesFilter{Story: st.ID})
+			if err != nil {
+				return err
+			}
+			if len(ser) > 0 {
+				fmt.Fprintf(a.stdout, "\nSeries (%d, dossier series ID):\n", len(ser))
+				for _, v := range ser {
+					fmt.Fprintf(a.stdout, "  %s  %-3d claims  %-12s latest %-28s %s\n", v.ID, v.Summary.Claims, when(v.Summary.AsOf, v.Summary.AsOfEstimated), latest(v.Summary), truncate(v.Title, 50))
 				}
 			}
 			return nil
@@ -232,12 +143,4 @@ func (a *app) storyCmd() *cobra.Command {
 	}
 	a.addFormat(c, "table|json")
 	return c
-}
-
-// headline is the title, or for an article without one its first words.
-func headline(a *dossier.Article) string {
-	if a.Title != "" {
-		return a.Title
-	}
-	return "(no title) " + a.Text
 }

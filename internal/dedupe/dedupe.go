@@ -70,7 +70,31 @@ func Hash(text string) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// ID is the article id derived from the text hash: short, stable across
+// InputHash identifies an article by its input, before any cleaning: the
+// hex SHA-256 of the URL it was read from (when it has one) and of its raw
+// text, normalised as Normalize does. Cleaning depends on what a store has
+// learned (recurring lines, furniture), so an identity taken from the
+// clean text would move between runs and the same input would be stored
+// twice; one taken from the input never moves.
+func InputHash(url string, lines []string) string {
+	h := sha256.New()
+	if url != "" {
+		h.Write([]byte("url "))
+		h.Write([]byte(url))
+		h.Write([]byte{'\n'})
+	}
+	var b []byte
+	for i, l := range lines {
+		if i > 0 {
+			b = append(b, '\n')
+		}
+		b = append(b, l...)
+	}
+	h.Write(appendNormal(make([]byte, 0, len(b)), string(b)))
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// ID is the article id derived from a hash (of the input, InputHash): short, stable across
 // runs and stores, so re-ingesting gives the same ids.
 func ID(hash string) string {
 	if len(hash) < 12 {

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -21,6 +23,9 @@ type Doc struct {
 	Lang   string
 	URL    string
 	Tags   []string
+	// Fetched is when the page was fetched, when the input says (a WARC
+	// record's WARC-Date); zero otherwise.
+	Fetched time.Time
 }
 
 // Formats.
@@ -29,6 +34,7 @@ const (
 	FormatHTML  = "html"
 	FormatFeed  = "feed"
 	FormatJSONL = "jsonl"
+	FormatWARC  = "warc"
 )
 
 // Errors for bad input; each is wrapped in an *InputError naming the input.
@@ -53,30 +59,16 @@ func (e *InputError) Unwrap() error { return e.Err }
 
 func inputErr(input string, err error) error { return &InputError{Input: input, Err: err} }
 
-// MaxNesting is the deepest HTML element nesting accepted; deeper pages are
-// refused before parsing because the extractors recurse on the tree.
+// MaxNesting is the deepest HTML element nesting kept (the HTML parser's
+// own limit); deeper elements are cut before parsing, and a page with
+// nothing left once cut is refused.
 const MaxNesting = 512
 
-// Check refuses empty, binary and non-UTF-8 content.
+// Check refuses empty, binary and non-UTF-8 content; Decode turns text
+// in any charset into UTF-8 first.
 func Check(input string, b []byte) error {
-	if len(bytes.TrimSpace(b)) == 0 {
-		return inputErr(input, ErrEmpty)
-	}
-	head := b
-	if len(head) > 8192 {
-		head = head[:8192]
-	}
-	ctl := 0
-	for _, c := range head {
-		if c == 0 {
-			return inputErr(input, ErrBinary)
-		}
-		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
-			ctl++
-		}
-	}
-	if ctl*20 > len(head) {
-		return inputErr(input, ErrBinary)
+	if err := binaryCheck(input, b); err != nil {
+		return err
 	}
 	if !utf8.Valid(b) {
 		off := 0
@@ -94,7 +86,11 @@ func Check(input string, b []byte) error {
 
 // Detect guesses the format from the name and the first bytes.
 func Detect(name string, b []byte) string {
-	switch strings.ToLower(filepath.Ext(strings.SplitN(name, "?", 2)[0])) {
+	base := strings.ToLower(strings.SplitN(name, "?", 2)[0])
+	if strings.HasSuffix(base, ".warc") || strings.HasSuffix(base, ".warc.gz") {
+		return FormatWARC
+	}
+	switch filepath.Ext(base) {
 	case ".html", ".htm", ".xhtml":
 		return FormatHTML
 	case ".rss", ".atom", ".xml":
@@ -104,12 +100,21 @@ func Detect(name string, b []byte) string {
 	case ".txt", ".text", ".md":
 		return FormatText
 	}
-	head := bytes.TrimLeft(b, " \t\r\n\ufeff")
+	head := b
+	if enc, n := bomEncoding(b); enc != nil {
+		if len(head) > 1024 {
+			head = head[:1024]
+		}
+		head, _ = enc.NewDecoder().Bytes(head[n:])
+	}
+	head = bytes.TrimLeft(head, " \t\r\n\ufeff")
 	if len(head) > 512 {
 		head = head[:512]
 	}
 	lower := strings.ToLower(string(head))
 	switch {
+	case strings.HasPrefix(lower, "warc/1."):
+		return FormatWARC
 	case strings.HasPrefix(lower, "<?xml") && (strings.Contains(lower, "<rss") || strings.Contains(lower, "<feed") || strings.Contains(lower, "<rdf")):
 		return FormatFeed
 	case strings.HasPrefix(lower, "<rss"), strings.HasPrefix(lower, "<feed"):
@@ -122,26 +127,66 @@ func Detect(name string, b []byte) string {
 	return FormatText
 }
 
-// Parse extracts the documents of one input in the given format. A
-// multi-document input (feed, JSON Lines) may yield documents and errors at
-// once: each bad item is one error, the others go on.
-func Parse(input, format string, b []byte) ([]Doc, []error) {
-	if err := Check(input, b); err != nil {
+// Parse extracts the documents of one input in the given format, in the
+// charset contentType (an HTTP Content-Type, "" for a file), the input
+// itself declares or detection finds (see Decode); pageURL, when known, is
+// where an HTML page was fetched from. A multi-document input (feed, JSON
+// Lines) may yield documents and errors at once: each bad item is one
+// error, the others go on.
+func Parse(input, format, contentType, pageURL string, b []byte) ([]Doc, []error) {
+	if format == FormatJSONL || format == FormatWARC {
+		var docs []Doc
+		var errs []error
+		Stream(input, format, bytes.NewReader(b), int64(len(b)), WARCSkipped{}, func(d Doc, err error) bool {
+			if err != nil {
+				errs = append(errs, err)
+			} else {
+				docs = append(docs, d)
+			}
+			return true
+		})
+		if len(docs)+len(errs) == 0 {
+			errs = append(errs, inputErr(input, ErrEmpty))
+		}
+		return docs, errs
+	}
+	b, err := Decode(input, format, contentType, b)
+	if err != nil {
 		return nil, []error{err}
+	}
+	if format != FormatFeed { // a feed may still be in the charset it declares
+		if err := Check(input, b); err != nil {
+			return nil, []error{err}
+		}
 	}
 	switch format {
 	case FormatHTML:
-		d, err := HTML(input, b, "")
+		d, err := HTML(input, b, pageURL)
 		if err != nil {
 			return nil, []error{err}
 		}
 		return []Doc{d}, nil
 	case FormatFeed:
 		return Feed(input, b)
-	case FormatJSONL:
-		return JSONL(input, b)
 	default:
 		return []Doc{Text(input, string(b))}, nil
+	}
+}
+
+// Streamed tells whether a format is read record by record (Stream).
+func Streamed(format string) bool { return format == FormatJSONL || format == FormatWARC }
+
+// Stream reads an input of a record-by-record format (JSON Lines, WARC)
+// from r, handing yield each document or error as it is read (yield
+// returns false to stop); maxRecord caps each record, nothing caps the
+// whole. Records of a WARC file that are not articles are counted in
+// skipped.
+func Stream(input, format string, r io.Reader, maxRecord int64, skipped WARCSkipped, yield func(Doc, error) bool) {
+	switch format {
+	case FormatWARC:
+		WARC(input, r, maxRecord, skipped, yield)
+	default:
+		JSONLStream(input, r, maxRecord, yield)
 	}
 }
 

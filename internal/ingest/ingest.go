@@ -2,12 +2,14 @@ package ingest
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net/url"
 	"regexp"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -64,6 +66,11 @@ type Summary struct {
 	Failed     int
 	Analysed   int // stored articles whose deferred analysis was done
 	Bytes      int64
+	// Skipped counts the records that are not articles (a WARC file's
+	// requests, metadata, images...); SkippedWhy gives the count of each
+	// reason, most frequent first ("request record 12, not HTML or text 3").
+	Skipped    int
+	SkippedWhy string
 }
 
 // Pipeline ingests inputs into a store.
@@ -95,7 +102,7 @@ func New(s dossier.Store, opt Options) *Pipeline {
 
 // Run ingests args (paths, folders, globs, URLs, "-" for stdin). Each
 // document's outcome goes to report; progress, when set, is told how many
-// inputs are done out of how many.
+// records were read (the total is -1: a stream's is not known ahead).
 func (p *Pipeline) Run(ctx context.Context, args []string, stdin io.Reader, report func(Event), progress func(done, total int)) (Summary, error) {
 	return p.run(ctx, args, stdin, report, progress, nil)
 }
@@ -108,7 +115,7 @@ func (p *Pipeline) Read(ctx context.Context, args []string, stdin io.Reader, rep
 }
 
 func (p *Pipeline) run(ctx context.Context, args []string, stdin io.Reader, report func(Event), progress func(done, total int), emit func(*dossier.Article)) (Summary, error) {
-	r := &runner{p: p, report: report, emit: emit, counter: clean.NewCounter(), loaded: map[uint64]bool{}, deferred: p.opt.Defer}
+	r := &runner{p: p, report: report, emit: emit, counter: clean.NewCounter(), loaded: map[uint64]bool{}, inputs: map[uint64]bool{}, deferred: p.opt.Defer}
 	if emit == nil {
 		// Storing runs beside analysis: chunk N is written while N+1 is cleaned.
 		r.batches = make(chan batch, 1)
@@ -125,35 +132,46 @@ func (p *Pipeline) run(ctx context.Context, args []string, stdin io.Reader, repo
 	chunks := make(chan chunk, 4)
 	readCtx, stopReading := context.WithCancel(ctx)
 	defer stopReading()
+	skipped := extract.WARCSkipped{}
 	go func() {
 		defer close(chunks)
 		var c chunk
-		for i, src := range srcs {
-			if readCtx.Err() != nil {
+		records := 0
+		// a chunk goes on when it is full, whatever input its records
+		// came from: one large file does not make one large chunk
+		send := func() bool {
+			c.done = records
+			c.err = r.keys(readCtx, &c)
+			select {
+			case chunks <- c:
+			case <-readCtx.Done():
+				return false
+			}
+			if c.err != nil {
+				return false
+			}
+			c = chunk{}
+			return true
+		}
+		for _, src := range srcs {
+			ok := true
+			p.stream(readCtx, src, stdin, skipped, func(d extract.Doc, err error) bool {
+				records++
+				if err != nil {
+					r.fail(Event{Input: src.name, Err: err})
+					return readCtx.Err() == nil
+				}
+				c.docs = append(c.docs, dropControl(d)) // before the line keys: as cleaning sees them
+				if len(c.docs) >= p.opt.ChunkSize {
+					ok = send()
+				}
+				return ok && readCtx.Err() == nil
+			})
+			if !ok || readCtx.Err() != nil {
 				return
 			}
-			docs, errs := p.read(readCtx, src, stdin)
-			for i := range docs { // before the line keys: as cleaning sees them
-				docs[i] = dropControl(docs[i])
-			}
-			for _, e := range errs {
-				r.fail(Event{Input: src.name, Err: e})
-			}
-			c.docs = append(c.docs, docs...)
-			c.done = i + 1
-			if len(c.docs) >= p.opt.ChunkSize || i == len(srcs)-1 {
-				c.err = r.keys(readCtx, &c)
-				select {
-				case chunks <- c:
-				case <-readCtx.Done():
-					return
-				}
-				if c.err != nil {
-					return
-				}
-				c = chunk{}
-			}
 		}
+		send()
 	}()
 	var err error
 	for c := range chunks {
@@ -168,18 +186,22 @@ func (p *Pipeline) run(ctx context.Context, args []string, stdin io.Reader, repo
 				r.sum.Bytes += int64(len(l)) + 1
 			}
 		}
-		if len(c.docs) > 0 {
+		if len(c.docs)+len(c.dups) > 0 {
 			if err = r.process(c); err != nil {
 				break
 			}
 		}
 		if progress != nil {
-			progress(c.done, len(srcs))
+			progress(c.done, -1)
 		}
 	}
 	stopReading()
 	for range chunks { // let the reader finish
 	}
+	for _, n := range skipped {
+		r.sum.Skipped += n
+	}
+	r.sum.SkippedWhy = skippedReasons(skipped)
 	if r.batches != nil {
 		close(r.batches)
 		if serr := <-r.stored; err == nil {
@@ -196,6 +218,7 @@ type runner struct {
 	emit    func(*dossier.Article)
 	counter *clean.Counter
 	loaded  map[uint64]bool // line keys whose stored documents are in counter
+	inputs  map[uint64]bool // ids (InputID) looked up in the store or read in this run
 	// deferred: articles are stored unanalysed (Options.Defer), so nothing
 	// is related in this run
 	deferred bool
@@ -213,7 +236,14 @@ type batch struct {
 	arts     []*dossier.Article
 	profiles []dedupe.Profile // of arts, built beside the analysis
 	lines    map[uint64][]uint64
-	analysed bool // arts are stored articles whose deferred analysis is done
+	analysed bool    // arts are stored articles whose deferred analysis is done
+	dups     []Event // inputs already stored, reported after the batch
+}
+
+// write is a batch for the store, and the duplicates to report after it.
+type write struct {
+	dossier.Batch
+	dups []Event
 }
 
 func (r *runner) fail(e Event) {
@@ -227,10 +257,11 @@ func (r *runner) fail(e Event) {
 // chunk is a run of documents read together, with their recurrence keys.
 type chunk struct {
 	docs     []extract.Doc
-	done     int // sources read so far
+	done     int // records read so far
 	docKeys  []uint64
 	lineKeys [][]uint64
 	known    map[uint64][]uint64 // documents the store has seen each new line in
+	dups     []Event             // documents already stored, left out of docs
 	err      error
 }
 
@@ -238,6 +269,9 @@ type chunk struct {
 // documents it has seen the lines never looked up before in. It runs in
 // the reading goroutine, which owns r.loaded.
 func (r *runner) keys(ctx context.Context, c *chunk) error {
+	if err := r.knownInputs(ctx, c); err != nil {
+		return err
+	}
 	c.docKeys = make([]uint64, len(c.docs))
 	c.lineKeys = make([][]uint64, len(c.docs))
 	var fresh []uint64
@@ -258,8 +292,52 @@ func (r *runner) keys(ctx context.Context, c *chunk) error {
 	return err
 }
 
+// knownInputs moves out of the chunk the documents whose input was
+// already stored, in this run or an earlier one: their id comes from the
+// input alone (InputID), so this is known before cleaning, and cleaning
+// the same input again (against what the store has learned since) could
+// give another text that would be stored a second time.
+func (r *runner) knownInputs(ctx context.Context, c *chunk) error {
+	if r.emit != nil {
+		return nil // nothing is stored: every reading is reported
+	}
+	kept := c.docs[:0]
+	for _, d := range c.docs {
+		id := InputID(d)
+		k, err := strconv.ParseUint(id, 16, 64)
+		if err != nil {
+			kept = append(kept, d)
+			continue
+		}
+		dup := r.inputs[k]
+		if !dup {
+			switch a, err := r.p.store.Article(ctx, id); {
+			case err == nil:
+				dup = a.ID == id
+			case !errors.Is(err, dossier.ErrNotFound):
+				return err
+			}
+			r.inputs[k] = true
+		}
+		if dup {
+			c.dups = append(c.dups, Event{Input: d.Input, ID: id, Title: d.Title, Dup: true})
+			continue
+		}
+		kept = append(kept, d)
+	}
+	c.docs = kept
+	return nil
+}
+
+// InputID is the id of the article read from d: from its input (URL and
+// raw text), never from the clean text, which depends on the store.
+func InputID(d extract.Doc) string {
+	return dedupe.ID(dedupe.InputHash(strings.TrimSpace(d.URL), d.Lines))
+}
+
 // process cleans and analyses a chunk, then hands it to the store.
 func (r *runner) process(c chunk) error {
+
 	// Recurrence: what the store has seen plus what this run has read.
 	docs, docKeys, lineKeys := c.docs, c.docKeys, c.lineKeys
 	for k, ds := range c.known {
@@ -290,7 +368,9 @@ func (r *runner) process(c chunk) error {
 			profiles[i] = dedupe.ProfileOf(arts[i])
 		}
 	})
-	b := batch{lines: map[uint64][]uint64{}}
+	// duplicates are reported by the writer, in their order after what
+	// was read before them
+	b := batch{lines: map[uint64][]uint64{}, dups: c.dups}
 	for i, a := range arts {
 		if a.Text == "" {
 			r.fail(Event{Input: a.Input, Err: &extract.InputError{Input: a.Input, Err: extract.ErrNoText}})
@@ -307,7 +387,7 @@ func (r *runner) process(c chunk) error {
 			b.lines[docKeys[i]] = append(b.lines[docKeys[i]], lineKeys[i]...)
 		}
 	}
-	if r.emit != nil || len(b.arts) == 0 {
+	if r.emit != nil || len(b.arts)+len(b.dups) == 0 {
 		return nil
 	}
 	r.batches <- b // the storing goroutine drains the channel even after an error
@@ -417,7 +497,7 @@ func (p *Pipeline) AnalysePending(ctx context.Context, report func(Event), progr
 // relating found and the state to resume from in one commit.
 func (r *runner) store(ctx context.Context) {
 	err := r.loadState(ctx)
-	writes := make(chan dossier.Batch, 1)
+	writes := make(chan write, 1)
 	written := make(chan error, 1)
 	go func() {
 		written <- r.write(ctx, writes)
@@ -429,7 +509,7 @@ func (r *runner) store(ctx context.Context) {
 		var w dossier.Batch
 		if w, err = r.rel.Relate(b.arts, b.profiles, b.analysed); err == nil {
 			w.Lines = b.lines
-			writes <- w
+			writes <- write{w, b.dups}
 		}
 	}
 	close(writes)
@@ -440,14 +520,19 @@ func (r *runner) store(ctx context.Context) {
 }
 
 // write stores batches and reports each article's outcome.
-func (r *runner) write(ctx context.Context, writes <-chan dossier.Batch) error {
-	for b := range writes {
+func (r *runner) write(ctx context.Context, writes <-chan write) error {
+	for wb := range writes {
+		b := wb.Batch
 		if err := ctx.Err(); err != nil {
 			for range writes { // drain
 			}
 			return err
 		}
-		res, err := r.p.store.Write(ctx, b)
+		var res []dossier.PutResult
+		var err error
+		if len(b.Articles)+len(b.Analysed) > 0 || len(b.State) > 0 {
+			res, err = r.p.store.Write(ctx, b)
+		}
 		if err != nil {
 			for range writes { // drain
 			}
@@ -476,6 +561,10 @@ func (r *runner) write(ctx context.Context, writes <-chan dossier.Batch) error {
 				r.sum.Ingested++
 				r.report(Event{Input: a.Input, ID: pr.ID, Title: a.Title})
 			}
+		}
+		for _, e := range wb.dups {
+			r.sum.Duplicates++
+			r.report(e)
 		}
 		r.mu.Unlock()
 	}
@@ -532,6 +621,8 @@ func Prepare(d extract.Doc, opt clean.Options) *dossier.Article {
 	a := &dossier.Article{
 		Input: d.Input, Title: r.Title, Site: r.Site, Author: r.Author, Date: r.Date, URL: d.URL,
 		SourceURL: r.SourceURL, Tags: r.Tags, Text: r.Text, Paragraphs: r.Paragraphs, Removed: r.Removed,
+		// an archived page entered the corpus when it was crawled
+		IngestedAt: d.Fetched,
 	}
 	if a.Text == "" {
 		return a
@@ -541,8 +632,12 @@ func Prepare(d extract.Doc, opt clean.Options) *dossier.Article {
 		a.Lang = lang.Detect(a.Text)
 	}
 	a.Sentences = sentence.Split(a.Text)
+	// The id comes from the input, which never changes, and not from the
+	// clean text, which depends on what the store has learned: re-reading
+	// an input finds its article whatever was ingested in between. The
+	// text hash still makes an exact copy from another input a sighting.
 	a.TextHash = dedupe.Hash(a.Text)
-	a.ID = dedupe.ID(a.TextHash)
+	a.ID = InputID(d)
 	a.Outlet = outlet(a, d)
 	if a.Date == "" {
 		a.Date = dateInPath(d.URL)
@@ -673,4 +768,23 @@ func linkEntities(a *dossier.Article, text string) {
 		a.Entities = append(a.Entities, e)
 	}
 	sort.Slice(a.Entities, func(i, j int) bool { return a.Entities[i].ID < a.Entities[j].ID })
+}
+
+// skippedReasons lists the counts of skipped records, most frequent first.
+func skippedReasons(by map[string]int) string {
+	reasons := make([]string, 0, len(by))
+	for k := range by {
+		reasons = append(reasons, k)
+	}
+	sort.Slice(reasons, func(i, j int) bool {
+		if by[reasons[i]] != by[reasons[j]] {
+			return by[reasons[i]] > by[reasons[j]]
+		}
+		return reasons[i] < reasons[j]
+	})
+	parts := make([]string, len(reasons))
+	for i, k := range reasons {
+		parts[i] = fmt.Sprintf("%s %d", k, by[k])
+	}
+	return strings.Join(parts, ", ")
 }

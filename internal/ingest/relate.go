@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -10,19 +11,32 @@ import (
 	"sort"
 	"strconv"
 	"sync"
+	"time"
 
 	"github.com/dossier-news/dossier"
+	"github.com/dossier-news/dossier/internal/dates"
 	"github.com/dossier-news/dossier/internal/dedupe"
+	"github.com/dossier-news/dossier/internal/series"
 	"github.com/dossier-news/dossier/internal/story"
+	"github.com/zeebo/xxh3"
 )
 
 // Relater finds, in memory, the copies of articles as they arrive and the
 // stories they belong to. Ingest runs one ahead of the store's writer;
 // the bench times it alone. It is not safe for concurrent use.
 type Relater struct {
-	det   *dedupe.Detector
-	clu   *story.Clusterer
+	det *dedupe.Detector
+	clu *story.Clusterer
+	// exact maps the hash of each known article's signature to its id: an
+	// article with the clean text of a known one (another input of the
+	// same text) is not related, the store records it as a sighting
+	exact map[uint64]string
 	dfSeq int // key of the next saved frequency increment
+	// series of figures; the dates of related articles (stated, or
+	// estimated) and the original each copy goes back to
+	ser      *series.Index
+	dates    map[string]string
+	copyRoot map[string]string
 }
 
 // NewRelater returns an empty relater; zero params mean the defaults.
@@ -31,8 +45,10 @@ func NewRelater(params story.Params) *Relater {
 		params = story.DefaultParams
 	}
 	return &Relater{
-		det: dedupe.NewDetector(dedupe.DefaultThresholds),
-		clu: story.New(params, func(d story.Doc) string { return "s" + d.ID[:min(10, len(d.ID))] }),
+		det:   dedupe.NewDetector(dedupe.DefaultThresholds),
+		clu:   story.New(params, func(d story.Doc) string { return "s" + d.ID[:min(10, len(d.ID))] }),
+		exact: map[uint64]string{},
+		ser:   series.NewIndex(), dates: map[string]string{}, copyRoot: map[string]string{},
 	}
 }
 
@@ -97,6 +113,13 @@ func (r *Relater) Load(ctx context.Context, store dossier.Store) error {
 	r.det.Grow(len(ps))
 	for _, p := range ps {
 		r.det.Load(p)
+		r.exact[sigKey(p.Sig)] = p.ID
+		if p.Date != "" {
+			r.dates[p.ID] = p.Date
+		}
+	}
+	if err := r.loadSeries(ctx, store); err != nil {
+		return err
 	}
 	stories, err := store.LoadState(ctx, "story")
 	if err != nil {
@@ -202,6 +225,11 @@ func (r *Relater) Relate(arts []*dossier.Article, profiles []dedupe.Profile, ana
 			continue
 		}
 		p := profiles[i]
+		k := sigKey(p.Sig)
+		if _, ok := r.exact[k]; ok {
+			continue
+		}
+		r.exact[k] = a.ID
 		found := r.det.Add(p)
 		w.Copies = append(w.Copies, found...)
 		d := story.Doc{ID: a.ID, Title: a.Title, Text: a.Text, Lang: a.Lang, Date: a.Date}
@@ -228,6 +256,7 @@ func (r *Relater) Relate(arts []*dossier.Article, profiles []dedupe.Profile, ana
 		}
 		r.det.SetStory(a.ID, id)
 		p.Story = id
+		w.Dates = append(w.Dates, r.addSeries(a, id, found)...)
 		pb, err := p.MarshalBinary()
 		if err != nil {
 			return w, err
@@ -255,5 +284,83 @@ func (r *Relater) Relate(arts []*dossier.Article, profiles []dedupe.Profile, ana
 		storyState[s.ID] = sb
 	}
 	w.State = map[string]map[string][]byte{"profile": saved, "dfdelta": {key: delta}, "story": storyState}
+	w.Series = r.ser.Take()
 	return w, nil
+}
+
+// loadSeries restores the figure series from the store.
+func (r *Relater) loadSeries(ctx context.Context, store dossier.Store) error {
+	all, err := store.Series(ctx, dossier.SeriesFilter{WithClaims: true})
+	if err != nil {
+		return err
+	}
+	for _, s := range all {
+		r.ser.Load(s)
+		for _, c := range s.Claims {
+			if c.CopyOf != "" {
+				r.copyRoot[c.Article] = c.CopyOf
+			}
+			if c.Date != "" && !c.DateEstimated && r.dates[c.Article] == "" {
+				r.dates[c.Article] = c.Date
+			}
+		}
+	}
+	return nil
+}
+
+// addSeries puts an article's claims in their series, with its date
+// estimated when it has none, and returns the estimate to store.
+func (r *Relater) addSeries(a *dossier.Article, story string, found []dossier.CopyLink) []dossier.DateEstimate {
+	var related []dates.Related
+	var stored []dossier.CopyLink
+	for _, l := range found {
+		if !r.det.Has(l.Original) {
+			continue // an outside original ("cites Bloomberg") is no article to fold under
+		}
+		stored = append(stored, l)
+		if d := r.dates[l.Original]; d != "" {
+			related = append(related, dates.Related{Date: d, After: true, Why: string(l.Relation) + " " + l.Original})
+		}
+	}
+	root := ""
+	if l, ok := bestOriginal(stored); ok {
+		root = l.Original
+		if rr := r.copyRoot[l.Original]; rr != "" {
+			root = rr
+		}
+	}
+	if root != "" {
+		r.copyRoot[a.ID] = root
+	}
+	d := series.Doc{Article: a, Story: story, Date: a.Date, CopyOf: root}
+	var out []dossier.DateEstimate
+	if a.Date == "" {
+		if e, ok := dates.Guess(a.Title, a.Text, a.Lang, related, readAt(a)); ok {
+			a.DateEstimated, a.DateLow, a.DateHigh, a.DateReason = true, e.Low, e.High, e.Reason
+			d.Date, d.DateEstimated = e.Date(), true
+			out = append(out, dossier.DateEstimate{Article: a.ID, Low: e.Low, High: e.High, Reason: e.Reason})
+		}
+	}
+	if a.Date != "" { // stated dates only: an estimate does not date another
+		r.dates[a.ID] = a.Date
+	}
+	r.ser.Add(d)
+	return out
+}
+
+// readAt is when the article was read: it was published before.
+func readAt(a *dossier.Article) time.Time {
+	if !a.IngestedAt.IsZero() {
+		return a.IngestedAt
+	}
+	return time.Now().UTC()
+}
+
+// sigKey hashes a MinHash signature: equal clean texts have equal ones.
+func sigKey(s dedupe.Signature) uint64 {
+	b := make([]byte, 0, 8*len(s))
+	for _, v := range s {
+		b = binary.LittleEndian.AppendUint64(b, v)
+	}
+	return xxh3.Hash(b)
 }

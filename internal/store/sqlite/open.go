@@ -73,8 +73,9 @@ func openRead(ctx context.Context, path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
-	db.SetMaxOpenConns(1)
-	s := &Store{db: db}
+	// readers only: several may read at once
+	db.SetMaxOpenConns(4)
+	s := &Store{db: db, rd: db}
 	version, known, err := s.versions(ctx)
 	if err != nil {
 		db.Close()

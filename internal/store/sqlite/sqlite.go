@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -28,7 +29,11 @@ var migrations embed.FS
 
 // Store is a dossier.Store in one SQLite file.
 type Store struct {
-	db   *sql.DB
+	db *sql.DB // the one writer connection
+	// rd serves reads from a pool of read-only connections: in WAL mode
+	// they read the last commit while an ingest writes through db. For
+	// ":memory:" (one database per connection) it is db itself.
+	rd *sql.DB
 	lock *writeLock // held by a writing store for as long as it is open
 	// entities already written by this process: the upsert is skipped for
 	// them (an entity's record does not change between articles)
@@ -65,9 +70,9 @@ func OpenWith(ctx context.Context, path string, o Options) (*Store, error) {
 		lock.release()
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
-	// One connection: SQLite has one writer, and ":memory:" is per connection.
+	// One writing connection: SQLite has one writer, and ":memory:" is per connection.
 	db.SetMaxOpenConns(1)
-	s := &Store{db: db, lock: lock}
+	s := &Store{db: db, rd: db, lock: lock}
 	if err := s.migrate(ctx, path); err != nil {
 		db.Close()
 		lock.release()
@@ -75,6 +80,18 @@ func OpenWith(ctx context.Context, path string, o Options) (*Store, error) {
 			return nil, err
 		}
 		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	if path != ":memory:" {
+		rd, err := sql.Open("sqlite", dsn(path, "_pragma=busy_timeout(10000)&_pragma=query_only(1)&_pragma=cache_size(-16384)&_pragma=temp_store(memory)"))
+		if err != nil {
+			db.Close()
+			lock.release()
+			return nil, fmt.Errorf("open store %s: %w", path, err)
+		}
+		n := max(4, runtime.NumCPU())
+		rd.SetMaxOpenConns(n)
+		rd.SetMaxIdleConns(n)
+		s.rd = rd
 	}
 	return s, nil
 }
@@ -126,6 +143,9 @@ func (s *Store) migrate(ctx context.Context, path string) error {
 
 // Close closes the database and lets the next writer in.
 func (s *Store) Close() error {
+	if s.rd != s.db {
+		s.rd.Close()
+	}
 	err := s.db.Close()
 	if lerr := s.lock.release(); err == nil {
 		err = lerr
@@ -240,6 +260,9 @@ func (s *Store) write(ctx context.Context, b dossier.Batch, isolate bool) ([]dos
 		}
 	}
 	if err := writeRelated(ctx, tx, b, failed); err != nil {
+		return nil, err
+	}
+	if err := writeSeries(ctx, tx, b, failed); err != nil {
 		return nil, err
 	}
 	if err := tx.Commit(); err != nil {
@@ -476,15 +499,17 @@ func (st *stmts) analysed(ctx context.Context, tx *sql.Tx, a *dossier.Article) e
 	return st.analysis(ctx, a)
 }
 
-const summaryCols = "a.id, a.input, a.title, a.site, a.outlet, a.author, a.date, a.lang, a.source_url, a.tags, (SELECT count(*) FROM figures f WHERE f.article_id = a.id), a.analysed = 0"
+const summaryCols = "a.id, a.input, a.title, a.site, a.outlet, a.author, a.date, a.lang, a.source_url, a.tags, (SELECT count(*) FROM figures f WHERE f.article_id = a.id), a.analysed = 0, a.date_low, a.date_high, a.date_reason"
 
 func scanSummary(sc interface{ Scan(...any) error }, extra ...any) (dossier.Summary, error) {
 	var m dossier.Summary
 	var tags string
-	dest := append([]any{&m.ID, &m.Input, &m.Title, &m.Site, &m.Outlet, &m.Author, &m.Date, &m.Lang, &m.SourceURL, &tags, &m.Figures, &m.Deferred}, extra...)
+	dest := append([]any{&m.ID, &m.Input, &m.Title, &m.Site, &m.Outlet, &m.Author, &m.Date, &m.Lang, &m.SourceURL, &tags, &m.Figures, &m.Deferred,
+		&m.DateLow, &m.DateHigh, &m.DateReason}, extra...)
 	if err := sc.Scan(dest...); err != nil {
 		return m, err
 	}
+	m.DateEstimated = m.DateLow != ""
 	_ = json.Unmarshal([]byte(tags), &m.Tags)
 	return m, nil
 }
@@ -522,11 +547,11 @@ func (s *Store) Article(ctx context.Context, id string) (*dossier.Article, error
 	return a, nil
 }
 
-const articleCols = "id, text_hash, input, title, site, outlet, author, date, lang, url, source_url, tags, text, paragraphs, sentences, removed, ingested_at, analysed, limited"
+const articleCols = "id, text_hash, input, title, site, outlet, author, date, lang, url, source_url, tags, text, paragraphs, sentences, removed, ingested_at, analysed, date_low, date_high, date_reason, limited"
 
 // articles reads whole article rows (without their analysis).
 func (s *Store) articles(ctx context.Context, where string, args ...any) ([]*dossier.Article, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT "+articleCols+" FROM articles "+where, args...)
+	rows, err := s.rd.QueryContext(ctx, "SELECT "+articleCols+" FROM articles "+where, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -537,9 +562,10 @@ func (s *Store) articles(ctx context.Context, where string, args ...any) ([]*dos
 		var tags, paras, sents, removed, at string
 		var analysed bool
 		if err := rows.Scan(&a.ID, &a.TextHash, &a.Input, &a.Title, &a.Site, &a.Outlet, &a.Author, &a.Date, &a.Lang, &a.URL, &a.SourceURL,
-			&tags, &a.Text, &paras, &sents, &removed, &at, &analysed, &a.Limited); err != nil {
+			&tags, &a.Text, &paras, &sents, &removed, &at, &analysed, &a.DateLow, &a.DateHigh, &a.DateReason, &a.Limited); err != nil {
 			return nil, err
 		}
+		a.DateEstimated = a.DateLow != ""
 		_ = json.Unmarshal([]byte(tags), &a.Tags)
 		_ = json.Unmarshal([]byte(paras), &a.Paragraphs)
 		_ = json.Unmarshal([]byte(sents), &a.Sentences)
@@ -567,7 +593,7 @@ func (s *Store) Pending(ctx context.Context, after string, limit int) ([]*dossie
 }
 
 func (s *Store) mentions(ctx context.Context, id string) ([]dossier.Mention, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT start_at, end_at, entity_id, text, type, form FROM mentions WHERE article_id = ? ORDER BY start_at", id)
+	rows, err := s.rd.QueryContext(ctx, "SELECT start_at, end_at, entity_id, text, type, form FROM mentions WHERE article_id = ? ORDER BY start_at", id)
 	if err != nil {
 		return nil, fmt.Errorf("mentions %s: %w", id, err)
 	}
@@ -584,7 +610,7 @@ func (s *Store) mentions(ctx context.Context, id string) ([]dossier.Mention, err
 }
 
 func (s *Store) citations(ctx context.Context, id string) ([]dossier.Citation, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT entity_id, name, kind, text FROM citations WHERE article_id = ? ORDER BY seq", id)
+	rows, err := s.rd.QueryContext(ctx, "SELECT entity_id, name, kind, text FROM citations WHERE article_id = ? ORDER BY seq", id)
 	if err != nil {
 		return nil, fmt.Errorf("citations %s: %w", id, err)
 	}
@@ -634,7 +660,7 @@ func (s *Store) Entity(ctx context.Context, id string) (*dossier.EntitySummary, 
 }
 
 func (s *Store) entitySummaries(ctx context.Context, q string, args ...any) ([]dossier.EntitySummary, error) {
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	rows, err := s.rd.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("entities: %w", err)
 	}
@@ -680,7 +706,7 @@ func (s *Store) List(ctx context.Context, f dossier.ListFilter) ([]dossier.Summa
 	if f.Limit > 0 {
 		q += " LIMIT " + strconv.Itoa(f.Limit)
 	}
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	rows, err := s.rd.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list: %w", err)
 	}
@@ -765,7 +791,7 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]dossier.
 	if limit <= 0 {
 		limit = 20
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+summaryCols+`, a.rowid, a.long,
+	rows, err := s.rd.QueryContext(ctx, `SELECT `+summaryCols+`, a.rowid, a.long,
 		CASE WHEN a.long THEN '' ELSE snippet(articles_fts, 1, '[', ']', '…', 16) END, bm25(articles_fts, 5.0, 1.0)
 		FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
 		WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ?`, fq, limit)
@@ -816,16 +842,18 @@ func (s *Store) Figures(ctx context.Context, f dossier.FigureFilter) ([]dossier.
 		q += " AND (subject_id = ? OR source_id = ?)"
 		args = append(args, f.Entity, f.Entity)
 	}
-	if f.Thing != "" {
-		q += " AND (thing LIKE ? OR gloss LIKE ?)"
-		args = append(args, f.Thing+"%", f.Thing+"%")
+	// an indexed pre-selection; f.Match below is what the filter means
+	// (LIKE folds only ASCII case, so it cannot be the last word)
+	if f.Thing != "" && isASCII(f.Thing) {
+		q += ` AND (thing LIKE ? ESCAPE '\' OR gloss LIKE ? ESCAPE '\')`
+		args = append(args, likeEscape(f.Thing)+"%", likeEscape(f.Thing)+"%")
 	}
-	if f.Source != "" {
-		q += " AND source LIKE ?"
-		args = append(args, "%"+f.Source+"%")
+	if f.Source != "" && isASCII(f.Source) {
+		q += ` AND source LIKE ? ESCAPE '\'`
+		args = append(args, "%"+likeEscape(f.Source)+"%")
 	}
 	q += " ORDER BY article_id, seq"
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	rows, err := s.rd.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("figures: %w", err)
 	}
@@ -840,7 +868,7 @@ func (s *Store) Figures(ctx context.Context, f dossier.FigureFilter) ([]dossier.
 		if err := json.Unmarshal([]byte(body), &fig); err != nil {
 			return nil, fmt.Errorf("figures: %w", err)
 		}
-		if !dossier.ModalityAtLeast(fig.Modality, f.MinModality) {
+		if !f.Match(fig) {
 			continue
 		}
 		out = append(out, fig)
@@ -875,3 +903,17 @@ func (s *Store) LineDocs(ctx context.Context, keys []uint64) (map[uint64][]uint6
 	}
 	return out, nil
 }
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+
+// likeEscape makes s match itself in a LIKE pattern.
+func likeEscape(s string) string { return likeEscaper.Replace(s) }

@@ -166,3 +166,52 @@ func benchmarkWrite(b *testing.B, chunk int) {
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")
 }
+
+// TestReadWhileWriting: readers answer from the pool while a writer
+// commits batches, each read seeing a whole commit.
+func TestReadWhileWriting(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "d.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	done := make(chan error, 1)
+	go func() {
+		for b := 0; b < 20; b++ {
+			var arts []*dossier.Article
+			for i := 0; i < 10; i++ {
+				id := strconv.Itoa(b*10 + i)
+				arts = append(arts, &dossier.Article{ID: "w" + id, TextHash: "h" + id, Text: "texte " + id, Date: "2024-11-01"})
+			}
+			if _, err := s.Write(ctx, dossier.Batch{Articles: arts}); err != nil {
+				done <- err
+				return
+			}
+		}
+		done <- nil
+	}()
+	reads := 0
+	for finished := false; !finished; {
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Fatal(err)
+			}
+			finished = true
+		default:
+		}
+		hits, _, err := s.Articles(ctx, dossier.ArticleQuery{Limit: 1000})
+		if err != nil {
+			t.Fatalf("read while writing: %v", err)
+		}
+		if len(hits)%10 != 0 {
+			t.Fatalf("a read saw %d articles: part of a commit", len(hits))
+		}
+		reads++
+	}
+	if hits, _, _ := s.Articles(ctx, dossier.ArticleQuery{Limit: 1000}); len(hits) != 200 {
+		t.Errorf("after writing: %d articles, want 200", len(hits))
+	}
+	t.Logf("%d reads while writing", reads)
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/dossier-news/dossier"
 )
@@ -11,7 +12,7 @@ import (
 // Copies returns all copy links and sightings.
 func (s *Store) Copies(ctx context.Context) ([]dossier.CopyLink, []dossier.Sighting, error) {
 	links := []dossier.CopyLink{}
-	rows, err := s.db.QueryContext(ctx, "SELECT article_id, original, relation, score FROM copies ORDER BY article_id, original")
+	rows, err := s.rd.QueryContext(ctx, "SELECT article_id, original, relation, score FROM copies ORDER BY article_id, original")
 	if err != nil {
 		return nil, nil, fmt.Errorf("copies: %w", err)
 	}
@@ -25,7 +26,7 @@ func (s *Store) Copies(ctx context.Context) ([]dossier.CopyLink, []dossier.Sight
 	}
 	rows.Close()
 	sights := []dossier.Sighting{}
-	rows, err = s.db.QueryContext(ctx, "SELECT article_id, input, outlet, date FROM sightings ORDER BY article_id, input")
+	rows, err = s.rd.QueryContext(ctx, "SELECT article_id, input, outlet, date FROM sightings ORDER BY article_id, input")
 	if err != nil {
 		return nil, nil, fmt.Errorf("sightings: %w", err)
 	}
@@ -42,9 +43,54 @@ func (s *Store) Copies(ctx context.Context) ([]dossier.CopyLink, []dossier.Sight
 
 // Stories returns the stories with their articles in time order, largest first.
 func (s *Store) Stories(ctx context.Context) ([]dossier.Story, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT st.id, st.title, a.id, a.outlet, a.lang, a.date
+	return s.stories(ctx, "")
+}
+
+// Story returns one story by id or unique id prefix.
+func (s *Store) Story(ctx context.Context, id string) (*dossier.Story, error) {
+	id = strings.TrimSpace(id)
+	var ids []string
+	if id != "" {
+		rows, err := s.rd.QueryContext(ctx, "SELECT id FROM stories WHERE id >= ? AND id < ? ORDER BY id LIMIT 2", id, id+"\uffff")
+		if err != nil {
+			return nil, fmt.Errorf("story %s: %w", id, err)
+		}
+		for rows.Next() {
+			var x string
+			if err := rows.Scan(&x); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			ids = append(ids, x)
+		}
+		rows.Close()
+	}
+	if len(ids) == 0 {
+		return nil, fmt.Errorf("story %s: %w", id, dossier.ErrNotFound)
+	}
+	if len(ids) == 2 && ids[0] != id {
+		return nil, fmt.Errorf("story %s: id prefix is ambiguous", id)
+	}
+	sts, err := s.stories(ctx, ids[0])
+	if err != nil {
+		return nil, err
+	}
+	if len(sts) == 0 {
+		return nil, fmt.Errorf("story %s: %w", id, dossier.ErrNotFound)
+	}
+	return &sts[0], nil
+}
+
+// stories reads all stories, or the one with id only.
+func (s *Store) stories(ctx context.Context, only string) ([]dossier.Story, error) {
+	where, ewhere := "", ""
+	var args []any
+	if only != "" {
+		where, ewhere, args = "WHERE st.id = ?", "WHERE sa.story_id = ?", []any{only}
+	}
+	rows, err := s.rd.QueryContext(ctx, `SELECT st.id, st.title, a.id, a.outlet, a.lang, a.date
 		FROM stories st JOIN story_articles sa ON sa.story_id = st.id JOIN articles a ON a.id = sa.article_id
-		ORDER BY st.id, a.date, a.id`)
+		`+where+` ORDER BY st.id, a.date, a.id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("stories: %w", err)
 	}
@@ -80,8 +126,8 @@ func (s *Store) Stories(ctx context.Context) ([]dossier.Story, error) {
 		return nil, err
 	}
 	// main entities: most mentioned across the story's articles
-	ents, err := s.db.QueryContext(ctx, `SELECT sa.story_id, m.entity_id, count(*) AS n FROM mentions m JOIN story_articles sa ON sa.article_id = m.article_id
-		GROUP BY sa.story_id, m.entity_id ORDER BY sa.story_id, n DESC, m.entity_id`)
+	ents, err := s.rd.QueryContext(ctx, `SELECT sa.story_id, m.entity_id, count(*) AS n FROM mentions m JOIN story_articles sa ON sa.article_id = m.article_id
+		`+ewhere+` GROUP BY sa.story_id, m.entity_id ORDER BY sa.story_id, n DESC, m.entity_id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("stories: %w", err)
 	}

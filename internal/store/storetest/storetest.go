@@ -5,6 +5,9 @@ package storetest
 import (
 	"context"
 	"errors"
+	"fmt"
+	"sort"
+	"strings"
 	"testing"
 
 	"github.com/dossier-news/dossier"
@@ -27,9 +30,21 @@ func write(t *testing.T, s dossier.Store, b dossier.Batch) []dossier.PutResult {
 	return res
 }
 
+// put stores a new article and fails the test on an error or when the
+// store calls it a duplicate: the setup of a case must hold before its
+// checks mean anything.
+func put(t *testing.T, s dossier.Store, a *dossier.Article) {
+	t.Helper()
+	id, dup, err := s.Put(context.Background(), a)
+	if err != nil || dup || id != a.ID {
+		t.Fatalf("Put(%s) = %q, dup %v, %v", a.ID, id, dup, err)
+	}
+}
+
 // Run runs the contract suite; open must return a new, empty store.
 func Run(t *testing.T, open func(t *testing.T) dossier.Store) {
 	ctx := context.Background()
+	runSeries(t, open)
 	t.Run("PutAndGet", func(t *testing.T) {
 		s := open(t)
 		a := article("aaa111", "h1", "Titre", "L'armée russe a reçu 10.000 soldats.")
@@ -52,22 +67,20 @@ func Run(t *testing.T, open func(t *testing.T) dossier.Store) {
 	})
 	t.Run("Duplicate", func(t *testing.T) {
 		s := open(t)
-		if _, _, err := s.Put(ctx, article("aaa111", "h1", "A", "x")); err != nil {
-			t.Fatal(err)
-		}
+		put(t, s, article("aaa111", "h1", "A", "x"))
 		id, dup, err := s.Put(ctx, article("bbb222", "h1", "B", "x"))
 		if err != nil || !dup || id != "aaa111" {
 			t.Fatalf("Put duplicate = %q, %v, %v", id, dup, err)
 		}
-		l, _ := s.List(ctx, dossier.ListFilter{})
-		if len(l) != 1 {
-			t.Errorf("List has %d articles, want 1", len(l))
+		l, err := s.List(ctx, dossier.ListFilter{})
+		if err != nil || len(l) != 1 {
+			t.Errorf("List has %d articles (%v), want 1", len(l), err)
 		}
 	})
 	t.Run("ListAndSearch", func(t *testing.T) {
 		s := open(t)
-		s.Put(ctx, article("aaa111", "h1", "Kiev", "L'armée ukrainienne résiste à Koursk."))
-		s.Put(ctx, article("bbb222", "h2", "Séoul", "South Korean intelligence said troops were sent."))
+		put(t, s, article("aaa111", "h1", "Kiev", "L'armée ukrainienne résiste à Koursk."))
+		put(t, s, article("bbb222", "h2", "Séoul", "South Korean intelligence said troops were sent."))
 		l, err := s.List(ctx, dossier.ListFilter{})
 		if err != nil || len(l) != 2 || l[0].Tags[0] != "Russie" {
 			t.Fatalf("List = %+v, %v", l, err)
@@ -81,8 +94,8 @@ func Run(t *testing.T, open func(t *testing.T) dossier.Store) {
 		if hits, err := s.Search(ctx, "intelligence troops", 10); err != nil || len(hits) != 1 || hits[0].ID != "bbb222" {
 			t.Errorf("Search English = %+v, %v", hits, err)
 		}
-		if hits, _ := s.Search(ctx, "absent", 10); len(hits) != 0 {
-			t.Errorf("Search(absent) = %+v", hits)
+		if hits, err := s.Search(ctx, "absent", 10); err != nil || len(hits) != 0 {
+			t.Errorf("Search(absent) = %+v, %v", hits, err)
 		}
 		if _, err := s.Search(ctx, " ' ", 10); err == nil {
 			t.Error("empty query gave no error")
@@ -115,15 +128,15 @@ func Run(t *testing.T, open func(t *testing.T) dossier.Store) {
 		if !res[3].Dup || res[3].ID != "aaa111" {
 			t.Errorf("duplicate in batch = %+v", res[3])
 		}
-		l, _ := s.List(ctx, dossier.ListFilter{})
-		if len(l) != 2 {
-			t.Errorf("List has %d articles, want 2", len(l))
+		l, err := s.List(ctx, dossier.ListFilter{})
+		if err != nil || len(l) != 2 {
+			t.Errorf("List has %d articles (%v), want 2", len(l), err)
 		}
-		if hits, _ := s.Search(ctx, "autre", 10); len(hits) != 0 {
-			t.Errorf("failed article left a search entry: %+v", hits)
+		if hits, err := s.Search(ctx, "autre", 10); err != nil || len(hits) != 0 {
+			t.Errorf("failed article left a search entry: %+v, %v", hits, err)
 		}
-		if figs, _ := s.Figures(ctx, dossier.FigureFilter{Article: "bbb222"}); len(figs) != 2 {
-			t.Errorf("figures of b = %d, want 2", len(figs))
+		if figs, err := s.Figures(ctx, dossier.FigureFilter{Article: "bbb222"}); err != nil || len(figs) != 2 {
+			t.Errorf("figures of b = %d (%v), want 2", len(figs), err)
 		}
 		links, sightings, err := s.Copies(ctx)
 		if err != nil || len(links) != 2 || len(sightings) != 1 || sightings[0].Article != "aaa111" || sightings[0].Input != "elsewhere/d.txt" {
@@ -142,20 +155,22 @@ func Run(t *testing.T, open func(t *testing.T) dossier.Store) {
 		if !res[0].Dup || !res[1].Dup || res[2].Err == nil {
 			t.Errorf("second Write = %+v", res)
 		}
-		if links, sightings, _ := s.Copies(ctx); len(links) != 2 || len(sightings) != 3 {
-			t.Errorf("after a second Write: %d links, %d sightings; want 2 and 3", len(links), len(sightings))
+		if links, sightings, err := s.Copies(ctx); err != nil || len(links) != 2 || len(sightings) != 3 {
+			t.Errorf("after a second Write: %d links, %d sightings (%v); want 2 and 3", len(links), len(sightings), err)
 		}
-		if st, _ := s.LoadState(ctx, "df"); string(st["texte"]) != "3" {
-			t.Errorf("state not replaced: %q", st)
+		if st, err := s.LoadState(ctx, "df"); err != nil || string(st["texte"]) != "3" {
+			t.Errorf("state not replaced: %q, %v", st, err)
 		}
-		write(t, s, dossier.Batch{State: map[string]map[string][]byte{"df": {"texte": nil, "autre": []byte("1")}}})
-		if st, _ := s.LoadState(ctx, "df"); len(st) != 1 || string(st["autre"]) != "1" {
-			t.Errorf("state after deleting a key = %q", st)
+		if res := write(t, s, dossier.Batch{State: map[string]map[string][]byte{"df": {"texte": nil, "autre": []byte("1")}}}); len(res) != 0 {
+			t.Errorf("Write(state only) = %+v, want no article results", res)
+		}
+		if st, err := s.LoadState(ctx, "df"); err != nil || len(st) != 1 || string(st["autre"]) != "1" {
+			t.Errorf("state after deleting a key = %q, %v", st, err)
 		}
 	})
 	t.Run("WriteDropsWhatBelongsToAFailedArticle", func(t *testing.T) {
 		s := open(t)
-		s.Put(ctx, article("aaa111", "h1", "A", "texte un"))
+		put(t, s, article("aaa111", "h1", "A", "texte un"))
 		bad := article("aaa111", "h9", "Bad", "un autre texte, même id")
 		good := article("ccc333", "h3", "C", "texte trois")
 		res := write(t, s, dossier.Batch{
@@ -182,12 +197,12 @@ func Run(t *testing.T, open func(t *testing.T) dossier.Store) {
 		if res[0].Err == nil {
 			t.Fatalf("clashing id stored: %+v", res)
 		}
-		links, _, _ := s.Copies(ctx)
-		if len(links) != 1 || links[0].Article != "ccc333" {
-			t.Errorf("links = %+v, want only ccc333's", links)
+		links, _, err := s.Copies(ctx)
+		if err != nil || len(links) != 1 || links[0].Article != "ccc333" {
+			t.Errorf("links = %+v (%v), want only ccc333's", links, err)
 		}
-		if st, _ := s.LoadState(ctx, "profile"); string(st["aaa111"]) != "" || string(st["ccc333"]) != "pc" {
-			t.Errorf("profile state = %q", st)
+		if st, err := s.LoadState(ctx, "profile"); err != nil || string(st["aaa111"]) != "" || string(st["ccc333"]) != "pc" {
+			t.Errorf("profile state = %q, %v", st, err)
 		}
 	})
 	t.Run("Deferred", func(t *testing.T) {
@@ -204,8 +219,8 @@ func Run(t *testing.T, open func(t *testing.T) dossier.Store) {
 		if err != nil || n != 2 || len(got) != 1 || got[0].ID != "aaa111" || !got[0].Deferred || got[0].Text != a.Text {
 			t.Fatalf("Pending = %+v, %d, %v", got, n, err)
 		}
-		if got, _, _ := s.Pending(ctx, "aaa111", 10); len(got) != 1 || got[0].ID != "bbb222" {
-			t.Errorf("Pending after aaa111 = %+v", got)
+		if got, _, err := s.Pending(ctx, "aaa111", 10); err != nil || len(got) != 1 || got[0].ID != "bbb222" {
+			t.Errorf("Pending after aaa111 = %+v, %v", got, err)
 		}
 		done := got[0]
 		done.Figures = []dossier.Figure{{Text: "12 soldats", Value: ptr(12), Thing: "soldat", Source: "AFP", SourceID: "outlet:afp"}}
@@ -216,20 +231,22 @@ func Run(t *testing.T, open func(t *testing.T) dossier.Store) {
 		if len(res) != 2 || res[0].Err != nil || res[0].ID != "aaa111" || res[1].Err == nil {
 			t.Fatalf("Write(analysed) = %+v", res)
 		}
-		if _, n, _ := s.Pending(ctx, "", 10); n != 1 {
-			t.Errorf("pending after analysis = %d, want 1", n)
+		if _, n, err := s.Pending(ctx, "", 10); err != nil || n != 1 {
+			t.Errorf("pending after analysis = %d (%v), want 1", n, err)
 		}
 		got1, err := s.Article(ctx, "aaa111")
 		if err != nil || got1.Deferred || len(got1.Figures) != 1 || len(got1.Mentions) != 1 {
 			t.Errorf("analysed article = %+v, %v", got1, err)
 		}
 		// analysing again replaces, not adds
-		write(t, s, dossier.Batch{Analysed: []*dossier.Article{done}})
-		if figs, _ := s.Figures(ctx, dossier.FigureFilter{Article: "aaa111"}); len(figs) != 1 {
-			t.Errorf("figures after a second analysis = %d, want 1", len(figs))
+		if res := write(t, s, dossier.Batch{Analysed: []*dossier.Article{done}}); len(res) != 1 || res[0].Err != nil {
+			t.Fatalf("second Write(analysed) = %+v", res)
 		}
-		if st, _ := s.Stories(ctx); len(st) != 1 {
-			t.Errorf("stories = %+v", st)
+		if figs, err := s.Figures(ctx, dossier.FigureFilter{Article: "aaa111"}); err != nil || len(figs) != 1 {
+			t.Errorf("figures after a second analysis = %d (%v), want 1", len(figs), err)
+		}
+		if st, err := s.Stories(ctx); err != nil || len(st) != 1 {
+			t.Errorf("stories = %+v, %v", st, err)
 		}
 	})
 	t.Run("Figures", func(t *testing.T) {
@@ -239,7 +256,7 @@ func Run(t *testing.T, open func(t *testing.T) dossier.Store) {
 			{Text: "10.000 soldats", Thing: "soldat", Gloss: "soldier", Modality: "fact", Source: "AFP"},
 			{Text: "50 obusiers", Thing: "obusier", Gloss: "howitzer", Modality: "possible", Source: "Bloomberg"},
 		}
-		s.Put(ctx, a)
+		put(t, s, a)
 		for _, tt := range []struct {
 			f    dossier.FigureFilter
 			want int
@@ -267,22 +284,20 @@ func Run(t *testing.T, open func(t *testing.T) dossier.Store) {
 			{Start: 48, End: 66, Text: "Korea, Republic of", Entity: "country:KP", Type: "country", Form: "name"}}
 		a.Citations = []dossier.Citation{{Entity: "outlet:bloomberg", Name: "Bloomberg", Kind: "cites", Text: "selon Bloomberg"}}
 		a.Figures = []dossier.Figure{{Text: "x", SubjectID: "country:KP", SourceID: "outlet:bloomberg"}}
-		if _, _, err := s.Put(ctx, a); err != nil {
-			t.Fatal(err)
-		}
+		put(t, s, a)
 		b := article("bbb222", "h2", "B", "Pyongyang encore.")
 		b.Entities = a.Entities[:1]
 		b.Mentions = []dossier.Mention{{Start: 0, End: 9, Text: "Pyongyang", Entity: "country:KP", Type: "country", Form: "capital"}}
-		s.Put(ctx, b)
+		put(t, s, b)
 		es, err := s.Entities(ctx, dossier.EntityFilter{})
 		if err != nil || len(es) != 2 || es[0].ID != "country:KP" || es[0].Mentions != 4 || len(es[0].Articles) != 2 || len(es[0].Seen) != 3 {
 			t.Fatalf("Entities = %+v, %v", es, err)
 		}
-		if es, _ := s.Entities(ctx, dossier.EntityFilter{Type: "outlet"}); len(es) != 1 {
-			t.Errorf("Entities(outlet) = %+v", es)
+		if es, err := s.Entities(ctx, dossier.EntityFilter{Type: "outlet"}); err != nil || len(es) != 1 {
+			t.Errorf("Entities(outlet) = %+v, %v", es, err)
 		}
-		if es, _ := s.Entities(ctx, dossier.EntityFilter{Article: "bbb222"}); len(es) != 1 || es[0].Mentions != 1 {
-			t.Errorf("Entities(article) = %+v", es)
+		if es, err := s.Entities(ctx, dossier.EntityFilter{Article: "bbb222"}); err != nil || len(es) != 1 || es[0].Mentions != 1 {
+			t.Errorf("Entities(article) = %+v, %v", es, err)
 		}
 		e, err := s.Entity(ctx, "country:KP")
 		if err != nil || e.ISO != "KP" || e.Name != "North Korea" {
@@ -291,12 +306,15 @@ func Run(t *testing.T, open func(t *testing.T) dossier.Store) {
 		if _, err := s.Entity(ctx, "country:ZZ"); !errors.Is(err, dossier.ErrNotFound) {
 			t.Errorf("missing entity: %v", err)
 		}
-		got, _ := s.Article(ctx, "aaa111")
+		got, err := s.Article(ctx, "aaa111")
+		if err != nil {
+			t.Fatal(err)
+		}
 		if len(got.Mentions) != 4 || len(got.Citations) != 1 || got.Citations[0].Kind != "cites" {
 			t.Errorf("article mentions/citations = %+v %+v", got.Mentions, got.Citations)
 		}
-		if figs, _ := s.Figures(ctx, dossier.FigureFilter{Entity: "outlet:bloomberg"}); len(figs) != 1 {
-			t.Errorf("figures by entity = %+v", figs)
+		if figs, err := s.Figures(ctx, dossier.FigureFilter{Entity: "outlet:bloomberg"}); err != nil || len(figs) != 1 {
+			t.Errorf("figures by entity = %+v, %v", figs, err)
 		}
 	})
 	t.Run("Lines", func(t *testing.T) {
@@ -316,8 +334,121 @@ func Run(t *testing.T, open func(t *testing.T) dossier.Store) {
 		for d := uint64(0); d < dossier.MaxLineDocs+5; d++ {
 			lines(map[uint64][]uint64{100 + d: {7}})
 		}
-		if got, _ := s.LineDocs(ctx, []uint64{7}); len(got[7]) != dossier.MaxLineDocs {
-			t.Errorf("LineDocs returned %d docs, want the cap %d", len(got[7]), dossier.MaxLineDocs)
+		if got, err := s.LineDocs(ctx, []uint64{7}); err != nil || len(got[7]) != dossier.MaxLineDocs {
+			t.Errorf("LineDocs returned %d docs (%v), want the cap %d", len(got[7]), err, dossier.MaxLineDocs)
+		}
+	})
+	t.Run("PagesAndOneStory", func(t *testing.T) {
+		s := open(t)
+		var arts []*dossier.Article
+		for i, d := range []string{"2024-11-03", "2024-10", "", "2024-11-20", "2024-12-01"} {
+			a := article(fmt.Sprintf("a%d0000", i), fmt.Sprintf("h%d", i), fmt.Sprintf("Titre %d", i), fmt.Sprintf("Texte numéro %d sur Koursk.", i))
+			a.Date = d
+			if i%2 == 1 {
+				a.Lang, a.Outlet = "en", "Globe Wire"
+			}
+			arts = append(arts, a)
+		}
+		write(t, s, dossier.Batch{Articles: arts,
+			Copies:  []dossier.CopyLink{{Article: "a10000", Original: "a00000", Relation: dossier.RelTranslated, Score: 0.9}, {Article: "a30000", Original: "a40000", Relation: dossier.RelNear, Score: 0.8}},
+			Stories: []dossier.StoryAssignment{{Article: "a00000", Story: "st1", Title: "S", Score: 1}, {Article: "a10000", Story: "st1", Title: "S", Score: 1}, {Article: "a30000", Story: "st2", Title: "T", Score: 1}}})
+		var got []string
+		after := ""
+		for page := 0; page < 5; page++ {
+			hits, next, err := s.Articles(ctx, dossier.ArticleQuery{Limit: 2, After: after})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, h := range hits {
+				got = append(got, h.ID)
+			}
+			if next == "" {
+				break
+			}
+			after = next
+		}
+		if want := "a20000 a10000 a00000 a30000 a40000"; strings.Join(got, " ") != want {
+			t.Errorf("pages = %v, want %s (date then id order)", got, want)
+		}
+		for _, c := range []struct {
+			q    dossier.ArticleQuery
+			want string
+		}{
+			{dossier.ArticleQuery{Lang: "en"}, "a10000 a30000"},
+			{dossier.ArticleQuery{Outlet: "globe wire"}, "a10000 a30000"},
+			{dossier.ArticleQuery{From: "2024-11-10"}, "a30000 a40000"},
+			{dossier.ArticleQuery{From: "2024-10-15", To: "2024-11-05"}, "a10000 a00000"},
+			{dossier.ArticleQuery{Query: "koursk", Lang: "fr", Limit: 10}, "a00000 a20000 a40000"},
+		} {
+			hits, _, err := s.Articles(ctx, c.q)
+			var ids []string
+			for _, h := range hits {
+				ids = append(ids, h.ID)
+			}
+			if c.q.Query != "" {
+				sort.Strings(ids)
+			}
+			if err != nil || strings.Join(ids, " ") != c.want {
+				t.Errorf("Articles(%+v) = %v, %v; want %s", c.q, ids, err, c.want)
+			}
+		}
+		hits, next, err := s.Articles(ctx, dossier.ArticleQuery{Query: "koursk", Limit: 3})
+		if err != nil || len(hits) != 3 || next == "" || hits[0].Snippet == "" {
+			t.Fatalf("search page 1 = %+v, %q, %v", hits, next, err)
+		}
+		rest, next2, err := s.Articles(ctx, dossier.ArticleQuery{Query: "koursk", Limit: 3, After: next})
+		if err != nil || len(rest) != 2 || next2 != "" {
+			t.Errorf("search page 2 = %+v, %q, %v", rest, next2, err)
+		}
+		if _, _, err := s.Articles(ctx, dossier.ArticleQuery{After: "not a cursor"}); err == nil {
+			t.Error("a made-up cursor was accepted")
+		}
+		st, err := s.Story(ctx, "st")
+		if err == nil {
+			t.Errorf("ambiguous story prefix gave %+v", st)
+		}
+		st, err = s.Story(ctx, "st1")
+		if err != nil || strings.Join(st.Articles, " ") != "a10000 a00000" || st.Start != "2024-10" || st.End != "2024-11-03" {
+			t.Errorf("Story(st1) = %+v, %v", st, err)
+		}
+		if _, err := s.Story(ctx, "zz"); !errors.Is(err, dossier.ErrNotFound) {
+			t.Errorf("missing story error = %v", err)
+		}
+		sums, err := s.Summaries(ctx, []string{"a30000", "nope", "a00000"})
+		if err != nil || len(sums) != 2 || sums[0].ID != "a30000" || sums[1].ID != "a00000" || !strings.HasPrefix(sums[1].Lead, "Texte numéro 0") {
+			t.Errorf("Summaries = %+v, %v", sums, err)
+		}
+		links, _, err := s.CopiesOf(ctx, []string{"a00000"})
+		if err != nil || len(links) != 1 || links[0].Article != "a10000" {
+			t.Errorf("CopiesOf(a00000) = %+v, %v", links, err)
+		}
+	})
+	t.Run("FigureFilterFolds", func(t *testing.T) {
+		s := open(t)
+		a := article("fff111", "hf", "T", "x")
+		a.Figures = []dossier.Figure{{Text: "a", Thing: "École", Source: "Le Ministère", Modality: "fact"}, {Text: "b", Thing: "soldat", Gloss: "soldier", Source: "100%_sûr", Modality: "possible"}}
+		s.Put(ctx, a)
+		for _, c := range []struct {
+			f    dossier.FigureFilter
+			want int
+		}{
+			{dossier.FigureFilter{Thing: "éco"}, 1}, {dossier.FigureFilter{Thing: "SOLD"}, 1}, {dossier.FigureFilter{Source: "ministère"}, 1},
+			{dossier.FigureFilter{Source: "%"}, 1}, {dossier.FigureFilter{Source: "%_s"}, 1}, {dossier.FigureFilter{Source: "x_"}, 0},
+			{dossier.FigureFilter{MinModality: "estimate"}, 1},
+		} {
+			figs, err := s.Figures(ctx, c.f)
+			if err != nil || len(figs) != c.want {
+				t.Errorf("Figures(%+v) = %d, %v; want %d", c.f, len(figs), err, c.want)
+			}
+			n := 0
+			for _, f := range a.Figures {
+				if c.f.Match(f) {
+					n++
+				}
+			}
+			if n != c.want {
+				t.Errorf("Match(%+v) keeps %d, want %d", c.f, n, c.want)
+			}
 		}
 	})
 }

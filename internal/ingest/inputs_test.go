@@ -1,0 +1,272 @@
+package ingest
+
+import (
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dossier-news/dossier"
+	"github.com/dossier-news/dossier/internal/extract"
+	"github.com/dossier-news/dossier/internal/store/sqlite"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/japanese"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
+)
+
+var encodedCases = []struct {
+	label string
+	enc   encoding.Encoding
+	text  string
+}{
+	{"windows-1252", charmap.Windows1252, "Le café coûte 5 € à Noël : l’élève « Œdipe » déçoit, señor Müller."},
+	{"iso-8859-1", charmap.ISO8859_1, "Le café coûte cinq francs à Noël : l'élève « Dédé » déçoit, señor Müller."},
+	{"iso-8859-15", charmap.ISO8859_15, "Le café coûte 5 € à Noël : l'élève « Œdipe » déçoit, Šárka et Ÿvette."},
+	{"utf-16le", unicode.UTF16(unicode.LittleEndian, unicode.UseBOM), "Le café coûte 5 € à Noël, 東京都は月曜日、防災計画を発表した。"},
+	{"shift_jis", japanese.ShiftJIS, "東京都は月曜日、新しい防災計画を発表した。住民およそ三千人が避難訓練に参加し、消防庁の職員が指導にあたった。"},
+	{"gb18030", simplifiedchinese.GB18030, "国家统计局周一公布的数据显示，上半年国内生产总值同比增长百分之五，消费对经济增长的贡献率明显提高。"},
+}
+
+func encodedPage(text, meta string) string {
+	p := strings.Repeat("<p>"+text+" "+text+"</p>\n", 5)
+	return "<!DOCTYPE html><html><head>" + meta + "<title>Article</title></head><body><article>" + p + "</article></body></html>"
+}
+
+func docsText(docs []extract.Doc) string {
+	var all []string
+	for _, d := range docs {
+		all = append(all, d.Lines...)
+	}
+	return strings.Join(all, "\n")
+}
+
+// TestReadCharsets reads pages and text files in other charsets than
+// UTF-8 from files and from URLs, declared in the page, by HTTP or not at
+// all, and wants every character back.
+func TestReadCharsets(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	pages := map[string][]byte{}
+	headers := map[string]string{}
+	p := New(nil, Options{AllowPrivate: true})
+	for _, c := range encodedCases {
+		meta := `<meta charset="` + c.label + `">`
+		if strings.HasPrefix(c.label, "utf-16") {
+			meta = ""
+		}
+		page, err := c.enc.NewEncoder().Bytes([]byte(encodedPage(c.text, meta)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		bare, err := c.enc.NewEncoder().Bytes([]byte(encodedPage(c.text, "")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages["/meta/"+c.label] = page
+		headers["/meta/"+c.label] = "text/html"
+		pages["/http/"+c.label] = bare
+		headers["/http/"+c.label] = "text/html; charset=" + c.label
+		file := filepath.Join(dir, c.label+".html")
+		if err := os.WriteFile(file, page, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		txt, err := c.enc.NewEncoder().Bytes([]byte("Un titre\n\n" + c.text + "\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		txtFile := filepath.Join(dir, c.label+".txt")
+		if err := os.WriteFile(txtFile, txt, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		for _, name := range []string{file, txtFile} {
+			if c.label == "iso-8859-15" && name == txtFile {
+				continue // undeclared ISO-8859-15 cannot be told from windows-1252
+			}
+			docs, errs := p.read(ctx, source{name: name}, nil)
+			if got := docsText(docs); len(errs) > 0 || !strings.Contains(got, c.text) {
+				t.Errorf("%s: %q, %v", filepath.Base(name), got, errs)
+			}
+		}
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, ok := pages[r.URL.Path]
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", headers[r.URL.Path])
+		w.Write(b)
+	}))
+	defer srv.Close()
+	for _, c := range encodedCases {
+		for _, how := range []string{"meta", "http"} {
+			u := srv.URL + "/" + how + "/" + c.label
+			docs, errs := p.read(ctx, source{name: u, url: true}, nil)
+			if got := docsText(docs); len(errs) > 0 || !strings.Contains(got, c.text) {
+				t.Errorf("%s: %q, %v", u, got, errs)
+			}
+		}
+	}
+}
+
+// TestReingestIdempotent ingests an article, then articles that share one
+// of its lines (so that cleaning learns that line is furniture and the
+// article's clean text would change), then the article again, in several
+// orders and in one run or several: the second reading stores nothing and
+// is a duplicate of the first, with the same id.
+func TestReingestIdempotent(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	furniture := "Ce que prévoit le budget municipal"
+	body := func(i int, topic string) string {
+		return fmt.Sprintf("%s numéro %d\n\nLe conseil municipal de la ville %d a voté mardi le budget consacré à %s, après un long débat entre la majorité et l'opposition sur les priorités de l'année.\n\n%s\n\nLe maire a promis que les travaux commenceraient avant l'été et que les habitants seraient consultés sur chaque étape du chantier.\n",
+			strings.ToUpper(topic[:1])+topic[1:], i, i, topic, furniture)
+	}
+	a := filepath.Join(dir, "a.txt")
+	if err := os.WriteFile(a, []byte(body(0, "la piscine")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var recs []string
+	for i := 1; i <= 6; i++ {
+		b, _ := json.Marshal(map[string]string{"title": fmt.Sprintf("Article %d", i), "text": body(i, fmt.Sprintf("la route %d", i)), "url": fmt.Sprintf("https://x.example/%d", i)})
+		recs = append(recs, string(b))
+	}
+	b := filepath.Join(dir, "b.jsonl")
+	if err := os.WriteFile(b, []byte(strings.Join(recs, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	names := map[string]string{"A": a, "B": b}
+	for _, order := range [][]string{{"A", "B", "A"}, {"A", "B", "B", "A"}} {
+		for _, oneRun := range []bool{false, true} {
+			s, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "d.db"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			ids := map[string]string{} // input -> id when first stored
+			check := func(e Event) {
+				if e.Err != nil {
+					t.Errorf("%s: %v", e.Input, e.Err)
+					return
+				}
+				first, ok := ids[e.Input]
+				switch {
+				case !ok && e.Dup:
+					t.Errorf("%v: %s first seen as a duplicate of %s", order, e.Input, e.ID)
+				case !ok:
+					ids[e.Input] = e.ID
+				case !e.Dup:
+					t.Errorf("%v (one run %v): %s stored again as %s (first %s)", order, oneRun, e.Input, e.ID, first)
+				case e.ID != first:
+					t.Errorf("%v: %s duplicate of %s, stored as %s", order, e.Input, e.ID, first)
+				}
+			}
+			var args []string
+			for _, o := range order {
+				args = append(args, names[o])
+			}
+			runs := [][]string{args}
+			if !oneRun {
+				runs = nil
+				for _, a := range args {
+					runs = append(runs, []string{a})
+				}
+			}
+			for _, r := range runs {
+				if _, err := New(s, Options{ChunkSize: 2}).Run(ctx, r, nil, check, nil); err != nil {
+					t.Fatal(err)
+				}
+			}
+			list, err := s.List(ctx, dossier.ListFilter{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(list) != 7 {
+				t.Errorf("%v (one run %v): %d articles stored, want 7", order, oneRun, len(list))
+			}
+			s.Close()
+		}
+	}
+}
+
+// TestStreamWARCAndChunks ingests a gzipped WARC file written here and a
+// JSON Lines file of many records: the WARC's articles are stored with
+// their URL and crawl time and its other records counted; the JSON Lines
+// records go to the pipeline in chunks of ChunkSize, not one chunk a file.
+func TestStreamWARCAndChunks(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	para := strings.Repeat("<p>La préfecture du Loiret a évacué 2 000 habitants dimanche soir, à cause de la crue de la Loire, et ouvert trois gymnases.</p>", 3)
+	rec := func(typ, uri, ctype string, block string) string {
+		return fmt.Sprintf("WARC/1.0\r\nWARC-Type: %s\r\nWARC-Target-URI: %s\r\nWARC-Date: 2025-03-14T10:00:00Z\r\nContent-Type: %s\r\nContent-Length: %d\r\n\r\n%s\r\n\r\n", typ, uri, ctype, len(block), block)
+	}
+	page := "<html><body><article>" + para + "</article></body></html>"
+	var gz strings.Builder
+	for _, r := range []string{
+		rec("request", "https://a.example/crue", "application/http; msgtype=request", "GET /crue HTTP/1.1\r\n\r\n"),
+		rec("response", "https://a.example/crue", "application/http; msgtype=response", fmt.Sprintf("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n%s", len(page), page)),
+		rec("metadata", "https://a.example/crue", "application/warc-fields", "via: x\r\n"),
+	} {
+		var b strings.Builder
+		zw := gzip.NewWriter(&b)
+		zw.Write([]byte(r))
+		zw.Close()
+		gz.WriteString(b.String())
+	}
+	warcFile := filepath.Join(dir, "crawl.warc.gz")
+	if err := os.WriteFile(warcFile, []byte(gz.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for i := 0; i < 25; i++ {
+		lines = append(lines, fmt.Sprintf(`{"url": "https://b.example/%d", "lang": "fr", "text": "Titre %d\n\nLe conseil municipal a voté le budget numéro %d mardi soir, après un long débat entre les élus."}`, i, i, i))
+	}
+	jsonl := filepath.Join(dir, "many.jsonl")
+	if err := os.WriteFile(jsonl, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "d.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var progress []int
+	sum, err := New(s, Options{ChunkSize: 4}).Run(ctx, []string{warcFile, jsonl}, nil, func(e Event) {
+		if e.Err != nil {
+			t.Errorf("%s: %v", e.Input, e.Err)
+		}
+	}, func(done, total int) { progress = append(progress, done) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Ingested != 26 || sum.Skipped != 2 || sum.SkippedWhy != "metadata record 1, request record 1" {
+		t.Errorf("summary %+v", sum)
+	}
+	// 26 articles in chunks of 4 and the end: 7 or more reports, rising
+	if len(progress) < 7 || progress[len(progress)-1] != 26 {
+		t.Errorf("progress %v", progress)
+	}
+	list, err := s.List(ctx, dossier.ListFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range list {
+		if l.Input != "https://a.example/crue" {
+			continue
+		}
+		a, err := s.Article(ctx, l.ID)
+		if err != nil || a.URL != "https://a.example/crue" || !a.IngestedAt.Equal(time.Date(2025, 3, 14, 10, 0, 0, 0, time.UTC)) || !strings.Contains(a.Text, "2 000 habitants") {
+			t.Errorf("WARC article = %+v, %v", a, err)
+		}
+		return
+	}
+	t.Errorf("WARC article not stored: %+v", list)
+}
