@@ -54,3 +54,25 @@ func BenchmarkProfileOf(b *testing.B) {
 		})
 	}
 }
+
+// FuzzDecodeProfile: a damaged saved profile is an error, never a panic
+// nor a huge allocation, and a decoded one encodes back to the same bytes.
+func FuzzDecodeProfile(f *testing.F) {
+	v := 12.5
+	p := ProfileOf(&dossier.Article{ID: "a1", Lang: "fr", Date: "2024-07-08", Text: "La Loire monte de 2 mètres.",
+		Figures: []dossier.Figure{{Value: &v, Thing: "mètre"}}, Mentions: []dossier.Mention{{Entity: "place:loire"}}})
+	b, _ := p.MarshalBinary()
+	f.Add(b)
+	f.Add([]byte(`{"id":"x","sig":[1,2]}`))
+	f.Add([]byte{profileVersion, 0xff, 0xff, 0xff, 0xff, 0x0f})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		p, err := DecodeProfile(b)
+		if err != nil || len(b) == 0 || b[0] != profileVersion {
+			return
+		}
+		again, err := p.MarshalBinary()
+		if err != nil || string(again) != string(b) {
+			t.Fatalf("decoded %x, encoded back %x", b, again)
+		}
+	})
+}
