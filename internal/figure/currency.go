@@ -12,8 +12,8 @@ import (
 // "rupees") to ISO 4217 codes, looking at the article's words once and only
 // when a figure needs it.
 type moneyCtx struct {
-	text  string // title and text
-	lower string
+	title, text string
+	lower       string // title and text in lower case, made on first use
 	fam   map[string]string
 	last  string // the code of the last money figure read
 }
@@ -42,7 +42,7 @@ func (m *moneyCtx) implied(toks []token) string {
 }
 
 func newMoneyCtx(title, text string) *moneyCtx {
-	return &moneyCtx{text: title + "\n" + text}
+	return &moneyCtx{title: title, text: text}
 }
 
 // resolve gives the ISO code of the money figure toks[start:end] whose
@@ -92,7 +92,7 @@ func (m *moneyCtx) article(fam string) string {
 	}
 	if m.fam == nil {
 		m.fam = map[string]string{}
-		m.lower = strings.ToLower(m.text)
+		m.lower = strings.ToLower(m.title + "\n" + m.text)
 	}
 	// the evidence must be one-sided: an article naming Hong Kong and
 	// Canadian dollars leaves a bare "$" to the default

@@ -105,6 +105,15 @@ func sentenceFigures(text string, toks []token, c Context) (out []dossier.Figure
 func quantityAt(toks []token, i int, lang string) (quantity, bool) {
 	t := toks[i]
 	w := t.lower
+	// most words start no number: one lookup sends them back
+	if t.kind == tWord && !numberish[w] {
+		if first, _, ok := strings.Cut(w, "-"); !ok || !numberish[first] {
+			return quantity{}, false
+		}
+	}
+	if t.kind == tAlnum {
+		return quantity{}, false
+	}
 	// "half a million", "un demi-million", "two thirds of a million"
 	if v, n := fractionOfScale(toks, i, lang); n > 0 {
 		return quantity{i: i, j: i + n, value: v, low: v, high: v, word: true, thingFrom: skipOf(toks, i+n)}, true

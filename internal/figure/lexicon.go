@@ -372,3 +372,25 @@ func init() {
 var collectives = map[string]bool{"staff": true, "crew": true, "team": true, "force": true, "army": true, "workforce": true,
 	"fleet": true, "total": true, "équipe": true, "effectif": true, "flotte": true, "armée": true, "contingent": true, "groupe": true,
 	"group": true, "delegation": true, "délégation": true, "population": true, "membership": true, "squad": true, "escouade": true}
+
+// numberish: the words a number expression may start with (quantityAt
+// looks no further at any other word).
+var numberish = map[string]bool{}
+
+func init() {
+	for _, m := range []map[string]float64{unitWords, scaleWords, fractionNouns, vagueLead, approxNouns} {
+		for w := range m {
+			numberish[w] = true
+		}
+	}
+	for w := range vagueNouns {
+		numberish[w] = true
+	}
+	for w := range negativeWords {
+		numberish[w] = true
+	}
+	for _, w := range []string{"cent", "cents", "hundred", "a", "an", "one", "un", "une", "par", "by", "half", "moitié", "demi", "demie",
+		"several", "few", "plusieurs", "quelques", "tens", "dizaines", "tiers", "quart"} {
+		numberish[w] = true
+	}
+}
