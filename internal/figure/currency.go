@@ -14,8 +14,8 @@ import (
 type moneyCtx struct {
 	title, text string
 	lower       string // title and text in lower case, made on first use
-	fam   map[string]string
-	last  string // the code of the last money figure read
+	fam         map[string]string
+	last        string // the code of the last money figure read
 }
 
 func (m *moneyCtx) seen(code string) {
