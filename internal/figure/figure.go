@@ -28,6 +28,7 @@ func Extract(text string, sentences []dossier.Span, c Context) []dossier.Figure 
 	var at attributor
 	// the actor the article is about, for figures whose sentence names none
 	topic := titleTopic(c.Title, text)
+	lastActor := ""
 	// The headline states figures too, and its attribution carries over
 	// into the first sentence that has none.
 	if c.Title != "" {
@@ -73,6 +74,9 @@ func Extract(text string, sentences []dossier.Span, c Context) []dossier.Figure 
 		for k := first; k < len(out); k++ {
 			out[k].Sentence = s
 			out[k].Time = when
+			if out[k].Subject == "" && lastActor != "" && pronounSubject(toks, pos[k-first]) {
+				out[k].Subject = lastActor
+			}
 			// the speaker is not the actor: "a indiqué le ministère de l'Intérieur"
 			if sub := strings.ToLower(out[k].Subject); sub != "" && strings.Contains(strings.ToLower(out[k].Source), sub) {
 				out[k].Subject = ""
@@ -83,6 +87,9 @@ func Extract(text string, sentences []dossier.Span, c Context) []dossier.Figure 
 			if out[k].Subject == "" {
 				out[k].Subject = topic
 			}
+		}
+		if a := sentenceActor(toks); a != "" {
+			lastActor = a
 		}
 	}
 	return out
@@ -501,6 +508,9 @@ func reading(text string, toks []token, q quantity, c Context, prev *dossier.Fig
 		// what a share is of, what money is for: "22% des Français", "une amende de 400 euros"
 		f.Thing = shareOrMoneyThing(toks, start, end, kind)
 		f.Gloss = glossOf(f.Thing)
+		if kind == dossier.KindPercent && f.Subject == "" {
+			f.Subject = shareWhole(toks, end)
+		}
 	}
 	f.Kind = kind
 	// bound words after: "3 000 soldats au moins"
