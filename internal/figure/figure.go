@@ -78,7 +78,9 @@ func Extract(text string, sentences []dossier.Span, c Context) []dossier.Figure 
 				out[k].Subject = lastActor
 			}
 			// the speaker is not the actor: "a indiqué le ministère de l'Intérieur"
-			if sub := strings.ToLower(out[k].Subject); sub != "" && strings.Contains(strings.ToLower(out[k].Source), sub) {
+			// (but "L'UICN a évalué 76 199 espèces": the speaker before its own act is its actor)
+			if sub := strings.ToLower(out[k].Subject); sub != "" && strings.Contains(strings.ToLower(out[k].Source), sub) &&
+				!strings.Contains(text[sp.Start:out[k].Start], out[k].Source) {
 				out[k].Subject = ""
 			}
 			if out[k].Subject == "" {
