@@ -54,12 +54,18 @@ type Store interface {
 	CopiesOf(ctx context.Context, ids []string) ([]CopyLink, []Sighting, error)
 	// Articles returns one page of summaries matching q (a full-text
 	// query when q.Query is set, hits then carry a snippet and are in
-	// rank order; else in date then id order) and the cursor of the next
-	// page ("" after the last).
+	// rank order, the matches in a snippet between "\x02" and "\x03";
+	// else in date then id order) and the cursor of the next page (""
+	// after the last).
 	Articles(ctx context.Context, q ArticleQuery) ([]Hit, string, error)
 	// LoadState returns the incremental state of copy detection and story
 	// clustering of one kind, as opaque values by key (written by Write).
 	LoadState(ctx context.Context, kind string) (map[string][]byte, error)
+	// Series returns the figure series matching f, most claimed first
+	// (written by Write); OneSeries one series by id or unique id prefix,
+	// with its claims in time order.
+	Series(ctx context.Context, f SeriesFilter) ([]Series, error)
+	OneSeries(ctx context.Context, id string) (*Series, error)
 	Close() error
 }
 
@@ -75,6 +81,10 @@ type Batch struct {
 	Lines    map[uint64][]uint64
 	Copies   []CopyLink
 	Stories  []StoryAssignment
+	// Series are the figure series the batch's articles touched; Dates
+	// the estimated dates of undated articles (stored or in the batch).
+	Series []SeriesUpdate
+	Dates  []DateEstimate
 	// State holds opaque values by kind, then key; a nil value deletes
 	// the key. A key that is an article's id belongs to that article.
 	State map[string]map[string][]byte

@@ -30,7 +30,7 @@ func (a *app) listCmd() *cobra.Command {
 			tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
 			fmt.Fprintln(tw, "ID\tDATE\tOUTLET\tLANG\tFIGURES\tTITLE")
 			for _, m := range l {
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\n", m.ID, dash(m.Date), dash(truncate(m.Outlet, 24)), m.Lang, m.Figures, truncate(m.Title, 70))
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\n", m.ID, articleDate(m), dash(truncate(m.Outlet, 24)), m.Lang, m.Figures, truncate(m.Title, 70))
 			}
 			return tw.Flush()
 		},
@@ -55,4 +55,16 @@ func truncate(s string, n int) string {
 		return s
 	}
 	return string(r[:n-1]) + "…"
+}
+
+// articleDate is the stated date, or an estimated one marked "~" with its
+// range: "~2024-11-01..2024-11-14".
+func articleDate(m dossier.Summary) string {
+	if m.Date == "" && m.DateEstimated {
+		if m.DateLow == m.DateHigh {
+			return "~" + m.DateLow
+		}
+		return "~" + m.DateLow + ".." + m.DateHigh
+	}
+	return dash(m.Date)
 }

@@ -71,7 +71,7 @@ The store is one SQLite file: by default ` + defaultDB() + `
 		a.stopProfile = func() { pprof.StopCPUProfile(); f.Close() }
 		return nil
 	}
-	root.AddCommand(a.ingestCmd(), a.analyseCmd(), a.listCmd(), a.showCmd(), a.searchCmd(), a.figuresCmd(), a.entitiesCmd(), a.entityCmd(), a.copiesCmd(), a.storiesCmd(), a.storyCmd(), a.evalCmd(), a.benchCmd())
+	root.AddCommand(a.ingestCmd(), a.analyseCmd(), a.listCmd(), a.showCmd(), a.searchCmd(), a.figuresCmd(), a.entitiesCmd(), a.entityCmd(), a.copiesCmd(), a.storiesCmd(), a.storyCmd(), a.seriesCmd(), a.evalCmd(), a.benchCmd(), a.serveCmd(), a.reportCmd())
 	return root, a
 }
 
@@ -118,3 +118,5 @@ func emit[T any](w io.Writer, format string, items []T) error {
 	}
 	return nil
 }
+
+func getenv(k string) string { return os.Getenv(k) }

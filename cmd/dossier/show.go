@@ -57,12 +57,18 @@ func (a *app) showCmd() *cobra.Command {
 // readings of figures, provenance, entities and removed lines after the text.
 func writeArticle(w io.Writer, art *dossier.Article) {
 	fmt.Fprintf(w, "id:      %s\ninput:   %s\ntitle:   %s\noutlet:  %s\n", art.ID, art.Input, art.Title, dash(art.Outlet))
-	fmt.Fprintf(w, "site:    %s\nauthor:  %s\ndate:    %s\nlang:    %s\n", dash(art.Site), dash(art.Author), dash(art.Date), art.Lang)
+	fmt.Fprintf(w, "site:    %s\nauthor:  %s\ndate:    %s\nlang:    %s\n", dash(art.Site), dash(art.Author), articleDate(art.Summarize()), art.Lang)
+	if art.DateEstimated {
+		fmt.Fprintf(w, "         (estimated: %s)\n", art.DateReason)
+	}
 	if art.SourceURL != "" {
 		fmt.Fprintf(w, "source:  %s\n", art.SourceURL)
 	}
 	if len(art.Tags) > 0 {
 		fmt.Fprintf(w, "tags:    %s\n", strings.Join(art.Tags, ", "))
+	}
+	if art.Limited != "" {
+		fmt.Fprintf(w, "limited: %s\n", art.Limited)
 	}
 	if art.Deferred {
 		fmt.Fprintln(w, `analysis deferred: run "dossier analyse" for its entities, figures, copies and story`)

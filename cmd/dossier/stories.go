@@ -128,6 +128,16 @@ func (a *app) storyCmd() *cobra.Command {
 					fmt.Fprintf(a.stdout, "    └ %-14s %s  %s  %s  %s\n", c.Relation, c.ID, dash(c.Date), truncate(dash(c.Outlet), 20), c.Lang)
 				}
 			}
+			ser, err := s.Series(cmd.Context(), dossier.SeriesFilter{Story: st.ID})
+			if err != nil {
+				return err
+			}
+			if len(ser) > 0 {
+				fmt.Fprintf(a.stdout, "\nSeries (%d, dossier series ID):\n", len(ser))
+				for _, v := range ser {
+					fmt.Fprintf(a.stdout, "  %s  %-3d claims  %-12s latest %-28s %s\n", v.ID, v.Summary.Claims, when(v.Summary.AsOf, v.Summary.AsOfEstimated), latest(v.Summary), truncate(v.Title, 50))
+				}
+			}
 			return nil
 		},
 	}

@@ -53,8 +53,9 @@ func (e *InputError) Unwrap() error { return e.Err }
 
 func inputErr(input string, err error) error { return &InputError{Input: input, Err: err} }
 
-// MaxNesting is the deepest HTML element nesting accepted; deeper pages are
-// refused before parsing because the extractors recurse on the tree.
+// MaxNesting is the deepest HTML element nesting kept (the HTML parser's
+// own limit); deeper elements are cut before parsing, and a page with
+// nothing left once cut is refused.
 const MaxNesting = 512
 
 // Check refuses empty, binary and non-UTF-8 content; Decode turns text

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -25,12 +24,15 @@ type jsonArticle struct {
 func JSONL(input string, b []byte) ([]Doc, []error) {
 	var docs []Doc
 	var errs []error
-	sc := bufio.NewScanner(bytes.NewReader(b))
-	sc.Buffer(make([]byte, 0, 1<<16), 64<<20)
+	// Lines are cut from the input, already in memory and within the size
+	// limit, with no limit of their own: a scanner's line limit stopped the
+	// reading at a long line, losing the good lines after it.
 	n := 0
-	for sc.Scan() {
+	for rest := b; len(rest) > 0; {
+		var line []byte
+		line, rest, _ = bytes.Cut(rest, []byte{'\n'})
 		n++
-		line := bytes.TrimSpace(sc.Bytes())
+		line = bytes.TrimSpace(line)
 		if len(line) == 0 {
 			continue
 		}
@@ -72,9 +74,6 @@ func JSONL(input string, b []byte) ([]Doc, []error) {
 			}
 		}
 		docs = append(docs, d)
-	}
-	if err := sc.Err(); err != nil {
-		errs = append(errs, inputErr(input, fmt.Errorf("%w: %v", ErrMalformed, err)))
 	}
 	return docs, errs
 }

@@ -27,7 +27,8 @@ func Extract(text string, sentences []dossier.Span, c Context) []dossier.Figure 
 	c.money = newMoneyCtx(c.Title, text)
 	var at attributor
 	// the actor the article is about, for figures whose sentence names none
-	topic := titleTopic(c.Title)
+	topic := titleTopic(c.Title, text)
+	lastActor := ""
 	// The headline states figures too, and its attribution carries over
 	// into the first sentence that has none.
 	if c.Title != "" {
@@ -61,11 +62,25 @@ func Extract(text string, sentences []dossier.Span, c Context) []dossier.Figure 
 		if len(figs) > 0 {
 			when = timeOf(toks, c.Date)
 		}
+		// a fragment cut from the sentence before ("Mo. (4,900 workers), ...")
+		// keeps its modality
+		if !newPara && first > 0 && fragment(toks) {
+			for k := first; k < len(out); k++ {
+				if out[k].Modality == dossier.ModalityFact {
+					out[k].Modality = out[first-1].Modality
+				}
+			}
+		}
 		for k := first; k < len(out); k++ {
 			out[k].Sentence = s
 			out[k].Time = when
+			if out[k].Subject == "" && lastActor != "" && pronounSubject(toks, pos[k-first]) {
+				out[k].Subject = lastActor
+			}
 			// the speaker is not the actor: "a indiqué le ministère de l'Intérieur"
-			if sub := strings.ToLower(out[k].Subject); sub != "" && strings.Contains(strings.ToLower(out[k].Source), sub) {
+			// (but "L'UICN a évalué 76 199 espèces": the speaker before its own act is its actor)
+			if sub := strings.ToLower(out[k].Subject); sub != "" && strings.Contains(strings.ToLower(out[k].Source), sub) &&
+				!strings.Contains(text[sp.Start:out[k].Start], out[k].Source) {
 				out[k].Subject = ""
 			}
 			if out[k].Subject == "" {
@@ -75,22 +90,41 @@ func Extract(text string, sentences []dossier.Span, c Context) []dossier.Figure 
 				out[k].Subject = topic
 			}
 		}
+		if a := sentenceActor(toks); a != "" {
+			lastActor = a
+		}
 	}
 	return out
+}
+
+// fragment: a sentence that starts with a parenthesis or in lower case
+// was cut after an abbreviation.
+func fragment(toks []token) bool {
+	if len(toks) == 0 {
+		return false
+	}
+	t := toks[0]
+	return t.text == "(" || t.kind == tWord && !isCap(t.text)
 }
 
 // sentenceFigures finds the figures among one sentence's tokens.
 // pos holds the token index where each figure starts.
 func sentenceFigures(text string, toks []token, c Context) (out []dossier.Figure, pos []int) {
+	lastEnd := 0
 	for i := 0; i < len(toks); i++ {
 		q, ok := quantityAt(toks, i, c.Lang)
 		if !ok {
 			continue
 		}
-		f, end, ok := reading(text, toks, q, c)
+		var prev *dossier.Figure
+		if len(out) > 0 && q.i-lastEnd <= 12 {
+			prev = &out[len(out)-1]
+		}
+		f, end, ok := reading(text, toks, q, c, prev)
 		if ok {
 			out = append(out, f)
 			pos = append(pos, q.i)
+			lastEnd = end
 		}
 		if end > i {
 			i = end - 1
@@ -379,8 +413,13 @@ func notAFigureNumber(toks []token, i int) bool {
 }
 
 // reading gives the quantity its bound, thing or unit, kind, and the rest.
-func reading(text string, toks []token, q quantity, c Context) (dossier.Figure, int, bool) {
+//
+// prev is the figure just before in the sentence, if near: an elliptical
+// figure counts what it counts ("46 000 manifestants, dont 8 000 à Paris",
+// "28 à Paris, 13 à Lyon").
+func reading(text string, toks []token, q quantity, c Context, prev *dossier.Figure) (dossier.Figure, int, bool) {
 	f := dossier.Figure{Doc: c.Doc}
+	var inherited *dossier.Figure
 	start, end := q.i, q.j
 	bound := dossier.BoundExact
 	lo, hi, val := q.low, q.high, q.value
@@ -490,7 +529,16 @@ func reading(text string, toks []token, q quantity, c Context) (dossier.Figure, 
 	}
 	if kind == "" {
 		th, hd := thingAt(toks, thingFrom, c.Lang == "en")
-		if th == "" && !q.vague && !q.word && q.j > q.i+1 && scaleWords[toks[q.j-1].lower] >= 1e6 {
+		if th == "" && prev != nil && elliptical(toks, thingFrom) {
+			inherited = prev
+			switch {
+			case prev.Kind == dossier.KindCount && prev.Thing != "":
+				th = prev.Thing
+			case prev.Unit != "" && (prev.Kind == dossier.KindMoney || prev.Kind == dossier.KindPercent || prev.Kind == dossier.KindMeasure):
+				unit, kind = prev.Unit, prev.Kind
+			}
+		}
+		if th == "" && kind == "" && !q.vague && !q.word && q.j > q.i+1 && scaleWords[toks[q.j-1].lower] >= 1e6 {
 			// "(282 millions)", "à hauteur de 60 millions": an amount of the money the text is counting
 			if cur := c.money.implied(toks); cur != "" {
 				unit, kind = cur, dossier.KindMoney
@@ -502,20 +550,20 @@ func reading(text string, toks []token, q quantity, c Context) (dossier.Figure, 
 			hd = q.j - 1
 		}
 		switch {
-		case kind == dossier.KindMoney:
+		case kind != "":
 		case th == "":
 			th, _ = fallbackThing(toks, q)
 			if th == "" {
 				return f, q.j, false
 			}
-		default:
+		case hd >= 0:
 			end = hd + 1
 			// "287 Palestiniens", "hundreds of Iranians": a people counted is the figure's actor
 			if hd > 0 && isCap(toks[hd].text) && !isCap(toks[hd].lower) && !allCaps(toks) {
 				f.Subject = toks[hd].text
 			}
 		}
-		if kind != dossier.KindMoney {
+		if kind == "" {
 			f.Thing = th
 			f.Gloss = glossOf(th)
 			kind = dossier.KindCount
@@ -529,6 +577,9 @@ func reading(text string, toks []token, q quantity, c Context) (dossier.Figure, 
 		// what a share is of, what money is for: "22% des Français", "une amende de 400 euros"
 		f.Thing = shareOrMoneyThing(toks, start, end, kind)
 		f.Gloss = glossOf(f.Thing)
+		if kind == dossier.KindPercent && f.Subject == "" {
+			f.Subject = shareWhole(toks, end)
+		}
 	}
 	f.Kind = kind
 	// bound words after: "3 000 soldats au moins"
@@ -554,15 +605,38 @@ func reading(text string, toks []token, q quantity, c Context) (dossier.Figure, 
 	f.Start, f.End = toks[start].start, toks[end-1].end
 	f.Text = text[f.Start:f.End]
 	f.Modality = modality(toks, start, end)
+	if inherited != nil && f.Modality == dossier.ModalityFact {
+		f.Modality = inherited.Modality // "prévoit 40 millions d'euros, dont 12 millions pour"
+	}
 	if f.Subject == "" {
 		f.Subject = subject(toks, start)
 	}
 	f.Event = event(toks, start, end, f.Thing)
 	f.Place = place(toks, end)
+	// "28 000 personnes à Paris, 6 500 à Marseille": a place right after the figure is its own
+	if f.Place != "" && end < len(toks) && !allCaps(toks) {
+		switch bare(toks[end].lower) {
+		case "à", "au", "aux", "en", "in", "at", "dans":
+			if f.Subject == "" || inherited != nil && !isCap(toks[hdOrStart(f, toks, start)].text) {
+				f.Subject = f.Place
+			}
+		}
+	}
 	return f, end, true
 }
 
 func ptr(v float64) *float64 { return &v }
+
+// hdOrStart: the token where the figure's subject was read when it is the
+// people counted ("287 Palestiniens à Gaza" keeps Palestiniens), else start.
+func hdOrStart(f dossier.Figure, toks []token, start int) int {
+	for k := start; k < len(toks) && toks[k].start < f.End; k++ {
+		if toks[k].text == f.Subject {
+			return k
+		}
+	}
+	return start
+}
 
 func boundBeforeAt(toks []token, i int) (dossier.Bound, int) {
 	for _, b := range boundBefore {
@@ -660,6 +734,19 @@ func thingAt(toks []token, k int, en bool) (string, int) {
 		return lemma(toks[h].lower), h
 	}
 	return lemma(toks[k].lower), k
+}
+
+// elliptical: what follows a number says where or of whom, not what:
+// "8 000 à Paris", "13 in Lyon", "28, dont", "(2,500)".
+func elliptical(toks []token, k int) bool {
+	if k >= len(toks) {
+		return true
+	}
+	switch w := bare(toks[k].lower); w {
+	case "à", "au", "aux", "en", "dans", "pour", "chez", "sur", "in", "at", "for", "from", "on", ",", ";", ".", ")", "et", "and", "ou", "or", "dont", "including", "contre", "against", "selon", "according":
+		return true
+	}
+	return false
 }
 
 // isEnglishish guesses the noun phrase is English from its words.

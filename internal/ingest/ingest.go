@@ -3,6 +3,7 @@ package ingest
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"net/url"
 	"regexp"
@@ -38,7 +39,16 @@ type Options struct {
 	Defer bool
 	// Story overrides the story clustering parameters (zero: the defaults).
 	Story story.Params
+	// MaxAnalysis is the most clean text, in bytes, that analysis covers;
+	// 0 means DefaultMaxAnalysis.
+	MaxAnalysis int
 }
+
+// DefaultMaxAnalysis bounds the clean text analysed per article: 2 MB is
+// several hundred times a long news article, so only dumps, logs and
+// hostile inputs reach it. Past it the article is stored and searchable
+// whole, and its figures and entities are those of its first 2 MB.
+const DefaultMaxAnalysis = 2 << 20
 
 // Event reports what happened to one document or input.
 type Event struct {
@@ -78,6 +88,9 @@ func New(s dossier.Store, opt Options) *Pipeline {
 	}
 	if opt.ChunkSize == 0 {
 		opt.ChunkSize = 256
+	}
+	if opt.MaxAnalysis <= 0 {
+		opt.MaxAnalysis = DefaultMaxAnalysis
 	}
 	return &Pipeline{store: s, opt: opt, fetcher: fetch.New(opt.Timeout, opt.MaxSize, opt.AllowPrivate)}
 }
@@ -324,7 +337,10 @@ func (r *runner) process(c chunk) error {
 			arts[i].Deferred = true
 			return
 		}
-		arts[i] = Analyse(docs[i], opt)
+		arts[i] = Prepare(docs[i], opt)
+		if arts[i].Text != "" {
+			EnrichLimited(arts[i], r.p.opt.MaxAnalysis)
+		}
 		if r.emit == nil && arts[i].Text != "" {
 			profiles[i] = dedupe.ProfileOf(arts[i])
 		}
@@ -432,7 +448,7 @@ func (p *Pipeline) AnalysePending(ctx context.Context, report func(Event), progr
 		}
 		profiles := make([]dedupe.Profile, len(arts))
 		r.parallel(len(arts), func(i int) {
-			Enrich(arts[i])
+			EnrichLimited(arts[i], p.opt.MaxAnalysis)
 			profiles[i] = dedupe.ProfileOf(arts[i])
 		})
 		r.batches <- batch{arts: arts, profiles: profiles, analysed: true}
@@ -500,6 +516,11 @@ func (r *runner) write(ctx context.Context, writes <-chan write) error {
 			return err
 		}
 		all := b.All()
+		if err := r.markFailed(ctx, all[len(b.Articles):], res[len(b.Articles):]); err != nil {
+			for range writes { // drain
+			}
+			return err
+		}
 		r.mu.Lock()
 		for i, pr := range res {
 			a := all[i]
@@ -523,6 +544,39 @@ func (r *runner) write(ctx context.Context, writes <-chan write) error {
 			r.report(e)
 		}
 		r.mu.Unlock()
+	}
+	return nil
+}
+
+// markFailed records, for each stored article whose analysis could not be
+// written, that its analysis failed and why, with no analysis: it is no
+// longer pending, so that "dossier analyse" does not start again on it at
+// every run. The failure is still reported as one.
+func (r *runner) markFailed(ctx context.Context, arts []*dossier.Article, res []dossier.PutResult) error {
+	var marks []*dossier.Article
+	var idx []int // of marks in res
+	for i, pr := range res {
+		if pr.Err == nil {
+			continue
+		}
+		m := *arts[i]
+		m.Figures, m.Mentions, m.Citations, m.Entities = nil, nil, nil, nil
+		m.Deferred = false
+		m.Limited = "analysis failed: " + pr.Err.Error()
+		marks = append(marks, &m)
+		idx = append(idx, i)
+	}
+	if len(marks) == 0 {
+		return nil
+	}
+	mres, err := r.p.store.Write(ctx, dossier.Batch{Analysed: marks})
+	if err != nil {
+		return fmt.Errorf("mark failed analyses: %w", err)
+	}
+	for i, pr := range mres {
+		if pr.Err != nil {
+			res[idx[i]].Err = fmt.Errorf("%w; marking it failed: %v", res[idx[i]].Err, pr.Err)
+		}
 	}
 	return nil
 }
@@ -569,12 +623,49 @@ func Prepare(d extract.Doc, opt clean.Options) *dossier.Article {
 }
 
 // Enrich runs the analysis stages on a prepared article: figures, then
-// entities, which link the figures' subjects, sources and places.
-func Enrich(a *dossier.Article) {
-	a.Figures = figure.Extract(a.Text, a.Sentences, figure.Context{Doc: a.ID, Date: a.Date, Title: a.Title, Lang: a.Lang})
-	a.Mentions, a.Citations, a.Entities = nil, nil, nil
-	linkEntities(a)
+// entities, which link the figures' subjects, sources and places. It
+// covers at most DefaultMaxAnalysis bytes of text.
+func Enrich(a *dossier.Article) { EnrichLimited(a, DefaultMaxAnalysis) }
+
+// EnrichLimited is Enrich over at most max bytes of the text: the
+// sentences that end within them. Beyond them an article gets no figures
+// nor entities, and a.Limited says so. A stage that panics on an article
+// leaves it unanalysed with the reason in a.Limited, instead of ending the
+// run: one hostile article must not stop a batch, nor be retried forever.
+func EnrichLimited(a *dossier.Article, max int) {
+	a.Figures, a.Mentions, a.Citations, a.Entities = nil, nil, nil, nil
+	a.Limited = ""
 	a.Deferred = false
+	defer func() {
+		if v := recover(); v != nil {
+			a.Figures, a.Mentions, a.Citations, a.Entities = nil, nil, nil, nil
+			a.Limited = fmt.Sprintf("analysis failed: %v", v)
+		}
+	}()
+	text, sents := a.Text, a.Sentences
+	if max > 0 && len(text) > max {
+		n := sort.Search(len(sents), func(i int) bool { return sents[i].End > max })
+		sents = sents[:n]
+		cut := 0
+		if n > 0 {
+			cut = sents[n-1].End
+		}
+		text = text[:cut]
+		a.Limited = fmt.Sprintf("analysis limited to the first %s of %s of text (the limit is %s): figures and entities past it are not found",
+			sizeOf(cut), sizeOf(len(a.Text)), sizeOf(max))
+	}
+	a.Figures = figure.Extract(text, sents, figure.Context{Doc: a.ID, Date: a.Date, Title: a.Title, Lang: a.Lang})
+	linkEntities(a, text)
+}
+
+func sizeOf(n int) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
 }
 
 // pathDate finds a publication date in a URL or file name
@@ -604,14 +695,14 @@ func outlet(a *dossier.Article, d extract.Doc) string {
 
 // linkEntities finds the article's entity mentions and citations, and
 // links the figures' subject, source and place to entities.
-func linkEntities(a *dossier.Article) {
+func linkEntities(a *dossier.Article, text string) {
 	l, err := entity.Default()
 	if err != nil {
 		return // the embedded data is checked by the entity tests
 	}
 	var created []*dossier.Entity
-	a.Mentions, created = l.Find(a.Text)
-	a.Citations = l.Citations(a.Text, a.Mentions, a.SourceURL)
+	a.Mentions, created = l.Find(text)
+	a.Citations = l.Citations(text, a.Mentions, a.SourceURL)
 	byID := map[string]dossier.Entity{}
 	for _, e := range created {
 		byID[e.ID] = *e

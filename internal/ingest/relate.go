@@ -11,9 +11,12 @@ import (
 	"sort"
 	"strconv"
 	"sync"
+	"time"
 
 	"github.com/dossier-news/dossier"
+	"github.com/dossier-news/dossier/internal/dates"
 	"github.com/dossier-news/dossier/internal/dedupe"
+	"github.com/dossier-news/dossier/internal/series"
 	"github.com/dossier-news/dossier/internal/story"
 	"github.com/zeebo/xxh3"
 )
@@ -29,6 +32,11 @@ type Relater struct {
 	// same text) is not related, the store records it as a sighting
 	exact map[uint64]string
 	dfSeq int // key of the next saved frequency increment
+	// series of figures; the dates of related articles (stated, or
+	// estimated) and the original each copy goes back to
+	ser      *series.Index
+	dates    map[string]string
+	copyRoot map[string]string
 }
 
 // NewRelater returns an empty relater; zero params mean the defaults.
@@ -40,6 +48,7 @@ func NewRelater(params story.Params) *Relater {
 		det:   dedupe.NewDetector(dedupe.DefaultThresholds),
 		clu:   story.New(params, func(d story.Doc) string { return "s" + d.ID[:min(10, len(d.ID))] }),
 		exact: map[uint64]string{},
+		ser:   series.NewIndex(), dates: map[string]string{}, copyRoot: map[string]string{},
 	}
 }
 
@@ -105,6 +114,12 @@ func (r *Relater) Load(ctx context.Context, store dossier.Store) error {
 	for _, p := range ps {
 		r.det.Load(p)
 		r.exact[sigKey(p.Sig)] = p.ID
+		if p.Date != "" {
+			r.dates[p.ID] = p.Date
+		}
+	}
+	if err := r.loadSeries(ctx, store); err != nil {
+		return err
 	}
 	stories, err := store.LoadState(ctx, "story")
 	if err != nil {
@@ -241,6 +256,7 @@ func (r *Relater) Relate(arts []*dossier.Article, profiles []dedupe.Profile, ana
 		}
 		r.det.SetStory(a.ID, id)
 		p.Story = id
+		w.Dates = append(w.Dates, r.addSeries(a, id, found)...)
 		pb, err := p.MarshalBinary()
 		if err != nil {
 			return w, err
@@ -268,6 +284,7 @@ func (r *Relater) Relate(arts []*dossier.Article, profiles []dedupe.Profile, ana
 		storyState[s.ID] = sb
 	}
 	w.State = map[string]map[string][]byte{"profile": saved, "dfdelta": {key: delta}, "story": storyState}
+	w.Series = r.ser.Take()
 	return w, nil
 }
 
@@ -278,4 +295,67 @@ func sigKey(s dedupe.Signature) uint64 {
 		b = binary.LittleEndian.AppendUint64(b, v)
 	}
 	return xxh3.Hash(b)
+}
+
+// loadSeries restores the figure series from the store.
+func (r *Relater) loadSeries(ctx context.Context, store dossier.Store) error {
+	all, err := store.Series(ctx, dossier.SeriesFilter{WithClaims: true})
+	if err != nil {
+		return err
+	}
+	for _, s := range all {
+		r.ser.Load(s)
+		for _, c := range s.Claims {
+			if c.CopyOf != "" {
+				r.copyRoot[c.Article] = c.CopyOf
+			}
+			if c.Date != "" && r.dates[c.Article] == "" {
+				r.dates[c.Article] = c.Date
+			}
+		}
+	}
+	return nil
+}
+
+// addSeries puts an article's claims in their series, with its date
+// estimated when it has none, and returns the estimate to store.
+func (r *Relater) addSeries(a *dossier.Article, story string, found []dossier.CopyLink) []dossier.DateEstimate {
+	root := ""
+	var related []dates.Related
+	for _, l := range found {
+		if root == "" {
+			root = l.Original
+			if rr := r.copyRoot[l.Original]; rr != "" {
+				root = rr
+			}
+		}
+		if d := r.dates[l.Original]; d != "" {
+			related = append(related, dates.Related{Date: d, After: true, Why: string(l.Relation) + " " + l.Original})
+		}
+	}
+	if root != "" {
+		r.copyRoot[a.ID] = root
+	}
+	d := series.Doc{Article: a, Story: story, Date: a.Date, CopyOf: root}
+	var out []dossier.DateEstimate
+	if a.Date == "" {
+		if e, ok := dates.Guess(a.Title, a.Text, a.Lang, related, readAt(a)); ok {
+			a.DateEstimated, a.DateLow, a.DateHigh, a.DateReason = true, e.Low, e.High, e.Reason
+			d.Date, d.DateEstimated = e.Date(), true
+			out = append(out, dossier.DateEstimate{Article: a.ID, Low: e.Low, High: e.High, Reason: e.Reason})
+		}
+	}
+	if d.Date != "" {
+		r.dates[a.ID] = d.Date
+	}
+	r.ser.Add(d)
+	return out
+}
+
+// readAt is when the article was read: it was published before.
+func readAt(a *dossier.Article) time.Time {
+	if !a.IngestedAt.IsZero() {
+		return a.IngestedAt
+	}
+	return time.Now().UTC()
 }

@@ -208,7 +208,7 @@ func (s *Store) Articles(ctx context.Context, q dossier.ArticleQuery) ([]dossier
 		}
 		offset = n
 	}
-	rows, err := s.rd.QueryContext(ctx, `SELECT `+summaryCols+`, snippet(articles_fts, 1, '[', ']', '…', 16), bm25(articles_fts, 5.0, 1.0)
+	rows, err := s.rd.QueryContext(ctx, `SELECT `+summaryCols+`, snippet(articles_fts, 1, char(2), char(3), '…', 16), bm25(articles_fts, 5.0, 1.0)
 		FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
 		WHERE articles_fts MATCH ?`+cond()+` ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ? OFFSET ?`, append(append([]any{fq}, args...), limit+1, offset)...)
 	if err != nil {

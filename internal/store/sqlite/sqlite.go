@@ -228,6 +228,9 @@ func (s *Store) write(ctx context.Context, b dossier.Batch, isolate bool) ([]dos
 	if err := writeRelated(ctx, tx, b, failed); err != nil {
 		return nil, err
 	}
+	if err := writeSeries(ctx, tx, b, failed); err != nil {
+		return nil, err
+	}
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("commit: %w", err)
 	}
@@ -324,6 +327,7 @@ func writeRelated(ctx context.Context, tx *sql.Tx, b dossier.Batch, failed map[s
 // stmts are the statements of Write, prepared once a transaction.
 type stmts struct {
 	dup, article, fts, figure, mention, citation, entity, sighting *sql.Stmt
+	window, windowFTS                                              *sql.Stmt
 	seen                                                           *sync.Map // the store's entitySeen
 	written                                                        []string  // entities written in this transaction, remembered once it commits
 }
@@ -336,8 +340,10 @@ func prepare(ctx context.Context, tx *sql.Tx) (*stmts, error) {
 		q   string
 	}{
 		{&st.dup, "SELECT id FROM articles WHERE text_hash = ?"},
-		{&st.article, `INSERT INTO articles (id, text_hash, input, title, site, outlet, author, date, lang, url, source_url, tags, text, paragraphs, sentences, removed, ingested_at, analysed)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
+		{&st.article, `INSERT INTO articles (id, text_hash, input, title, site, outlet, author, date, lang, url, source_url, tags, text, paragraphs, sentences, removed, ingested_at, analysed, limited, long)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
+		{&st.window, "INSERT INTO snippet_windows (rowid, text) VALUES (?,?)"},
+		{&st.windowFTS, "INSERT INTO snippet_fts (rowid, text) VALUES (?,?)"},
 		{&st.fts, "INSERT INTO articles_fts(rowid, title, text) VALUES (?,?,?)"},
 		{&st.figure, "INSERT INTO figures (article_id, seq, thing, gloss, source, modality, body, subject_id, source_id) VALUES (?,?,?,?,?,?,?,?,?)"},
 		{&st.mention, "INSERT OR IGNORE INTO mentions (article_id, start_at, end_at, entity_id, text, type, form) VALUES (?,?,?,?,?,?,?)"},
@@ -355,7 +361,7 @@ func prepare(ctx context.Context, tx *sql.Tx) (*stmts, error) {
 }
 
 func (st *stmts) close() {
-	for _, s := range []*sql.Stmt{st.dup, st.article, st.fts, st.figure, st.mention, st.citation, st.entity, st.sighting} {
+	for _, s := range []*sql.Stmt{st.dup, st.article, st.fts, st.figure, st.mention, st.citation, st.entity, st.sighting, st.window, st.windowFTS} {
 		if s != nil {
 			s.Close()
 		}
@@ -379,7 +385,8 @@ func (st *stmts) put(ctx context.Context, a *dossier.Article) (string, bool, err
 		tags = []string{}
 	}
 	res, err := st.article.ExecContext(ctx, a.ID, a.TextHash, a.Input, a.Title, a.Site, a.Outlet, a.Author, a.Date, a.Lang, a.URL, a.SourceURL,
-		jsonOf(tags), a.Text, jsonOf(a.Paragraphs), jsonOf(a.Sentences), jsonOf(a.Removed), a.IngestedAt.Format(time.RFC3339Nano), !a.Deferred)
+		jsonOf(tags), a.Text, jsonOf(a.Paragraphs), jsonOf(a.Sentences), jsonOf(a.Removed), a.IngestedAt.Format(time.RFC3339Nano), !a.Deferred,
+		a.Limited, len(a.Text) > longText)
 	if err != nil {
 		return "", false, err
 	}
@@ -389,6 +396,16 @@ func (st *stmts) put(ctx context.Context, a *dossier.Article) (string, bool, err
 	}
 	if _, err := st.fts.ExecContext(ctx, rowid, a.Title, a.Text); err != nil {
 		return "", false, fmt.Errorf("index: %w", err)
+	}
+	if len(a.Text) > longText {
+		for i, w := range windows(a.Text) {
+			if _, err := st.window.ExecContext(ctx, rowid<<windowBits+int64(i), w); err != nil {
+				return "", false, fmt.Errorf("snippet window: %w", err)
+			}
+			if _, err := st.windowFTS.ExecContext(ctx, rowid<<windowBits+int64(i), w); err != nil {
+				return "", false, fmt.Errorf("snippet index: %w", err)
+			}
+		}
 	}
 	if err := st.analysis(ctx, a); err != nil {
 		return "", false, err
@@ -433,7 +450,7 @@ func (st *stmts) analysis(ctx context.Context, a *dossier.Article) error {
 // analysed replaces the analysis of a stored article whose analysis was
 // deferred, and marks it done.
 func (st *stmts) analysed(ctx context.Context, tx *sql.Tx, a *dossier.Article) error {
-	res, err := tx.ExecContext(ctx, "UPDATE articles SET analysed = 1 WHERE id = ?", a.ID)
+	res, err := tx.ExecContext(ctx, "UPDATE articles SET analysed = 1, limited = ? WHERE id = ?", a.Limited, a.ID)
 	if err != nil {
 		return err
 	}
@@ -448,15 +465,17 @@ func (st *stmts) analysed(ctx context.Context, tx *sql.Tx, a *dossier.Article) e
 	return st.analysis(ctx, a)
 }
 
-const summaryCols = "a.id, a.input, a.title, a.site, a.outlet, a.author, a.date, a.lang, a.source_url, a.tags, (SELECT count(*) FROM figures f WHERE f.article_id = a.id), a.analysed = 0"
+const summaryCols = "a.id, a.input, a.title, a.site, a.outlet, a.author, a.date, a.lang, a.source_url, a.tags, (SELECT count(*) FROM figures f WHERE f.article_id = a.id), a.analysed = 0, a.date_low, a.date_high, a.date_reason"
 
 func scanSummary(sc interface{ Scan(...any) error }, extra ...any) (dossier.Summary, error) {
 	var m dossier.Summary
 	var tags string
-	dest := append([]any{&m.ID, &m.Input, &m.Title, &m.Site, &m.Outlet, &m.Author, &m.Date, &m.Lang, &m.SourceURL, &tags, &m.Figures, &m.Deferred}, extra...)
+	dest := append([]any{&m.ID, &m.Input, &m.Title, &m.Site, &m.Outlet, &m.Author, &m.Date, &m.Lang, &m.SourceURL, &tags, &m.Figures, &m.Deferred,
+		&m.DateLow, &m.DateHigh, &m.DateReason}, extra...)
 	if err := sc.Scan(dest...); err != nil {
 		return m, err
 	}
+	m.DateEstimated = m.DateLow != ""
 	_ = json.Unmarshal([]byte(tags), &m.Tags)
 	return m, nil
 }
@@ -494,7 +513,7 @@ func (s *Store) Article(ctx context.Context, id string) (*dossier.Article, error
 	return a, nil
 }
 
-const articleCols = "id, text_hash, input, title, site, outlet, author, date, lang, url, source_url, tags, text, paragraphs, sentences, removed, ingested_at, analysed"
+const articleCols = "id, text_hash, input, title, site, outlet, author, date, lang, url, source_url, tags, text, paragraphs, sentences, removed, ingested_at, analysed, date_low, date_high, date_reason, limited"
 
 // articles reads whole article rows (without their analysis).
 func (s *Store) articles(ctx context.Context, where string, args ...any) ([]*dossier.Article, error) {
@@ -509,9 +528,10 @@ func (s *Store) articles(ctx context.Context, where string, args ...any) ([]*dos
 		var tags, paras, sents, removed, at string
 		var analysed bool
 		if err := rows.Scan(&a.ID, &a.TextHash, &a.Input, &a.Title, &a.Site, &a.Outlet, &a.Author, &a.Date, &a.Lang, &a.URL, &a.SourceURL,
-			&tags, &a.Text, &paras, &sents, &removed, &at, &analysed); err != nil {
+			&tags, &a.Text, &paras, &sents, &removed, &at, &analysed, &a.DateLow, &a.DateHigh, &a.DateReason, &a.Limited); err != nil {
 			return nil, err
 		}
+		a.DateEstimated = a.DateLow != ""
 		_ = json.Unmarshal([]byte(tags), &a.Tags)
 		_ = json.Unmarshal([]byte(paras), &a.Paragraphs)
 		_ = json.Unmarshal([]byte(sents), &a.Sentences)
@@ -675,6 +695,13 @@ var elisions = map[string]bool{"l": true, "d": true, "j": true, "qu": true, "n":
 // ftsQuery turns what a user types into an FTS5 query: words are ANDed,
 // French elisions dropped, "quoted phrases" kept, a trailing * a prefix.
 func ftsQuery(q string) string {
+	all, _ := ftsQueries(q)
+	return all
+}
+
+// ftsQueries returns the FTS5 query of what a user types (ftsQuery) and
+// the query matching any one of its words or phrases.
+func ftsQueries(q string) (all, anyTerm string) {
 	var parts []string
 	for _, phrase := range splitPhrases(q) {
 		var words []string
@@ -702,7 +729,7 @@ func ftsQuery(q string) string {
 			parts = append(parts, words...)
 		}
 	}
-	return strings.Join(parts, " AND ")
+	return strings.Join(parts, " AND "), strings.Join(parts, " OR ")
 }
 
 type phrase struct {
@@ -720,33 +747,53 @@ func splitPhrases(q string) []phrase {
 	return out
 }
 
-// Search runs a full-text query over titles and texts.
+// Search runs a full-text query over titles and texts. The snippet of a
+// long article comes from its windows (see longSnippet).
 func (s *Store) Search(ctx context.Context, query string, limit int) ([]dossier.Hit, error) {
-	fq := ftsQuery(query)
+	fq, anyTerm := ftsQueries(query)
 	if fq == "" {
 		return nil, fmt.Errorf("search %q: no words to search for", query)
 	}
 	if limit <= 0 {
 		limit = 20
 	}
-	rows, err := s.rd.QueryContext(ctx, `SELECT `+summaryCols+`, snippet(articles_fts, 1, '[', ']', '…', 16), bm25(articles_fts, 5.0, 1.0)
+	rows, err := s.rd.QueryContext(ctx, `SELECT `+summaryCols+`, a.rowid, a.long,
+		CASE WHEN a.long THEN '' ELSE snippet(articles_fts, 1, '[', ']', '…', 16) END, bm25(articles_fts, 5.0, 1.0)
 		FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
 		WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ?`, fq, limit)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", query, err)
 	}
-	defer rows.Close()
 	out := []dossier.Hit{}
+	var long []int // hits whose snippet is taken from windows
+	var rowids []int64
 	for rows.Next() {
 		var h dossier.Hit
-		m, err := scanSummary(rows, &h.Snippet, &h.Rank)
+		var rowid int64
+		var isLong bool
+		m, err := scanSummary(rows, &rowid, &isLong, &h.Snippet, &h.Rank)
 		if err != nil {
+			rows.Close()
 			return nil, err
 		}
 		h.Summary = m
+		if isLong {
+			long = append(long, len(out))
+		}
+		rowids = append(rowids, rowid)
 		out = append(out, h)
 	}
-	return out, rows.Err()
+	err = rows.Err()
+	rows.Close() // before the snippet queries: the store may have one connection
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", query, err)
+	}
+	for _, i := range long {
+		if out[i].Snippet, err = s.longSnippet(ctx, rowids[i], fq, anyTerm); err != nil {
+			return nil, fmt.Errorf("search %q: %w", query, err)
+		}
+	}
+	return out, nil
 }
 
 // Figures returns stored figures in article then text order.

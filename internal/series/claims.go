@@ -1,0 +1,331 @@
+package series
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/dossier-news/dossier"
+)
+
+// Doc is an article as series sees it: the article with its figures,
+// mentions and entities, the story it is in, its date (stated or
+// estimated) and the original it copies, if any.
+type Doc struct {
+	Article       *dossier.Article
+	Story         string
+	Date          string
+	DateEstimated bool
+	// CopyOf is the article (or outside source) this one copies, relays
+	// or translates, followed to the first original.
+	CopyOf string
+}
+
+// Key is what makes claims one quantity.
+type Key struct {
+	Subject     string // entity id, or "" when no actor is known
+	SubjectName string // the entity's name, for titles
+	Concept     string
+	Event       string
+	Place       string // only when there is no subject: then the place is what identifies the quantity
+	Unit        string
+	Scope       string // the story, when there is no subject: a count with no actor is local to its coverage
+}
+
+// String is the key as one string; ID hashes it.
+func (k Key) String() string {
+	return strings.Join([]string{k.Subject, k.Concept, k.Event, k.Place, k.Unit, k.Scope}, "|")
+}
+
+// Title is a readable name: "North Korea — soldiers sent".
+func (k Key) Title() string {
+	what := plural(k.Concept)
+	if k.Unit != "" && k.Concept == "" {
+		what = k.Unit
+	}
+	if e := eventNames[k.Event]; e != "" {
+		what += " " + e
+	} else if k.Event != "" {
+		what += " (" + k.Event + ")"
+	}
+	who := k.SubjectName
+	if who == "" {
+		who = k.Subject
+	}
+	if k.Place != "" {
+		if who != "" {
+			who += ", "
+		}
+		who += k.Place
+	}
+	if who == "" {
+		return what
+	}
+	return who + " — " + what
+}
+
+// Item is a claim with its key.
+type Item struct {
+	Claim dossier.Claim
+	Key   Key
+}
+
+// origin ranks: an outlet the sentence names beats a source entity,
+// which beats the words of a source; the article itself comes last.
+const (
+	rankArticle = iota
+	rankWords
+	rankEntity
+	rankOutlet
+)
+
+// sameSource: words that name the source of the figure before ("selon la
+// même source", "a précisé le ministère", "the ministry added").
+var sameSource = regexp.MustCompile(`^(?:la même source|les mêmes sources|cette même source|the same sources?|that source|these sources|(?:le|la|les|l'|l’|the) ?(?:ministère|ministry|ministre|minister|institut|institute|agence|agency|responsables?|officials?|autorités|authorities|armée|army|porte-parole|spokesman|spokeswoman|spokesperson|league|ligue|gouvernement|government))$`)
+
+var incrementWords = regexp.MustCompile(`(?i)^[\s,]*(?:soldats?\s+|troupes?\s+|troops?\s+|soldiers?\s+)?(?:supplémentaires?|additionnel(?:le)?s?|de plus|en plus|additional|more\b|extra\b|further\b|en renfort)`)
+var incrementInside = regexp.MustCompile(`(?i)\b(?:supplémentaires?|additionnel(?:le)?s?|additional|extra|further|nouveaux|nouvelles|new)\b|\d\s+more\b`)
+
+// Claims returns the claims of a document's figures that can join a
+// series, with their keys. Durations and figures that count nothing
+// named are left out: they are no quantity of the coverage.
+func Claims(d Doc) []Item {
+	a := d.Article
+	ents := map[string]dossier.Entity{}
+	for _, e := range a.Entities {
+		ents[e.ID] = e
+	}
+	type pending struct {
+		item  Item
+		rank  int
+		start int
+	}
+	var ps []pending
+	for i, f := range a.Figures {
+		if f.Kind == dossier.KindDuration || (f.Thing == "" && f.Unit == "") || f.Modality == "" && f.Bound == "" {
+			continue
+		}
+		if f.Value == nil && f.Low == nil && f.High == nil {
+			continue
+		}
+		lo, hi := sentenceOf(a, f)
+		c := dossier.Claim{
+			ID: a.ID + "#" + strconv.Itoa(i), Article: a.ID, Input: a.Input, Outlet: a.Outlet, Lang: a.Lang, Story: d.Story,
+			Date: d.Date, DateEstimated: d.DateEstimated, Text: f.Text, Sentence: f.Sentence, Start: f.Start, End: f.End, Field: f.Field,
+			Value: f.Value, Low: f.Low, High: f.High, Bound: f.Bound, Modality: f.Modality, Source: f.Source, SourceID: f.SourceID,
+			Time: f.Time, CopyOf: d.CopyOf,
+		}
+		c.Increment = isIncrement(a, f)
+		k := Key{Concept: Concept(f.Thing, f.Gloss), Event: Event(f.Event, f.Thing, f.Gloss)}
+		if f.Kind == dossier.KindMoney || f.Kind == dossier.KindPercent || f.Kind == dossier.KindMeasure {
+			k.Unit = unitOf(f.Unit)
+			if f.Thing == "" {
+				k.Concept = ""
+			}
+		}
+		k.Subject, k.SubjectName = subjectOf(a, f, ents, lo, hi, k.Event)
+		if k.Subject == "" {
+			k.Subject, k.SubjectName = demonymOf(a, f, ents)
+		}
+		if k.Subject == "" {
+			k.Place = placeOf(f, ents)
+		}
+		rank := rankArticle
+		if o := outletNamed(a, lo, hi); o != "" {
+			c.Origin, rank = o, rankOutlet
+		} else if f.SourceID != "" {
+			c.Origin, rank = f.SourceID, rankEntity
+		} else if s := strings.ToLower(strings.TrimSpace(f.Source)); s != "" && !sameSource.MatchString(s) {
+			c.Origin, rank = "src:"+s, rankWords
+		} else if s != "" && len(ps) > 0 {
+			// "selon la même source": the source of the figure before
+			prev := ps[len(ps)-1]
+			c.Origin, rank = prev.item.Claim.Origin, prev.rank
+		}
+		ps = append(ps, pending{Item{c, k}, rank, f.Start})
+	}
+	// A figure without an event or an actor takes them from the figure of
+	// the same concept nearest to it in the article, preferring one with
+	// the same number: articles name the actor once and then count.
+	inherit := func(i int, need func(o Key) bool) int {
+		k := ps[i].item.Key
+		best, bestScore := -1, 0
+		for j := range ps {
+			o := ps[j].item.Key
+			if j == i || o.Concept != k.Concept || o.Unit != k.Unit || !need(o) {
+				continue
+			}
+			if k.Event != "" && o.Event != "" && o.Event != k.Event || k.Subject != "" && o.Subject != "" && o.Subject != k.Subject {
+				continue
+			}
+			score := 1_000_000 - abs(ps[j].start-ps[i].start)
+			if sameNumbers(ps[i].item.Claim, ps[j].item.Claim) {
+				score += 1_000_000
+			}
+			if score > bestScore {
+				best, bestScore = j, score
+			}
+		}
+		return best
+	}
+	for pass := 0; pass < 2; pass++ { // twice: a figure may pass on what it took
+		for i := range ps {
+			k := &ps[i].item.Key
+			if k.Event == "" {
+				if j := inherit(i, func(o Key) bool { return o.Event != "" }); j >= 0 {
+					k.Event = ps[j].item.Key.Event
+				}
+			}
+			if k.Subject == "" {
+				if j := inherit(i, func(o Key) bool { return o.Subject != "" }); j >= 0 {
+					k.Subject, k.SubjectName, k.Place = ps[j].item.Key.Subject, ps[j].item.Key.SubjectName, ""
+				}
+			}
+		}
+	}
+	// A series is one quantity of one coverage: "Iran — soldiers sent" to
+	// Syria and to Yemen are two stories, two series.
+	out := make([]Item, len(ps))
+	for i := range ps {
+		ps[i].item.Key.Scope = d.Story
+		if d.Story == "" {
+			ps[i].item.Key.Scope = a.ID
+		}
+		out[i] = ps[i].item
+	}
+	// An article repeating a number of one quantity repeats one report:
+	// the repetitions share the best-named origin among them.
+	fallback := "article:" + a.ID
+	if d.CopyOf != "" {
+		fallback = "article:" + d.CopyOf
+	}
+	for i := range out {
+		if out[i].Claim.Origin != "" && ps[i].rank > rankArticle {
+			continue
+		}
+		bestRank, origin := rankArticle, ""
+		for j := range out {
+			if out[j].Key == out[i].Key && sameNumbers(out[i].Claim, out[j].Claim) && ps[j].rank > bestRank {
+				bestRank, origin = ps[j].rank, out[j].Claim.Origin
+			}
+		}
+		if origin == "" {
+			origin = fallback
+		}
+		out[i].Claim.Origin = origin
+	}
+	for i := range out {
+		for j := range out {
+			if j != i && out[j].Key == out[i].Key && sameNumbers(out[i].Claim, out[j].Claim) && ps[j].rank > ps[i].rank {
+				out[i].Claim.Origin = out[j].Claim.Origin
+			}
+		}
+	}
+	return out
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// sentenceOf returns the byte span of the clean text sentence a figure
+// is in; a headline figure has none.
+func sentenceOf(a *dossier.Article, f dossier.Figure) (int, int) {
+	if f.Field == "title" {
+		return -1, -1
+	}
+	i := sort.Search(len(a.Sentences), func(i int) bool { return a.Sentences[i].End > f.Start })
+	if i < len(a.Sentences) && a.Sentences[i].Start <= f.Start {
+		return a.Sentences[i].Start, a.Sentences[i].End
+	}
+	return f.Start, f.End
+}
+
+// subjectOf links the figure's subject to an entity. A phrase the
+// extractor linked to an outlet ("Bloomberg La Corée du Nord") is the
+// outlet reporting, not the actor: the other entity named in the phrase is
+// taken. A head of state sending or supplying acts for the country.
+func subjectOf(a *dossier.Article, f dossier.Figure, ents map[string]dossier.Entity, lo, hi int, event string) (string, string) {
+	id := f.SubjectID
+	if e, ok := ents[id]; id != "" && ok && e.Type == dossier.EntityOutlet || id == "" && f.Subject != "" {
+		id = ""
+		if lo >= 0 {
+			for _, m := range a.Mentions {
+				if m.Start >= lo && m.End <= hi && m.Type != dossier.EntityOutlet && strings.Contains(f.Subject, m.Text) {
+					id = m.Entity
+					break
+				}
+			}
+		}
+	}
+	if id == "" {
+		return "", ""
+	}
+	e, ok := ents[id]
+	if ok && e.Type == dossier.EntityPerson && e.Country != "" && (event == "send" || event == "supply") {
+		id = "country:" + e.Country
+		e, ok = ents[id]
+		if !ok {
+			return id, ""
+		}
+	}
+	if !ok {
+		return id, ""
+	}
+	return id, e.Name
+}
+
+func placeOf(f dossier.Figure, ents map[string]dossier.Entity) string {
+	if f.PlaceID != "" {
+		if e, ok := ents[f.PlaceID]; ok && e.Name != "" {
+			return e.Name
+		}
+		return f.PlaceID
+	}
+	return strings.TrimSpace(f.Place)
+}
+
+// outletNamed returns the outlet the figure's sentence names as carrying
+// the report ("selon Bloomberg", "pour l'agence de presse Bloomberg"),
+// other than the article's own outlet.
+func outletNamed(a *dossier.Article, lo, hi int) string {
+	if lo < 0 {
+		return ""
+	}
+	own := strings.ToLower(a.Outlet)
+	for _, m := range a.Mentions {
+		if m.Start >= lo && m.End <= hi && m.Type == dossier.EntityOutlet && strings.ToLower(m.Text) != own {
+			return m.Entity
+		}
+	}
+	return ""
+}
+
+func isIncrement(a *dossier.Article, f dossier.Figure) bool {
+	if incrementInside.MatchString(f.Text) {
+		return true
+	}
+	if f.Field != "" || f.End > len(a.Text) || f.End < 0 {
+		return false
+	}
+	after := a.Text[f.End:min(len(a.Text), f.End+40)]
+	return incrementWords.MatchString(after)
+}
+
+// demonymOf: "180 Iranian soldiers", "1 500 soldats nord-coréens" name
+// their actor inside the figure's noun phrase.
+func demonymOf(a *dossier.Article, f dossier.Figure, ents map[string]dossier.Entity) (string, string) {
+	if f.Field != "" {
+		return "", ""
+	}
+	for _, m := range a.Mentions {
+		if m.Start >= f.Start && m.Start <= f.End+2 && m.Type == dossier.EntityCountry && m.Form == "demonym" {
+			return m.Entity, ents[m.Entity].Name
+		}
+	}
+	return "", ""
+}
