@@ -25,8 +25,9 @@ func (m *moneyCtx) seen(code string) {
 }
 
 // implied: the currency an amount with no unit is in: the one its sentence
-// names, else the last one the article used.
-func (m *moneyCtx) implied(toks []token) string {
+// names, else, for an amount in brackets or "à hauteur de", the last one the
+// article used.
+func (m *moneyCtx) implied(toks []token, aside bool) string {
 	for k, t := range toks {
 		if code := currencyWords[t.lower]; code != "" && t.lower != "won" && t.lower != "real" {
 			return m.resolve(toks, k, k+1, code)
@@ -35,7 +36,7 @@ func (m *moneyCtx) implied(toks []token) string {
 			return m.resolve(toks, k, k+1, code)
 		}
 	}
-	if m == nil {
+	if m == nil || !aside {
 		return ""
 	}
 	return m.last
@@ -78,7 +79,7 @@ func (m *moneyCtx) resolve(toks []token, start, end int, unit string) string {
 
 // famWords: how a family is written, lower case, for the article scan.
 var famWords = map[string][]string{
-	famDollar: {"dollar", "dlr", "$"}, famRupee: {"rupee", "roupie"}, famPeso: {"peso"},
+	famDollar: {"dollar", "dlr"}, famRupee: {"rupee", "roupie"}, famPeso: {"peso"},
 	famCrown: {"couronne", "crown", "kron"}, famFranc: {"franc"}, famPound: {"pound", "livre"},
 }
 
@@ -97,7 +98,9 @@ func (m *moneyCtx) article(fam string) string {
 	// the evidence must be one-sided: an article naming Hong Kong and
 	// Canadian dollars leaves a bare "$" to the default
 	codes := m.qualified(fam)
-	if len(codes) == 0 {
+	// an article that writes "A$" or "C$" for its other dollars means the
+	// US one by a bare "$": the places it names say nothing then
+	if len(codes) == 0 && !(fam == famDollar && prefixedDollar(m.lower)) {
 		codes = map[string]bool{}
 		for place, c := range countryCurrency[fam] {
 			if wordIndex(m.lower, place) >= 0 {
@@ -127,17 +130,6 @@ func (m *moneyCtx) qualified(fam string) map[string]bool {
 			}
 			at += off
 			off = at + len(w)
-			if w == "$" {
-				// "us$", "c$", "a$"
-				k := at
-				for k > 0 && m.lower[k-1] >= 'a' && m.lower[k-1] <= 'z' {
-					k--
-				}
-				if code := dollarPrefix[strings.ToUpper(m.lower[k:at])]; code != "" && k < at {
-					codes[code] = true
-				}
-				continue
-			}
 			if code := currencyQualifier[wordBefore(m.lower, at)]; code != "" {
 				codes[code] = true
 				continue
@@ -538,3 +530,24 @@ var negativeWords = map[string]bool{"moins": true, "minus": true, "negative": tr
 // vulgarFractions: the single-character fractions.
 var vulgarFractions = map[string]float64{"½": 0.5, "⅓": 1.0 / 3, "⅔": 2.0 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6,
 	"⅘": 0.8, "⅙": 1.0 / 6, "⅚": 5.0 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
+
+// prefixedDollar: the text writes a dollar with its country's letters ("A$", "C$", "HK$").
+func prefixedDollar(lower string) bool {
+	for off := 0; ; {
+		at := strings.IndexByte(lower[off:], '$')
+		if at < 0 {
+			return false
+		}
+		at += off
+		if at > 0 && lower[at-1] >= 'a' && lower[at-1] <= 'z' {
+			k := at
+			for k > 0 && lower[k-1] >= 'a' && lower[k-1] <= 'z' {
+				k--
+			}
+			if dollarPrefix[strings.ToUpper(lower[k:at])] != "" {
+				return true
+			}
+		}
+		off = at + 1
+	}
+}

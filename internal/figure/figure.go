@@ -529,25 +529,27 @@ func reading(text string, toks []token, q quantity, c Context, prev *dossier.Fig
 	}
 	if kind == "" {
 		th, hd := thingAt(toks, thingFrom, c.Lang == "en")
+		// "a staff of 45", "une équipe de 30": the group named before counts
+		if th == "" && start >= 2 && (bare(toks[start-1].lower) == "of" || bare(toks[start-1].lower) == "de") && collectives[toks[start-2].lower] {
+			th = lemma(toks[start-2].lower)
+			hd = q.j - 1
+		}
 		if th == "" && prev != nil && elliptical(toks, thingFrom) {
 			inherited = prev
 			switch {
 			case prev.Kind == dossier.KindCount && prev.Thing != "":
 				th = prev.Thing
-			case prev.Unit != "" && (prev.Kind == dossier.KindMoney || prev.Kind == dossier.KindPercent || prev.Kind == dossier.KindMeasure):
+			// a number with a scale word ("41.2 mln") is no percentage
+			case prev.Unit != "" && (prev.Kind == dossier.KindMoney || prev.Kind == dossier.KindPercent && !(q.j > q.i+1 && scaleWords[toks[q.j-1].lower] >= 1e6) || prev.Kind == dossier.KindMeasure):
 				unit, kind = prev.Unit, prev.Kind
 			}
 		}
 		if th == "" && kind == "" && !q.vague && !q.word && q.j > q.i+1 && scaleWords[toks[q.j-1].lower] >= 1e6 {
 			// "(282 millions)", "à hauteur de 60 millions": an amount of the money the text is counting
-			if cur := c.money.implied(toks); cur != "" {
+			paren := q.i > 0 && toks[q.i-1].text == "(" || strings.HasSuffix(bare(toks[max(q.i-1, 0)].lower), "hauteur")
+			if cur := c.money.implied(toks, paren || q.i >= 2 && toks[q.i-2].lower == "hauteur"); cur != "" {
 				unit, kind = cur, dossier.KindMoney
 			}
-		}
-		// "a staff of 45", "une équipe de 30": the group named before counts
-		if th == "" && kind != dossier.KindMoney && start >= 2 && (bare(toks[start-1].lower) == "of" || bare(toks[start-1].lower) == "de") && collectives[toks[start-2].lower] {
-			th = lemma(toks[start-2].lower)
-			hd = q.j - 1
 		}
 		switch {
 		case kind != "":
@@ -696,6 +698,13 @@ func thingAt(toks []token, k int, en bool) (string, int) {
 	if k < len(toks) && k > 0 && (toks[k].text == "\"" || toks[k].text == "»" || toks[k].text == "”") && toks[k-1].spaceAfter == "" {
 		k++
 	}
+	// a model designation before the noun: "20 A321neo jets", "four 747-400 aircraft"
+	for m := k; m < len(toks) && m < k+4 && modelPart(toks, m); m++ {
+		if m+1 < len(toks) && toks[m+1].kind == tWord && !modelPart(toks, m+1) && toks[m].kind != tNum {
+			k = m + 1
+			break
+		}
+	}
 	if k >= len(toks) || toks[k].kind != tWord || notThing[bare(toks[k].lower)] && !(en && toks[k].lower == "car") || months[toks[k].lower] || weekdays[toks[k].lower] ||
 		isAdverb(toks[k].lower) || pronouns[toks[k].lower] {
 		return "", -1
@@ -720,8 +729,11 @@ func thingAt(toks []token, k int, en bool) (string, int) {
 		}
 		for m := k; m < len(toks) && m < k+4; m++ {
 			t := toks[m]
-			if t.kind != tWord || notThing[t.lower] || weekdays[t.lower] || months[t.lower] {
+			if t.kind != tWord || notThing[t.lower] || weekdays[t.lower] || months[t.lower] || postNominal[t.lower] && m > k {
 				break
+			}
+			if invariantPlural[t.lower] {
+				return t.lower, m // "6 aircraft due", "45 staff"
 			}
 			if (strings.HasSuffix(t.lower, "ed") || strings.HasSuffix(t.lower, "ing")) && m > k {
 				break

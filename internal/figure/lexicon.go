@@ -394,3 +394,12 @@ func init() {
 		numberish[w] = true
 	}
 }
+
+// invariantPlural: English nouns whose plural is the singular.
+var invariantPlural = map[string]bool{"aircraft": true, "staff": true, "personnel": true, "police": true, "cattle": true, "sheep": true,
+	"crew": true, "fish": true, "deer": true, "livestock": true, "offspring": true, "spacecraft": true, "hovercraft": true}
+
+// postNominal: words after an English noun phrase that are not its head
+// ("6 aircraft due in the spring", "20 jets apiece").
+var postNominal = map[string]bool{"due": true, "left": true, "remaining": true, "each": true, "apiece": true, "ago": true, "later": true,
+	"earlier": true, "behind": true, "away": true, "overall": true, "alone": true, "total": true, "more": true, "less": true}
