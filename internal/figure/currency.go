@@ -269,6 +269,9 @@ func unitAfter(toks []token, k int, q quantity, lang string) (string, dossier.Ki
 	}
 	switch {
 	case percentWords[w]:
+		if next(1) == "points" || next(1) == "point" {
+			return "%", dossier.KindPercent, k + 2 // "0.25 percentage points"
+		}
 		return "%", dossier.KindPercent, k + 1
 	case (w == "pour" || w == "per") && next(1) == "cent":
 		return "%", dossier.KindPercent, k + 2
@@ -294,6 +297,18 @@ func unitAfter(toks []token, k int, q quantity, lang string) (string, dossier.Ki
 		return "°C", dossier.KindMeasure, k + 2
 	case (w == "degrés" || w == "degrees") && (next(1) == "fahrenheit" || next(1) == "f"):
 		return "°F", dossier.KindMeasure, k + 2
+	case w == "metric" && (next(1) == "tons" || next(1) == "ton" || next(1) == "tonnes"):
+		return "t", dossier.KindMeasure, k + 2
+	case w == "nautical" && (next(1) == "miles" || next(1) == "mile"):
+		return "nmi", dossier.KindMeasure, k + 2
+	case (w == "barrels" || w == "barils" || w == "bbl") && (next(1) == "per" || next(1) == "a" || next(1) == "par") && (next(2) == "day" || next(2) == "jour"):
+		return "bbl/d", dossier.KindMeasure, k + 3
+	case w == "bpd" || w == "b/d":
+		return "bbl/d", dossier.KindMeasure, k + 1
+	case (w == "percentage" || w == "percentage-point") && (next(1) == "points" || next(1) == "point"):
+		return "%", dossier.KindPercent, k + 2
+	case (w == "points" || w == "point") && next(1) == "de" && next(2) == "pourcentage":
+		return "%", dossier.KindPercent, k + 3
 	case w == "square" && measureUnits[next(1)] != "":
 		return measureUnits[next(1)] + "²", dossier.KindMeasure, k + 2
 	case w == "cubic" && measureUnits[next(1)] != "":
@@ -504,7 +519,10 @@ func rangeAfter(toks []token, q quantity, start int, lang string) (rangeRead, bo
 // shareOrMoneyThing: what a percentage is a share of ("22% des
 // Français", "33 pct of the vote") or what money is for ("une amende de
 // 400 euros", "a fine of $5"), as a lemma; "" when the sentence does not say.
-func shareOrMoneyThing(toks []token, start, end int, kind dossier.Kind) string {
+func shareOrMoneyThing(toks []token, start, end int, kind dossier.Kind, unit string) string {
+	if kind == dossier.KindMeasure && (unit == "t" || unit == "bushel" || unit == "bbl" || unit == "kt" || unit == "Mt") {
+		kind = dossier.KindPercent // masses of goods: "10 000 tonnes de carburant" counts the fuel
+	}
 	switch kind {
 	case dossier.KindPercent:
 		if end < len(toks) {

@@ -577,7 +577,7 @@ func reading(text string, toks []token, q quantity, c Context, prev *dossier.Fig
 	if kind != dossier.KindCount {
 		f.Unit = unit
 		// what a share is of, what money is for: "22% des Français", "une amende de 400 euros"
-		f.Thing = shareOrMoneyThing(toks, start, end, kind)
+		f.Thing = shareOrMoneyThing(toks, start, end, kind, unit)
 		f.Gloss = glossOf(f.Thing)
 		if kind == dossier.KindPercent && f.Subject == "" {
 			f.Subject = shareWhole(toks, end)

@@ -266,6 +266,10 @@ var measureUnits = map[string]string{
 	"cc": "cm³", "mégawatt": "MW", "megawatt": "MW", "gigawatt": "GW", "watts": "W", "volts": "V", "décibels": "dB", "decibels": "dB",
 	"yards": "yd", "yard": "yd", "hectolitres": "hl", "milligrammes": "mg", "milligrams": "mg", "mg": "mg", "grammes": "g",
 	"grams": "g", "gramme": "g", "gram": "g", "microns": "µm", "nanomètres": "nm", "nanometres": "nm", "nm": "nm",
+	"kilowatt-hours": "kWh", "kilowatt-hour": "kWh", "kilowattheures": "kWh", "megawatt-hours": "MWh", "mégawattheures": "MWh",
+	"mpg": "mpg", "knot": "kn", "kph": "km/h", "fahrenheit": "°F", "°f": "°F", "celsius": "°C", "mm²": "mm²", "cm²": "cm²",
+	"tonnes-km": "t·km", "teu": "TEU", "teus": "TEU", "gigatonnes": "Gt", "gigatons": "Gt", "megatons": "Mt",
+	"millilitres": "ml", "milliliters": "ml", "centilitres": "cl", "hectolitre": "hl", "bushel.": "bushel",
 }
 
 // durations and their unit.
