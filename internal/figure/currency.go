@@ -531,6 +531,12 @@ func shareOrMoneyThing(toks []token, start, end int, kind dossier.Kind, unit str
 					return th
 				}
 			}
+			// "half the farms", "deux tiers les Français"
+			if w := toks[end].lower; w == "the" || w == "its" || w == "their" || w == "his" || w == "her" || w == "our" {
+				if th, _ := thingAt(toks, end, true); th != "" {
+					return th
+				}
+			}
 		}
 	case dossier.KindMoney:
 		if start >= 2 {
