@@ -46,8 +46,6 @@ func durationUnit(w, lang string) string {
 	return durationUnits[w]
 }
 
-// hundredWords multiply what comes before by 100.
-var hundredWords = map[string]bool{"cent": true, "cents": true, "hundred": true}
 
 // scaleWords multiply: "mille", "million", "billion".
 var scaleWords = map[string]float64{
