@@ -90,7 +90,7 @@ func (a *app) writeFigures(figs []dossier.Figure) error {
 			what = f.Unit
 		}
 		v := num(f.Value)
-		if f.Bound == dossier.BoundVague {
+		if f.Bound == dossier.BoundVague || f.Bound == dossier.BoundRange {
 			v = num(f.Low) + ".." + num(f.High)
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", truncate(f.Doc, 14), truncate(f.Text, 40), v, f.Bound, what, f.Modality, dash(truncate(f.Source, 30)))
