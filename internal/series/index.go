@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/dossier-news/dossier"
 	"github.com/dossier-news/dossier/internal/dates"
@@ -366,3 +367,33 @@ func (ix *Index) withEvent(k Key, story string) Key {
 }
 
 func topic(k Key) string { return fmt.Sprint(k.Subject, "|", k.Concept, "|", k.Unit) }
+
+// Reports returns the dates of the stated-date articles whose reports a
+// document's claims repeat (the same number from the same named source:
+// "selon Bloomberg", not the article's own words), to date an undated
+// document by.
+func (ix *Index) Reports(d Doc) []dates.Related {
+	var out []dates.Related
+	seen := map[string]bool{}
+	for _, it := range Claims(d) {
+		c := it.Claim
+		if strings.HasPrefix(c.Origin, "article:") {
+			continue
+		}
+		g := ix.groups[it.Key.String()]
+		if g == nil {
+			continue
+		}
+		for _, o := range g.claims {
+			if o.Article == c.Article || o.DateEstimated || o.Date == "" || o.Origin != c.Origin || !sameNumbers(o, c) || seen[o.Article] {
+				continue
+			}
+			seen[o.Article] = true
+			out = append(out, dates.Related{Date: o.Date, Near: true, Why: fmt.Sprintf("relays %s's %q as %s does", strings.TrimPrefix(c.Origin, "outlet:"), c.Text, o.Article)})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		return out[i].Date < out[j].Date || out[i].Date == out[j].Date && out[i].Why < out[j].Why
+	})
+	return out
+}
