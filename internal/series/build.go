@@ -120,12 +120,6 @@ func point(c dossier.Claim) float64 {
 	return (lo + hi) / 2
 }
 
-func overlaps(a, b dossier.Claim) bool {
-	alo, ahi := interval(a)
-	blo, bhi := interval(b)
-	return alo <= bhi && blo <= ahi
-}
-
 // agrees: c's interval holds o's number, or o's bounded interval holds
 // c's. An open bound ("au moins 135") does not vouch for a later, larger
 // count: that one updates it.

@@ -146,8 +146,7 @@ func components(claims map[string]dossier.Claim) [][]dossier.Claim {
 	for i := range parent {
 		parent[i] = i
 	}
-	var find func(int) int
-	find = func(i int) int {
+	find := func(i int) int {
 		for parent[i] != i {
 			parent[i] = parent[parent[i]]
 			i = parent[i]
@@ -389,11 +388,23 @@ func (ix *Index) Reports(d Doc) []dates.Related {
 				continue
 			}
 			seen[o.Article] = true
-			out = append(out, dates.Related{Date: o.Date, Near: true, Why: fmt.Sprintf("relays %s's %q as %s does", strings.TrimPrefix(c.Origin, "outlet:"), c.Text, o.Article)})
+			out = append(out, dates.Related{Date: o.Date, Near: true, Why: fmt.Sprintf("repeats %q from %s, as %s does", c.Text, originName(c), o.Article)})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool {
 		return out[i].Date < out[j].Date || out[i].Date == out[j].Date && out[i].Why < out[j].Why
 	})
 	return out
+}
+
+// originName is how a reason names a claim's origin: the source's words,
+// else the origin without its kind.
+func originName(c dossier.Claim) string {
+	if c.Source != "" {
+		return c.Source
+	}
+	if i := strings.IndexByte(c.Origin, ':'); i >= 0 {
+		return c.Origin[i+1:]
+	}
+	return c.Origin
 }
