@@ -48,6 +48,10 @@ type Article struct {
 	// copies, stories) waits to be run: "dossier ingest --defer" stores
 	// articles clean but unanalysed, "dossier analyse" completes them.
 	Deferred bool `json:"deferred,omitempty"`
+	// Limited says why the analysis did not cover the whole article (a
+	// text above the analysis limit, or an analysis that failed); empty
+	// when it did. The article is stored and searchable either way.
+	Limited string `json:"limited,omitempty"`
 }
 
 // Paragraph is a block of the clean text; headings are paragraphs too.

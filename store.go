@@ -38,6 +38,10 @@ type Store interface {
 	// Entities lists entities with their use; Entity returns one by id.
 	Entities(ctx context.Context, f EntityFilter) ([]EntitySummary, error)
 	Entity(ctx context.Context, id string) (*EntitySummary, error)
+	// EntityRecords returns the records (names, type) of the entities
+	// with these ids that are stored, without their use: what a page
+	// needs to name them.
+	EntityRecords(ctx context.Context, ids []string) (map[string]Entity, error)
 	// Copies returns the links between copies and the exact duplicates
 	// seen; Stories the stories with their articles (both written by Write).
 	Copies(ctx context.Context) ([]CopyLink, []Sighting, error)
@@ -54,8 +58,9 @@ type Store interface {
 	CopiesOf(ctx context.Context, ids []string) ([]CopyLink, []Sighting, error)
 	// Articles returns one page of summaries matching q (a full-text
 	// query when q.Query is set, hits then carry a snippet and are in
-	// rank order; else in date then id order) and the cursor of the next
-	// page ("" after the last).
+	// rank order, the matches in a snippet between "\x02" and "\x03";
+	// else in date then id order) and the cursor of the next page (""
+	// after the last).
 	Articles(ctx context.Context, q ArticleQuery) ([]Hit, string, error)
 	// LoadState returns the incremental state of copy detection and story
 	// clustering of one kind, as opaque values by key (written by Write).

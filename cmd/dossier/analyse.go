@@ -35,9 +35,9 @@ analyse does by itself on a store made before series were kept.`,
 				switch {
 				case e.Err != nil:
 					bar.clear()
-					fmt.Fprintln(a.stderr, "error:", e.Err)
+					fmt.Fprintln(a.stderr, "error:", escape(e.Err.Error()))
 				case !quiet:
-					fmt.Fprintf(a.stdout, "analysed  %s  %s\n", e.ID, e.Input)
+					fmt.Fprintf(a.stdout, "analysed  %s  %s\n", e.ID, escape(e.Input))
 				}
 			}, bar.update())
 			bar.finish()

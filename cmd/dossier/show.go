@@ -67,6 +67,9 @@ func writeArticle(w io.Writer, art *dossier.Article) {
 	if len(art.Tags) > 0 {
 		fmt.Fprintf(w, "tags:    %s\n", strings.Join(art.Tags, ", "))
 	}
+	if art.Limited != "" {
+		fmt.Fprintf(w, "limited: %s\n", art.Limited)
+	}
 	if art.Deferred {
 		fmt.Fprintln(w, `analysis deferred: run "dossier analyse" for its entities, figures, copies and story`)
 	}

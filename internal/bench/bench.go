@@ -9,7 +9,6 @@ import (
 	"runtime"
 	"slices"
 	"sort"
-	"syscall"
 	"time"
 
 	"github.com/dossier-news/dossier"
@@ -53,7 +52,7 @@ type Result struct {
 	// Deferred is "ingest --defer" into a new store (clean, language,
 	// sentences, storage); Analyse the deferred analysis that follows.
 	Deferred, Analyse Stage
-	PeakRSSMB         float64
+	PeakRSSMB         float64 // MiB; -1 where the system gives no measure
 	GOMAXPROCS        int
 	Relate            []Checkpoint // copies and stories, by quarter of the corpus
 	Series            int          // figure series found
@@ -291,13 +290,14 @@ func timeStage(name string, docs []extract.Doc, bytes int64, f func()) Stage {
 	return Stage{Name: name, Docs: len(docs), Bytes: bytes, Duration: time.Since(start)}
 }
 
-// peakRSSMB is the process's peak resident memory.
+// peakRSSMB is the process's peak resident memory in MiB, or -1 where the
+// system gives no measure (peak_*.go).
 func peakRSSMB() float64 {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
+	b, ok := peakRSS()
+	if !ok {
+		return -1
 	}
-	return float64(ru.Maxrss) / 1024 // kilobytes on Linux
+	return float64(b) / (1 << 20)
 }
 
 // Write prints the result as a table.
@@ -338,5 +338,9 @@ func (r Result) Write(w io.Writer) {
 				float64(x.s.Docs)/hi.Seconds(), float64(x.s.Docs)/lo.Seconds())
 		}
 	}
-	fmt.Fprintf(w, "\ningest: stored %d, duplicates %d, failed %d; peak memory %.0f MB\n", r.Summary.Ingested, r.Summary.Duplicates, r.Summary.Failed, r.PeakRSSMB)
+	peak := "unavailable on " + runtime.GOOS
+	if r.PeakRSSMB >= 0 {
+		peak = fmt.Sprintf("%.0f MB", r.PeakRSSMB)
+	}
+	fmt.Fprintf(w, "\ningest: stored %d, duplicates %d, failed %d; peak memory %s\n", r.Summary.Ingested, r.Summary.Duplicates, r.Summary.Failed, peak)
 }

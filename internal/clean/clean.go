@@ -19,6 +19,11 @@ type Options struct {
 	// MinRecurrence is how many other articles must share a line before
 	// it counts as boilerplate; 0 means 2.
 	MinRecurrence int
+	// RecurringSpan reports in how many other pages of the same site a
+	// word span (SpanKeys) has been seen; nil turns span furniture off.
+	RecurringSpan func(key uint64) int
+	// MinSpanRecurrence: 0 means MinSpanRecurrence.
+	MinSpanRecurrence int
 }
 
 // Result is a cleaned document.
@@ -40,10 +45,21 @@ type line struct {
 	orig  string
 	text  string // trimmed, unglued
 	words int
+	glued int // words unglued in the line
+	kind  kind
 	label dossier.Label
 	why   why // what made the label; rendered as the user-facing reason at the end
 	arg   int // the why's argument: recurrence count, pattern index
 }
+
+// kind is a line's structure in the markup.
+type kind uint8
+
+const (
+	kindPlain kind = iota
+	kindItem       // a list item
+	kindRow        // a table row, its cells joined by extract.CellSep
+)
 
 // why is the ground of a line's label. Passes steer by it; the sentence a
 // user reads is made from it only when the removed lines are reported.
@@ -67,6 +83,9 @@ const (
 	whyStray                    // stray short line
 	whyOutside                  // outside the article body
 	whyOrphanHeading            // a heading with no text after it
+	whyNavList                  // a list of short items with no figures
+	whyFurnitureList            // a list after furniture
+	whySpan                     // word spans recurring across the site's pages; arg is how many
 )
 
 func (l *line) set(label dossier.Label, w why) { l.label, l.why, l.arg = label, w, 0 }
@@ -106,6 +125,12 @@ func (l *line) reason() string {
 		return "outside the article body"
 	case whyOrphanHeading:
 		return "heading with no text after it"
+	case whyNavList:
+		return "navigation list (short items with no figures)"
+	case whySpan:
+		return "recurs in " + strconv.Itoa(l.arg) + " other pages of the site (furniture span)"
+	case whyFurnitureList:
+		return "list or table after removed furniture"
 	}
 	return string(l.label)
 }
@@ -124,6 +149,14 @@ type cleaner struct {
 	// body; noBody says no line has paragraph shape.
 	first, last int
 	noBody      bool
+	v           vocab // the page's words, made when a line needs ungluing
+}
+
+func (c *cleaner) vocab() vocab {
+	if c.v == nil {
+		c.v = newVocab(c.d.Lines)
+	}
+	return c.v
 }
 
 // Clean labels the lines of d and builds the clean text.
@@ -131,9 +164,13 @@ func Clean(d extract.Doc, opt Options) Result {
 	if opt.MinRecurrence == 0 {
 		opt.MinRecurrence = 2
 	}
+	if opt.MinSpanRecurrence == 0 {
+		opt.MinSpanRecurrence = MinSpanRecurrence
+	}
 	c := &cleaner{d: d, opt: opt, res: Result{Title: d.Title, Site: d.Site, Author: d.Author, Date: d.Date}}
 	c.res.Tags = append(c.res.Tags, d.Tags...)
 	c.split()
+	c.spans()
 	if len(c.ls) == 0 {
 		return c.res
 	}
@@ -153,14 +190,23 @@ func (c *cleaner) split() {
 	for i, raw := range c.d.Lines {
 		t := strings.TrimFunc(raw, isSpace)
 		heading := false
-		if strings.HasPrefix(t, extract.HeadingPrefix) {
-			heading = true
-			t = strings.TrimFunc(strings.TrimPrefix(t, extract.HeadingPrefix), isSpace)
+		k := kindPlain
+		for _, m := range []struct {
+			prefix string
+			kind   kind
+		}{{extract.HeadingPrefix, kindPlain}, {extract.ItemPrefix, kindItem}, {extract.RowPrefix, kindRow}} {
+			if strings.HasPrefix(t, m.prefix) {
+				heading = m.prefix == extract.HeadingPrefix
+				k = m.kind
+				t = strings.TrimFunc(strings.TrimPrefix(t, m.prefix), isSpace)
+				raw = t // the mark is not the input's
+				break
+			}
 		}
 		if t == "" {
 			continue
 		}
-		l := &line{n: i + 1, orig: raw, text: t}
+		l := &line{n: i + 1, orig: raw, text: t, kind: k}
 		if m := dateRe.FindStringSubmatchIndex(t); m != nil && len(c.ls) < 3 {
 			if c.res.Date == "" {
 				c.res.Date = t[m[4]:m[5]]
@@ -171,8 +217,13 @@ func (c *cleaner) split() {
 				continue
 			}
 		}
-		l.text = collapseSpaces(Unglue(t))
+		if needsUnglue(t) {
+			l.text = collapseSpaces(Unglue(t, c.vocab()))
+		} else {
+			l.text = collapseSpaces(t)
+		}
 		l.words = wordCount(l.text)
+		l.glued = len(strings.Fields(l.text)) - len(strings.Fields(t))
 		if heading {
 			l.set(dossier.LabelHeading, whyMarkup)
 		}
@@ -198,7 +249,7 @@ func (c *cleaner) bySelf() {
 			if c.res.Author == "" {
 				c.res.Author = bylineRe.FindStringSubmatch(l.text)[2]
 			}
-		case isTagLine(l.text):
+		case l.kind != kindRow && isTagLine(l.text):
 			l.set(dossier.LabelTags, whyTagLine)
 		}
 		if l.label != "" || l.words > maxPatternWords {
@@ -261,6 +312,9 @@ func (c *cleaner) header() {
 	ls, first := c.ls, c.first
 	var hdr []*line
 	for i, l := range ls[:first] {
+		if l.kind != kindPlain {
+			continue // lists and tables are not banners or titles
+		}
 		if l.label == "" || (l.label == dossier.LabelBoilerplate && l.why == whyRecurs) ||
 			(l.label == dossier.LabelHeading && i == 0) {
 			hdr = append(hdr, l)
@@ -294,7 +348,7 @@ func (c *cleaner) header() {
 		if c.res.Title == "" {
 			c.res.Title = l.text
 			l.set(dossier.LabelTitle, whyTitle)
-		} else if l.label != dossier.LabelTitle {
+		} else if l.label != dossier.LabelTitle && similarTitle(l.text, c.res.Title) {
 			l.set(dossier.LabelTitle, whyHeadline)
 		}
 	}
@@ -326,6 +380,7 @@ func (c *cleaner) rest() {
 		}
 		inBody := i >= c.first && i <= c.last
 		switch {
+		case l.label == "" && l.kind != kindPlain && c.structured(i, inBody):
 		case l.label == dossier.LabelHeading:
 			if !inBody && i > c.last {
 				l.set(dossier.LabelBoilerplate, whyOrphanHeading)
@@ -334,7 +389,9 @@ func (c *cleaner) rest() {
 			l.set(dossier.LabelBody, whyNone)
 		case inBody && l.words >= 2 && isHeadingShape(l):
 			l.set(dossier.LabelHeading, whyNone)
-		case inBody && l.words >= 2 && isSentence(l):
+		case inBody && (isSentence(l) || endsSentence(l.text) && l.words >= 1 && hasLetter(l.text)):
+			l.set(dossier.LabelBody, whyNone) // "Really." between paragraphs is the writer's
+		case c.continues(i):
 			l.set(dossier.LabelBody, whyNone)
 		case l.words <= 15 && captionRe.MatchString(l.text):
 			l.set(dossier.LabelCaption, whyCaption)
@@ -350,6 +407,98 @@ func (c *cleaner) rest() {
 	}
 }
 
+// continues: in a page's main text as the HTML extractor chose it, a line
+// right after the body's last paragraph (or after a line that continues
+// it) is the article's (tour dates, a reference, an editor's note) unless
+// furniture stands between: pages put their menus and related links
+// before and after the article, not inside it.
+func (c *cleaner) continues(i int) bool {
+	if c.d.Format != extract.FormatHTML || i == 0 {
+		return false
+	}
+	if i < c.first {
+		// before the first paragraph, what the header pass left is a
+		// standfirst or lede when it is long enough to say something
+		return c.ls[i].words >= 4 && !isTagWords(c.ls[i])
+	}
+	if i <= c.last {
+		return false
+	}
+	p := c.ls[i-1]
+	return p.label == dossier.LabelBody || p.label == dossier.LabelHeading && p.why == whyMarkup
+}
+
+func hasLetter(s string) bool { return strings.IndexFunc(s, unicode.IsLetter) >= 0 }
+
+// structured labels a list item or table row: in the body, in a bullet
+// summary right before it, or after it when the list follows the body or
+// a heading or line that introduces it; a list of short items without
+// figures outside the body is navigation. It says whether it labelled l.
+func (c *cleaner) structured(i int, inBody bool) bool {
+	l := c.ls[i]
+	if inBody || c.noBody {
+		l.set(dossier.LabelBody, whyNone)
+		return true
+	}
+	// the block of list lines around l
+	s, e := i, i
+	for s > 0 && c.ls[s-1].kind != kindPlain {
+		s--
+	}
+	for e+1 < len(c.ls) && c.ls[e+1].kind != kindPlain {
+		e++
+	}
+	if menuLike(c.ls[s : e+1]) {
+		l.set(dossier.LabelBoilerplate, whyNavList)
+		return true
+	}
+	if i < c.first {
+		if e+1 == c.first { // a summary before the first paragraph
+			l.set(dossier.LabelBody, whyNone)
+			return true
+		}
+		return false
+	}
+	// after the body: the line before the block introduces it
+	if s == 0 {
+		return false
+	}
+	intro := c.ls[s-1]
+	switch {
+	case intro.label == dossier.LabelBody, intro.label == dossier.LabelHeading:
+		l.set(dossier.LabelBody, whyNone)
+	case intro.label == "" || intro.why == whyOutside:
+		// "Tour dates:" introduces the list it stands over
+		if !endsWithColon(intro.text) {
+			return false
+		}
+		intro.set(dossier.LabelBody, whyNone)
+		l.set(dossier.LabelBody, whyNone)
+	default:
+		l.set(dossier.LabelBoilerplate, whyFurnitureList)
+	}
+	return true
+}
+
+// menuLike: three or more items of at most three words, none with a
+// figure, as menus, share bars and tag lists are.
+func menuLike(ls []*line) bool {
+	if len(ls) < 3 {
+		return false
+	}
+	for _, l := range ls {
+		if l.words > 3 || strings.IndexFunc(l.text, unicode.IsDigit) >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func endsWithColon(s string) bool {
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	return strings.HasSuffix(s, ":") || strings.HasSuffix(s, "：")
+}
+
 // build writes the clean text and the removed lines. Headings must
 // introduce text: a heading followed by no body is dropped.
 func (c *cleaner) build() {
@@ -358,13 +507,22 @@ func (c *cleaner) build() {
 		switch l.label {
 		case dossier.LabelBody, dossier.LabelHeading:
 			if l.label == dossier.LabelHeading && !bodyFollows(c.ls, i) {
-				l.set(dossier.LabelBoilerplate, whyOrphanHeading)
-				break
+				if l.why == whyNone && i <= c.last {
+					// a heading-shaped line among others in the body
+					// ("Q: Favorite apps?", a run of short lines) is text
+					l.set(dossier.LabelBody, whyNone)
+				} else if l.why != whyMarkup || !bodyAfter(c.ls, i) {
+					l.set(dossier.LabelBoilerplate, whyOrphanHeading)
+					break
+				}
 			}
 			if b.Len() > 0 {
 				b.WriteString("\n\n")
 			}
 			start := b.Len()
+			if l.kind == kindItem {
+				b.WriteString("• ")
+			}
 			b.WriteString(l.text)
 			c.res.Paragraphs = append(c.res.Paragraphs, dossier.Paragraph{Start: start, End: b.Len(), Heading: l.label == dossier.LabelHeading})
 			continue
@@ -380,6 +538,16 @@ func (c *cleaner) build() {
 func hasBodyAfter(ls []*line, i int) bool {
 	for _, l := range ls[i+1:] {
 		if l.label == "" && isBody(l) {
+			return true
+		}
+	}
+	return false
+}
+
+// bodyAfter: some body line comes after line i.
+func bodyAfter(ls []*line, i int) bool {
+	for _, l := range ls[i+1:] {
+		if l.label == dossier.LabelBody {
 			return true
 		}
 	}
@@ -410,6 +578,7 @@ func LineKey(s string) uint64 {
 func Keys(d extract.Doc) (doc uint64, keys []uint64) {
 	longest := ""
 	seen := map[uint64]bool{}
+	var v vocab
 	for _, raw := range d.Lines {
 		t := strings.TrimFunc(raw, isSpace)
 		if len(t) > len(longest) {
@@ -418,7 +587,10 @@ func Keys(d extract.Doc) (doc uint64, keys []uint64) {
 		if t == "" || wordCount(t) > maxPatternWords {
 			continue
 		}
-		k := LineKey(Unglue(t))
+		if v == nil && needsUnglue(t) {
+			v = newVocab(d.Lines)
+		}
+		k := LineKey(Unglue(t, v))
 		if !seen[k] {
 			seen[k] = true
 			keys = append(keys, k)
@@ -491,8 +663,7 @@ func isNav(l *line, ls []*line, first int) bool {
 	if navRe.MatchString(l.text) {
 		return true
 	}
-	orig := strings.TrimFunc(l.orig, isSpace)
-	if glued := len(strings.Fields(Unglue(orig))) - len(strings.Fields(orig)); glued >= 2 && !isSentence(l) && l.words <= 6 {
+	if l.glued >= 2 && !isSentence(l) && l.words <= 6 {
 		return true // glued menu items: "À la uneGuerreRussieUkraine"
 	}
 	for _, o := range ls[:first] {
@@ -552,6 +723,26 @@ func dedupeTags(tags []string) []string {
 		out = append(out, strings.TrimSpace(t))
 	}
 	return out
+}
+
+// similarTitle: the line shares at least half the title's words, as a
+// headline varying the metadata's title does.
+func similarTitle(line, title string) bool {
+	tw := strings.Fields(strings.ToLower(title))
+	if len(tw) == 0 {
+		return false
+	}
+	in := map[string]bool{}
+	for _, w := range strings.Fields(strings.ToLower(line)) {
+		in[strings.Trim(w, ".,;:!?«»“”\"'’()")] = true
+	}
+	n := 0
+	for _, w := range tw {
+		if in[strings.Trim(w, ".,;:!?«»“”\"'’()")] {
+			n++
+		}
+	}
+	return 2*n >= len(tw)
 }
 
 func sameText(a, b string) bool {

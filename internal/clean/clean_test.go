@@ -9,19 +9,32 @@ import (
 )
 
 func TestUnglue(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"Selon les médias américains BloombergLa Corée du Nord", "Selon les médias américains Bloomberg La Corée du Nord"},
-		{"À la uneGuerreRussieUkraine", "À la une Guerre Russie Ukraine"},
-		{"Home ActualitéKim Jong Un", "Home Actualité Kim Jong Un"},
-		{"»se rapporter Bloomberg", "» se rapporter Bloomberg"},
-		{"de 240 mm.”rapporte le Temps", "de 240 mm.” rapporte le Temps"},
-		{"Image officielle de WhatsApp d'Adnkronos", "Image officielle de WhatsApp d'Adnkronos"},
-		{"McKinsey et YouTube", "McKinsey et YouTube"},
-		{"iPhone et OpenAI", "iPhone et OpenAI"},
-		{"source:https://www.adnkronos.com/InternazionaleEsteri", "source:https://www.adnkronos.com/InternazionaleEsteri"},
+	tests := []struct{ in, page, want string }{
+		// a name ending one block, a function word opening the next
+		{"Selon les médias américains BloombergLa Corée du Nord", "", "Selon les médias américains Bloomberg La Corée du Nord"},
+		// menu items the page writes apart elsewhere
+		{"À la uneGuerreRussieUkraine", "La guerre entre la Russie et l'Ukraine.", "À la une Guerre Russie Ukraine"},
+		{"»se rapporter Bloomberg", "", "» se rapporter Bloomberg"},
+		{"de 240 mm.”rapporte le Temps", "", "de 240 mm.” rapporte le Temps"},
+		{"Image officielle de WhatsApp d'Adnkronos", "", "Image officielle de WhatsApp d'Adnkronos"},
+		{"McKinsey et YouTube", "", "McKinsey et YouTube"},
+		{"iPhone et OpenAI", "", "iPhone et OpenAI"},
+		{"source:https://www.adnkronos.com/InternazionaleEsteri", "", "source:https://www.adnkronos.com/InternazionaleEsteri"},
+		// names written as one word stay whole, even where their parts are words
+		{"The new AirPods are out", "Air travel is up. The pods are charged.", "The new AirPods are out"},
+		{"TechCrunch reported it", "Tech firms crunch numbers.", "TechCrunch reported it"},
+		{"Pay with ApplePay today", "Apple said pay rises.", "Pay with ApplePay today"},
+		{"Ramsay MacDonald spoke", "Donald and Mac were there.", "Ramsay MacDonald spoke"},
+		{"Abantu abakhuluma isiXhosa", "", "Abantu abakhuluma isiXhosa"},
+		{"Abasebenzi lakwaTransnet bateleka", "UTransnet uthe abasebenzi bateleka.", "Abasebenzi lakwaTransnet bateleka"},
+		{"不正に改造したiPhoneを販売した", "", "不正に改造したiPhoneを販売した"},
+		// a name written glued twice in the page is a name, whatever its parts
+		{"SoundWave is a band", "Sound and wave. SoundWave played.", "SoundWave is a band"},
+		{"the soundWave", "Sound and wave.", "the sound Wave"},
 	}
 	for _, tt := range tests {
-		if got := Unglue(tt.in); got != tt.want {
+		v := newVocab([]string{tt.in, tt.page})
+		if got := Unglue(tt.in, v); got != tt.want {
 			t.Errorf("Unglue(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}

@@ -65,26 +65,44 @@ func ProfileOf(a *dossier.Article) Profile {
 			p.Cites = append(p.Cites, name)
 		}
 	}
+	// Each figure is looked up in the sentences, and each sentence in the
+	// outlet mentions, by binary search: a long article has thousands of
+	// each, and a loop over all of them per figure made profiles quadratic
+	// in the article's size.
+	var outlets []dossier.Mention
+	for _, m := range a.Mentions {
+		if m.Type == dossier.EntityOutlet {
+			outlets = append(outlets, m)
+		}
+	}
+	sort.SliceStable(outlets, func(i, j int) bool { return outlets[i].Start < outlets[j].Start })
+	sents := a.Sentences
+	if !sort.SliceIsSorted(sents, func(i, j int) bool { return sents[i].Start < sents[j].Start }) {
+		sents = append([]dossier.Span(nil), sents...)
+		sort.SliceStable(sents, func(i, j int) bool { return sents[i].Start < sents[j].Start })
+	}
 	seen := map[string]bool{}
 	for _, f := range a.Figures {
 		v := f.Value
 		if v == nil {
 			v = f.Low
 		}
-		if f.Field != "" || v == nil || *v < 10 {
+		if f.Field != "" || v == nil || *v < 10 || len(outlets) == 0 {
 			continue // small numbers are everywhere
 		}
-		for _, s := range a.Sentences {
-			if f.Start < s.Start || f.Start >= s.End {
-				continue
-			}
-			for _, m := range a.Mentions {
-				if m.Type == dossier.EntityOutlet && m.Start >= s.Start && m.End <= s.End {
-					r := m.Entity + "|" + FigureKey(f)
-					if !seen[r] {
-						seen[r] = true
-						p.Reports = append(p.Reports, r)
-					}
+		// the sentences starting at or before the figure; sentences do not
+		// overlap, so only the last of them can hold it
+		i := sort.Search(len(sents), func(i int) bool { return sents[i].Start > f.Start }) - 1
+		if i < 0 || f.Start >= sents[i].End {
+			continue
+		}
+		s := sents[i]
+		for j := sort.Search(len(outlets), func(j int) bool { return outlets[j].Start >= s.Start }); j < len(outlets) && outlets[j].Start < s.End; j++ {
+			if m := outlets[j]; m.End <= s.End {
+				r := m.Entity + "|" + FigureKey(f)
+				if !seen[r] {
+					seen[r] = true
+					p.Reports = append(p.Reports, r)
 				}
 			}
 		}

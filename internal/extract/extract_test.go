@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"errors"
 	"strings"
 	"testing"
@@ -152,5 +153,19 @@ func BenchmarkText(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		Text("b.txt", text)
+	}
+}
+
+// TestJSONLLongLine: a line longer than any line-reading buffer (64 MB
+// here) is read like the others, and the lines after it are not lost.
+func TestJSONLLongLine(t *testing.T) {
+	if testing.Short() {
+		t.Skip("65 MB line")
+	}
+	long := bytes.Repeat([]byte("word "), 13<<20)
+	in := append(append([]byte(`{"title":"Long","text":"`), long...), "\"}\n"+`{"title":"Short","text":"A short one."}`+"\n"...)
+	docs, errs := JSONL("x.jsonl", in)
+	if len(errs) != 0 || len(docs) != 2 || docs[1].Title != "Short" {
+		t.Fatalf("%d docs, errors %v; want both lines", len(docs), errs)
 	}
 }

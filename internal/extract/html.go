@@ -15,12 +15,16 @@ import (
 // metadata date comes from go-htmldate) and keeps headings as headings.
 // pageURL, when known, resolves relative links and gives the outlet.
 func HTML(input string, b []byte, pageURL string) (Doc, error) {
-	if err := checkNesting(b); err != nil {
-		return Doc{}, inputErr(input, err)
-	}
+	// a widget nested too deeply is cut, not the page: the parser and the
+	// extractors stop at depth, the article is rarely the deep part
+	b, pruned := prune(b, MaxNesting-16) // the parser adds html, body and the like above the page's tags
 	root, err := html.Parse(bytes.NewReader(b))
 	if err != nil {
 		return Doc{}, inputErr(input, fmt.Errorf("%w: %v", ErrMalformed, err))
+	}
+	noText := ErrNoText
+	if pruned {
+		noText = fmt.Errorf("%w (more than %d levels, nothing left once cut)", ErrTooDeep, MaxNesting)
 	}
 	opts := trafilatura.Options{ExcludeComments: true, EnableFallback: true, Deduplicate: false}
 	if pageURL != "" {
@@ -30,12 +34,12 @@ func HTML(input string, b []byte, pageURL string) (Doc, error) {
 	}
 	res, err := trafilatura.ExtractDocument(root, opts)
 	if err != nil || res == nil || res.ContentNode == nil {
-		return Doc{}, inputErr(input, ErrNoText)
+		return Doc{}, inputErr(input, noText)
 	}
 	d := Doc{Input: input, Format: FormatHTML}
 	d.Lines = blockLines(res.ContentNode)
 	if len(d.Lines) == 0 {
-		return Doc{}, inputErr(input, ErrNoText)
+		return Doc{}, inputErr(input, noText)
 	}
 	m := res.Metadata
 	d.Title = strings.TrimSpace(m.Title)
@@ -57,16 +61,32 @@ func HTML(input string, b []byte, pageURL string) (Doc, error) {
 // strips it and labels the line a heading.
 const HeadingPrefix = "\x01h "
 
-// blockLines flattens an HTML tree into one line per block element.
+// ItemPrefix marks a list item and RowPrefix a table row (its cells joined
+// by CellSep): cleaning keeps them as lines of their own when the list or
+// table belongs to the article.
+const (
+	ItemPrefix = "\x01li "
+	RowPrefix  = "\x01tr "
+	CellSep    = " | "
+)
+
+// blockLines flattens an HTML tree into one line per block element, a list
+// item or a table row being one line.
 func blockLines(n *html.Node) []string {
 	var lines []string
 	var cur strings.Builder
 	heading := false
+	items, rows := 0, 0 // depth of the list items and table rows around
 	flush := func() {
 		s := strings.Join(strings.Fields(cur.String()), " ")
-		if s != "" {
-			if heading {
+		if s != "" && s != strings.TrimSpace(CellSep) {
+			switch {
+			case heading:
 				s = HeadingPrefix + s
+			case rows > 0:
+				s = RowPrefix + strings.Trim(s, "| ")
+			case items > 0:
+				s = ItemPrefix + s
 			}
 			lines = append(lines, s)
 		}
@@ -84,18 +104,36 @@ func blockLines(n *html.Node) []string {
 			case atom.Script, atom.Style, atom.Noscript, atom.Template:
 				return
 			case atom.Br:
-				flush()
+				if rows > 0 {
+					cur.WriteByte(' ')
+				} else {
+					flush()
+				}
 				return
 			}
 		}
 		// trafilatura builds its output tree without atoms: compare names
-		block := n.Type == html.ElementNode && isBlock(atom.Lookup([]byte(strings.ToLower(n.Data))))
+		a := atom.Lookup([]byte(strings.ToLower(n.Data)))
+		block := n.Type == html.ElementNode && isBlock(a)
+		cell := rows > 0 && (a == atom.Td || a == atom.Th)
+		if rows > 0 && a != atom.Table {
+			block = false // a row is one line, whatever blocks its cells hold
+		}
 		if block {
 			flush()
-			switch strings.ToLower(n.Data) {
-			case "h1", "h2", "h3", "h4", "h5", "h6":
+			switch a {
+			case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 				heading = true
+			case atom.Li, atom.Dd, atom.Dt:
+				items++
+				defer func() { items-- }()
+			case atom.Tr:
+				rows++
+				defer func() { rows-- }()
 			}
+		}
+		if cell && cur.Len() > 0 {
+			cur.WriteString(CellSep)
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c)
@@ -122,23 +160,58 @@ func isBlock(a atom.Atom) bool {
 	return false
 }
 
-// checkNesting refuses pages nested deeper than MaxNesting elements.
-func checkNesting(b []byte) error {
+// prune returns the page without the elements nested deeper than max
+// levels (their content with them), and whether it cut any. Only a page
+// that goes too deep is copied.
+func prune(b []byte, max int) ([]byte, bool) {
+	if depthOf(b) <= max {
+		return b, false
+	}
+	var out bytes.Buffer
+	out.Grow(len(b))
 	z := html.NewTokenizer(bytes.NewReader(b))
 	depth := 0
 	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return out.Bytes(), true
+		}
+		keep := depth <= max
+		switch tt {
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			if !isVoid(string(name)) {
+				depth++
+				keep = depth <= max
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			if !isVoid(string(name)) && depth > 0 {
+				depth--
+			}
+		}
+		if keep {
+			out.Write(z.Raw())
+		}
+	}
+}
+
+// depthOf is the deepest element nesting of a page, counted on its tags
+// (p and li, often left open, do not count).
+func depthOf(b []byte) int {
+	z := html.NewTokenizer(bytes.NewReader(b))
+	depth, deepest := 0, 0
+	for {
 		switch z.Next() {
 		case html.ErrorToken:
-			return nil
+			return deepest
 		case html.StartTagToken:
 			name, _ := z.TagName()
 			if isVoid(string(name)) {
 				continue
 			}
 			depth++
-			if depth > MaxNesting {
-				return fmt.Errorf("%w (more than %d levels)", ErrTooDeep, MaxNesting)
-			}
+			deepest = max(deepest, depth)
 		case html.EndTagToken:
 			if depth > 0 {
 				depth--

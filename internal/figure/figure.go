@@ -13,6 +13,8 @@ type Context struct {
 	Date  string // the article's date, to resolve "vendredi" or "last week"
 	Title string
 	Lang  string // ISO 639-1; "" to guess per phrase
+
+	money *moneyCtx // the article's currencies, set by Extract
 }
 
 // Extract returns the figures of text, sentence by sentence. sentences are
@@ -22,72 +24,145 @@ func Extract(text string, sentences []dossier.Span, c Context) []dossier.Figure 
 		sentences = []dossier.Span{{Start: 0, End: len(text)}}
 	}
 	var out []dossier.Figure
+	c.money = newMoneyCtx(c.Title, text)
+	var at attributor
+	// the actor the article is about, for figures whose sentence names none
+	topic := titleTopic(c.Title, text)
 	// The headline states figures too, and its attribution carries over
 	// into the first sentence that has none.
-	prevSource := ""
 	if c.Title != "" {
 		toks := tokenize(c.Title, 0)
-		figs := sentenceFigures(c.Title, toks, c)
-		prevSource = source(toks)
+		figs, pos := sentenceFigures(c.Title, toks, c)
+		first := len(out)
+		out = append(out, figs...)
+		at.sentence(toks, out, first, pos, true)
 		when := ""
 		if len(figs) > 0 {
 			when = timeOf(toks, c.Date)
 		}
-		for k := range figs {
-			figs[k].Sentence, figs[k].Field, figs[k].Source, figs[k].Time = c.Title, "title", prevSource, when
+		for k := first; k < len(out); k++ {
+			out[k].Sentence, out[k].Field, out[k].Time = c.Title, "title", when
+			if out[k].Subject == "" || allCaps(toks) {
+				out[k].Subject = topic
+			}
 		}
-		out = append(out, figs...)
 	}
+	prevEnd := -1
 	for _, sp := range sentences {
 		s := text[sp.Start:sp.End]
+		newPara := prevEnd < 0 || strings.Contains(text[prevEnd:sp.Start], "\n")
+		prevEnd = sp.End
 		toks := tokenize(s, sp.Start)
-		figs := sentenceFigures(text, toks, c)
-		src := source(toks)
-		if src == "" && carriesOver(toks) {
-			src = prevSource
-		}
-		if src != "" {
-			prevSource = src
-		}
+		figs, pos := sentenceFigures(text, toks, c)
+		first := len(out)
+		out = append(out, figs...)
+		at.sentence(toks, out, first, pos, newPara)
 		when := ""
 		if len(figs) > 0 {
 			when = timeOf(toks, c.Date)
 		}
-		for k := range figs {
-			figs[k].Sentence = s
-			if figs[k].Source == "" {
-				figs[k].Source = src
+		// a fragment cut from the sentence before ("Mo. (4,900 workers), ...")
+		// keeps its modality
+		if !newPara && first > 0 && fragment(toks) {
+			for k := first; k < len(out); k++ {
+				if out[k].Modality == dossier.ModalityFact {
+					out[k].Modality = out[first-1].Modality
+				}
 			}
-			figs[k].Time = when
 		}
-		out = append(out, figs...)
+		for k := first; k < len(out); k++ {
+			out[k].Sentence = s
+			out[k].Time = when
+			// the speaker is not the actor: "a indiqué le ministère de l'Intérieur"
+			if sub := strings.ToLower(out[k].Subject); sub != "" && strings.Contains(strings.ToLower(out[k].Source), sub) {
+				out[k].Subject = ""
+			}
+			if out[k].Subject == "" {
+				out[k].Subject = out[k].Place
+			}
+			if out[k].Subject == "" {
+				out[k].Subject = topic
+			}
+		}
 	}
 	return out
 }
 
+// fragment: a sentence that starts with a parenthesis or in lower case
+// was cut after an abbreviation.
+func fragment(toks []token) bool {
+	if len(toks) == 0 {
+		return false
+	}
+	t := toks[0]
+	return t.text == "(" || t.kind == tWord && !isCap(t.text)
+}
+
 // sentenceFigures finds the figures among one sentence's tokens.
-func sentenceFigures(text string, toks []token, c Context) []dossier.Figure {
-	var out []dossier.Figure
+// pos holds the token index where each figure starts.
+func sentenceFigures(text string, toks []token, c Context) (out []dossier.Figure, pos []int) {
+	lastEnd := 0
 	for i := 0; i < len(toks); i++ {
-		q, ok := quantityAt(toks, i)
+		q, ok := quantityAt(toks, i, c.Lang)
 		if !ok {
 			continue
 		}
-		f, end, ok := reading(text, toks, q, c)
+		var prev *dossier.Figure
+		if len(out) > 0 && q.i-lastEnd <= 12 {
+			prev = &out[len(out)-1]
+		}
+		f, end, ok := reading(text, toks, q, c, prev)
 		if ok {
 			out = append(out, f)
+			pos = append(pos, q.i)
+			lastEnd = end
 		}
 		if end > i {
 			i = end - 1
 		}
 	}
-	return out
+	return out, pos
 }
 
-// quantityAt recognises a number expression starting at toks[i].
-func quantityAt(toks []token, i int) (quantity, bool) {
+// quantityAt recognises a number expression starting at toks[i]; lang
+// ("fr", "en" or "") keeps one language's number words out of the other's
+// text.
+func quantityAt(toks []token, i int, lang string) (quantity, bool) {
 	t := toks[i]
 	w := t.lower
+	// "half a million", "un demi-million", "two thirds of a million"
+	if v, n := fractionOfScale(toks, i, lang); n > 0 {
+		return quantity{i: i, j: i + n, value: v, low: v, high: v, word: true, thingFrom: skipOf(toks, i+n)}, true
+	}
+	// "half a dozen", "une demi-douzaine"
+	if (w == "half" && i+2 < len(toks) && toks[i+1].lower == "a" && toks[i+2].lower == "dozen") ||
+		((w == "une" || w == "un") && i+1 < len(toks) && toks[i+1].lower == "demi-douzaine") {
+		n := 3
+		if w != "half" {
+			n = 2
+		}
+		return quantity{i: i, j: i + n, value: 6, low: 6, high: 6, about: true, thingFrom: skipOf(toks, i+n)}, true
+	}
+	// "½", "¾": vulgar fractions
+	if v, ok := vulgarFractions[t.text]; ok {
+		return quantity{i: i, j: i + 1, value: 100 * v, low: 100 * v, high: 100 * v, pct: true, unit: "%", thingFrom: skipOf(toks, i+1)}, true
+	}
+	// fractions of a whole: "la moitié", "deux tiers", "a third of", "1/2", "un sur deux"
+	if q, ok := fractionAt(toks, i, lang); ok {
+		if t.kind == tNum && notAFigureNumber(toks, i) {
+			return quantity{}, false
+		}
+		return q, true
+	}
+	// "four-month", "six-feet", "two-year-old": a number word and its unit in one word
+	if t.kind == tWord && strings.Contains(w, "-") {
+		first, rest, _ := strings.Cut(w, "-")
+		if v, ok := numWord(first, lang); ok && v > 0 {
+			if u, _ := hyphenUnit(rest, lang); u != "" {
+				return quantity{i: i, j: i + 1, value: v, low: v, high: v, word: true, thingFrom: i + 1, unit: rest}, true
+			}
+		}
+	}
 	// vague plurals: "des milliers", "plusieurs dizaines de milliers", "hundreds of", "tens of thousands"
 	if lead, ok := vagueLead[bare(w)]; ok && i+1 < len(toks) {
 		if q, ok := vagueAt(toks, i+1, lead); ok {
@@ -122,12 +197,18 @@ func quantityAt(toks []token, i int) (quantity, bool) {
 		if toks[k].lower == "the" && k+1 < len(toks) {
 			k++
 		}
-		if r, ok := vagueNouns[toks[k].lower]; ok {
-			return quantity{i: i, j: k + 1, low: r[0], high: r[1], vague: true, thingFrom: k + 1}, true
+		if _, ok := vagueNouns[toks[k].lower]; ok {
+			if q, ok := vagueAt(toks, k, 1); ok {
+				q.i = i
+				return q, true
+			}
 		}
 	}
 	// "une semaine", "a week", "un an": one unit of time
-	if (w == "une" || w == "un" || w == "a" || w == "an" || w == "one") && i+1 < len(toks) && durationUnits[toks[i+1].lower] != "" && !isRate(toks, i) {
+	if (w == "une" || w == "un" || w == "a" || w == "an" || w == "one") && i+1 < len(toks) && durationUnit(toks[i+1].lower, lang) != "" && !isRate(toks, i) && !dateReference(toks, i) {
+		if (w == "une" || w == "un") && lang == "en" || (w == "a" || w == "an" || w == "one") && lang == "fr" {
+			return quantity{}, false
+		}
 		return quantity{i: i, j: i + 1, value: 1, low: 1, high: 1, word: true, thingFrom: i + 1}, true
 	}
 	// "une cinquantaine de", "a dozen"
@@ -146,22 +227,27 @@ func quantityAt(toks []token, i int) (quantity, bool) {
 		if notAFigureNumber(toks, i) {
 			return quantity{}, false
 		}
-		q, ok := digitNumber(toks, i)
+		q, ok := digitNumber(toks, i, lang)
 		q.thingFrom = q.j
 		return q, ok
 	case tWord:
 		first, _, _ := strings.Cut(w, "-")
-		_, unit := unitWords[first]
-		if !unit && !hundredWords[first] && !(scaleWords[first] > 0 && len(first) > 3) && w != "a" && w != "an" {
+		_, unit := numWord(first, lang)
+		if !unit && !hundredWord(first, lang) && !(wordScale(first, lang) > 0 && len(first) > 3) && w != "a" && w != "an" {
 			return quantity{}, false
 		}
-		q, ok := wordNumber(toks, i)
+		q, ok := wordNumber(toks, i, lang)
 		if !ok {
 			return quantity{}, false
 		}
 		// "un", "une", "one", "a" alone are articles, not figures; small
 		// numbers after "les"/"the" refer back to known things.
-		if q.value <= 1 || (q.value < 10 && i > 0 && definiteBefore[toks[i-1].lower]) {
+		// "one pct surtax", "un euro": one of a unit is a figure
+		unitNext := q.j < len(toks) && (percentWords[toks[q.j].lower] || (q.j+1 < len(toks) && toks[q.j].lower == "per" && toks[q.j+1].lower == "cent"))
+		// a sign makes "minus one" a number; "zéro mort" is a claim
+		signed := i > 0 && (negativeWords[toks[i-1].lower] || toks[i-1].text == "-" && toks[i-1].spaceAfter == "")
+		zero := q.value == 0 && (first == "zéro" || first == "zero" || first == "nought" || first == "naught")
+		if q.value <= 1 && !unitNext && !signed && !zero && q.value == float64(int64(q.value)) || (q.value < 3 && i > 0 && definiteBefore[toks[i-1].lower]) {
 			return quantity{}, false
 		}
 		q.thingFrom = q.j
@@ -232,11 +318,31 @@ func notAFigureNumber(toks []token, i int) bool {
 		return ""
 	}
 	// glued to letters or a hyphen: "F-16", "COVID-19", "Su-27"
-	if i > 0 && toks[i-1].spaceAfter == "" && (toks[i-1].text == "-" || toks[i-1].kind == tWord || toks[i-1].kind == tAlnum) {
+	if i > 0 && toks[i-1].spaceAfter == "" && (toks[i-1].kind == tWord || toks[i-1].kind == tAlnum) && currencyPrefix[toks[i-1].text] == "" {
 		return true
 	}
+	if i > 1 && toks[i-1].spaceAfter == "" && toks[i-1].text == "-" && toks[i-2].spaceAfter == "" && (toks[i-2].kind == tWord || toks[i-2].kind == tAlnum) {
+		return true // "F-16", "COVID-19"; "-1.3%" is a sign
+	}
 	if i+1 < len(toks) && t.spaceAfter == "" && toks[i+1].text == "-" && i+2 < len(toks) && toks[i+2].kind == tWord && toks[i+2].spaceAfter == "" {
-		return true // "4-X" model names
+		if u, _ := hyphenUnit(toks[i+2].lower, ""); u == "" && toks[i+2].lower != "strong" {
+			return true // "4-X" model names
+		}
+	}
+	if isModelNumber(toks, i) {
+		return true
+	}
+	// "les 17 et 18 octobre", "March 3-5": days of a month
+	if i+3 < len(toks) && (next(1) == "et" || next(1) == "and" || next(1) == "au" || next(1) == "-" || next(1) == "to" || next(1) == "ou") &&
+		toks[i+2].kind == tNum && months[strings.TrimSuffix(toks[i+3].lower, ".")] {
+		return true
+	}
+	// clock times: "9 PM", "9 a.m.", "à 16 h"
+	if n := next(1); (n == "pm" || n == "am" || n == "p.m." || n == "a.m." || n == "gmt" || n == "utc") && len(t.text) <= 2 {
+		return true
+	}
+	if next(1) == "a" && next(2) == "." && next(3) == "m" || next(1) == "p" && next(2) == "." && next(3) == "m" {
+		return true
 	}
 	// a time: "10:30", "14 h 30"
 	if next(1) == ":" && i+2 < len(toks) && toks[i+2].kind == tNum && t.spaceAfter == "" {
@@ -250,15 +356,16 @@ func notAFigureNumber(toks []token, i int) bool {
 	}
 	// references: "n° 5", "No. 5", "article 5", "page 3"
 	switch prev(1) {
-	case "n°", "no", "nº", "numéro", "number", "article", "page", "pages", "chapitre", "chapter", "p", "#", "tome", "vol", "ligne", "line", "route", "rn", "a", "e":
-		if prev(1) != "a" || toks[i-1].text == "A" {
+	case "n°", "no", "nº", "numéro", "number", "article", "page", "pages", "chapitre", "chapter", "p", "#", "tome", "vol", "ligne", "line", "route", "rn", "a", "e",
+		"acte", "act", "floor", "building", "block", "ward", "bâtiment", "pavillon", "saison", "season", "épisode", "episode", "étape", "stage", "version", "level", "niveau", "phase", "room", "salle", "gate", "porte", "terminal", "platform", "quai":
+		if prev(1) != "a" || toks[i-1].text == "A" && i > 1 && !allUpperSentence(toks) {
 			return true
 		}
 	}
 	if prev(1) == "." && (prev(2) == "no" || prev(2) == "p") {
 		return true
 	}
-	v, _ := parseDigits(t.text)
+	v, _ := parseDigits(t.text, "", false)
 	plain := !strings.ContainsAny(t.text, ".,")
 	// days of the month: "le 25 mars", "25 March", "March 25"
 	if plain && v >= 1 && v <= 31 && (months[strings.TrimSuffix(next(1), ".")] || months[prev(1)]) {
@@ -272,7 +379,7 @@ func notAFigureNumber(toks []token, i int) bool {
 		if _, ok := durationUnits[n]; ok {
 			return true // "2024 ans" does not occur; "en 2024 années" neither
 		}
-		if countables[lemma(n)] || measureUnits[n] != "" || currencyWords[n] != "" || percentWords[n] {
+		if countables[lemma(n)] || measureUnits[n] != "" || currencyWords[n] != "" || percentWords[n] || currencySymbols[n] != "" && t.spaceAfter == "" {
 			return false
 		}
 		return true
@@ -288,8 +395,13 @@ func notAFigureNumber(toks []token, i int) bool {
 }
 
 // reading gives the quantity its bound, thing or unit, kind, and the rest.
-func reading(text string, toks []token, q quantity, c Context) (dossier.Figure, int, bool) {
+//
+// prev is the figure just before in the sentence, if near: an elliptical
+// figure counts what it counts ("46 000 manifestants, dont 8 000 à Paris",
+// "28 à Paris, 13 à Lyon").
+func reading(text string, toks []token, q quantity, c Context, prev *dossier.Figure) (dossier.Figure, int, bool) {
 	f := dossier.Figure{Doc: c.Doc}
+	var inherited *dossier.Figure
 	start, end := q.i, q.j
 	bound := dossier.BoundExact
 	lo, hi, val := q.low, q.high, q.value
@@ -299,13 +411,16 @@ func reading(text string, toks []token, q quantity, c Context) (dossier.Figure, 
 	case q.about:
 		bound = dossier.BoundAbout
 	}
-	// money symbol before: "$2.5 billion", "€30 millions"
+	// money before: "$2.5 billion", "€30 millions", "US$5", "USD1,700", "CHF 50", "Fr. 20"
 	unit, kind := "", dossier.Kind("")
-	if start > 0 {
-		if cur, ok := currencySymbols[toks[start-1].text]; ok {
-			unit, kind = cur, dossier.KindMoney
-			start--
-		}
+	if cur, n := moneyBefore(toks, start); n > 0 && !q.word {
+		unit, kind = cur, dossier.KindMoney
+		start -= n
+	}
+	// a sign: "-1.3%", "moins cinq degrés", "minus 5"
+	if n := negativeBefore(toks, start); n > 0 && !q.vague {
+		val, lo, hi = -val, -hi, -lo
+		start -= n
 	}
 	// bound words before
 	if !q.vague {
@@ -321,84 +436,129 @@ func reading(text string, toks []token, q quantity, c Context) (dossier.Figure, 
 			}
 		}
 	}
-	// range: "entre 10 et 12", "between 3 and 5", "de 10 à 12", "10 à 12", "10-12"
+	// range: "entre 10 et 12", "between 5% and 6%", "de 10 à 12", "from $5 to $7", "15-22 miles"
 	thingFrom := q.thingFrom
-	if !q.vague && q.j < len(toks) {
-		conn := toks[q.j].lower
-		if (conn == "et" || conn == "and" || conn == "à" || conn == "to" || conn == "-" || conn == "–" || conn == "ou" || conn == "or") && q.j+1 < len(toks) {
-			if q2, ok := quantityAt(toks, q.j+1); ok && !q2.vague && q2.value > q.value {
-				opener := ""
-				if start > 0 {
-					opener = bare(toks[start-1].lower)
-				}
-				isRange := opener == "entre" || opener == "between" || opener == "from" || ((opener == "de" || opener == "d") && conn == "à") ||
-					conn == "à" || conn == "to" || conn == "-" || conn == "–"
-				if conn == "ou" || conn == "or" {
-					isRange = true // "3 ou 4 jours": the interval of the choice
-				}
-				if isRange {
-					if opener == "entre" || opener == "between" || opener == "from" || opener == "de" || opener == "d" {
-						start--
-					}
-					bound = dossier.BoundRange
-					lo, hi, val = q.value, q2.value, q.value
-					end = q2.j
-					thingFrom = q2.thingFrom
-					// "entre 1 et 2 millions": the scale of the second applies to the first
-					if q2.j > q.j+2 && toks[q2.j-1].kind == tWord && scaleWords[toks[q2.j-1].lower] > 0 && lo < hi/1000 {
-						lo = lo * scaleWords[toks[q2.j-1].lower]
-						val = lo
-					}
-				}
+	if r, ok := rangeAfter(toks, q, start, c.Lang); ok {
+		start = r.start
+		bound = dossier.BoundRange
+		lo, hi, val = r.lo, r.hi, r.lo
+		end = r.end
+		thingFrom = r.thingFrom
+		q.ratio = q.ratio || r.ratio
+	}
+	// unit, money, percent, duration after the number
+	if q.pct {
+		unit, kind = "%", dossier.KindPercent
+	}
+	if q.unit != "" && !q.pct {
+		// a number word with its unit: "four-month", "six-feet"
+		u, k := hyphenUnit(q.unit, c.Lang)
+		unit, kind = u, k
+	}
+	// "5,000-strong force": the count's noun comes after the hyphen word
+	if thingFrom+1 < len(toks) && toks[thingFrom].text == "-" && toks[thingFrom].spaceAfter == "" && toks[thingFrom+1].lower == "strong" {
+		thingFrom += 2
+		end = thingFrom
+	}
+	// "two and a half years": the half stands between the number and its unit
+	if n := andAHalf(toks, thingFrom); n > 0 && !q.vague && bound != dossier.BoundRange && val == float64(int64(val)) {
+		if u, _, _ := unitAfter(toks, thingFrom+n, q, c.Lang); u != "" {
+			val += 0.5
+			lo, hi = val, val
+			thingFrom += n
+		}
+	}
+	if kind == "" || kind == dossier.KindMoney && unit == "" {
+		if u, k, e := unitAfter(toks, thingFrom, q, c.Lang); e > 0 {
+			if !(kind == dossier.KindMoney && k != dossier.KindMoney) {
+				unit, kind, end = u, k, e
 			}
 		}
 	}
-	// unit, money, percent, duration after the number
-	k := thingFrom
-	if k < len(toks) {
-		w := toks[k].lower
-		switch {
-		case percentWords[w]:
-			unit, kind, end = "%", dossier.KindPercent, k+1
-		case (w == "pour" || w == "per") && k+1 < len(toks) && toks[k+1].lower == "cent":
-			unit, kind, end = "%", dossier.KindPercent, k+2
-		case currencySymbols[toks[k].text] != "":
-			unit, kind, end = currencySymbols[toks[k].text], dossier.KindMoney, k+1
-		case currencyWords[w] != "":
-			unit, kind, end = currencyWords[w], dossier.KindMoney, k+1
-		case (w == "d’" || w == "d'" || w == "de" || w == "of") && k+1 < len(toks) && currencyWords[toks[k+1].lower] != "":
-			unit, kind, end = currencyWords[toks[k+1].lower], dossier.KindMoney, k+2
-		case measureUnits[w] != "" && !(w == "m" && toks[k].text == "M") && !(w == "t" && toks[k-1].spaceAfter == ""):
-			unit, kind, end = measureUnits[w], dossier.KindMeasure, k+1
-			// compound units written with a slash: "km/h", "m/s"
-			if k+2 < len(toks) && toks[k].spaceAfter == "" && toks[k+1].text == "/" && toks[k+1].spaceAfter == "" && toks[k+2].kind == tWord {
-				unit, end = toks[k].text+"/"+toks[k+2].text, k+3
-			}
-		case k > 0 && q.i > 0 && (toks[q.i-1].lower == "magnitude" || toks[q.i-1].lower == "magnitude:"):
-			unit, kind, end = "magnitude", dossier.KindMeasure, q.j
-		case durationUnits[w] != "":
-			// "à 15 heures" is a time of day, caught before; "3 ans" a duration
-			unit, kind, end = durationUnits[w], dossier.KindDuration, k+1
+	// "il y a 40 ans", "three years ago": a date, not a duration
+	// ("il y a près de trois ans" says how long, and stays a figure, as in the seeds)
+	if kind == dossier.KindDuration && bound == dossier.BoundExact && (start >= 2 && toks[start-1].lower == "a" && toks[start-2].lower == "y" || end < len(toks) && toks[end].lower == "ago") {
+		return f, q.j, false
+	}
+	if kind == dossier.KindDuration && firstUnitsOf(toks, start, thingFrom, c.Lang) {
+		return f, q.j, false
+	}
+	// "spend $1bn over four years": "over" before a duration is the period,
+	// unless a verb of lasting or "for" asks how long ("for over two years")
+	if kind == dossier.KindDuration && bound == dossier.BoundMoreThan && start > 0 && toks[start].lower == "over" && start < q.i {
+		p := ""
+		if start > 0 {
+			p = toks[start-1].lower
 		}
+		switch p {
+		case "for", "in", "took", "lasted", "last", "lasts", "after", "since", "than", "taken", "spent", "":
+		default:
+			bound = dossier.BoundExact
+			start++
+		}
+	}
+	// "deux ans et demi", "two and a half years"
+	if n := andAHalf(toks, end); n > 0 && (kind == dossier.KindDuration || kind == dossier.KindMeasure) && bound != dossier.BoundRange && !q.vague && val == float64(int64(val)) {
+		val += 0.5
+		lo, hi = val, val
+		end += n
+	}
+	if kind == dossier.KindMoney {
+		unit = c.money.resolve(toks, start, end, unit)
 	}
 	if kind == "" && unit != "" {
 		kind = dossier.KindMoney
 	}
 	if kind == "" {
 		th, hd := thingAt(toks, thingFrom, c.Lang == "en")
-		if th == "" {
+		if th == "" && prev != nil && elliptical(toks, thingFrom) {
+			inherited = prev
+			switch {
+			case prev.Kind == dossier.KindCount && prev.Thing != "":
+				th = prev.Thing
+			case prev.Unit != "" && (prev.Kind == dossier.KindMoney || prev.Kind == dossier.KindPercent || prev.Kind == dossier.KindMeasure):
+				unit, kind = prev.Unit, prev.Kind
+			}
+		}
+		if th == "" && kind == "" && !q.vague && !q.word && q.j > q.i+1 && scaleWords[toks[q.j-1].lower] >= 1e6 {
+			// "(282 millions)", "à hauteur de 60 millions": an amount of the money the text is counting
+			if cur := c.money.implied(toks); cur != "" {
+				unit, kind = cur, dossier.KindMoney
+			}
+		}
+		// "a staff of 45", "une équipe de 30": the group named before counts
+		if th == "" && kind != dossier.KindMoney && start >= 2 && (bare(toks[start-1].lower) == "of" || bare(toks[start-1].lower) == "de") && collectives[toks[start-2].lower] {
+			th = lemma(toks[start-2].lower)
+			hd = q.j - 1
+		}
+		switch {
+		case kind != "":
+		case th == "":
 			th, _ = fallbackThing(toks, q)
 			if th == "" {
 				return f, q.j, false
 			}
-		} else {
+		case hd >= 0:
 			end = hd + 1
+			// "287 Palestiniens", "hundreds of Iranians": a people counted is the figure's actor
+			if hd > 0 && isCap(toks[hd].text) && !isCap(toks[hd].lower) && !allCaps(toks) {
+				f.Subject = toks[hd].text
+			}
 		}
-		f.Thing = th
-		f.Gloss = glossOf(th)
-		kind = dossier.KindCount
-	} else {
+		if kind == "" {
+			f.Thing = th
+			f.Gloss = glossOf(th)
+			kind = dossier.KindCount
+		}
+	}
+	if kind == dossier.KindMoney {
+		c.money.seen(unit)
+	}
+	if kind != dossier.KindCount {
 		f.Unit = unit
+		// what a share is of, what money is for: "22% des Français", "une amende de 400 euros"
+		f.Thing = shareOrMoneyThing(toks, start, end, kind)
+		f.Gloss = glossOf(f.Thing)
 	}
 	f.Kind = kind
 	// bound words after: "3 000 soldats au moins"
@@ -424,13 +584,38 @@ func reading(text string, toks []token, q quantity, c Context) (dossier.Figure, 
 	f.Start, f.End = toks[start].start, toks[end-1].end
 	f.Text = text[f.Start:f.End]
 	f.Modality = modality(toks, start, end)
-	f.Subject = subject(toks, start)
+	if inherited != nil && f.Modality == dossier.ModalityFact {
+		f.Modality = inherited.Modality // "prévoit 40 millions d'euros, dont 12 millions pour"
+	}
+	if f.Subject == "" {
+		f.Subject = subject(toks, start)
+	}
 	f.Event = event(toks, start, end, f.Thing)
 	f.Place = place(toks, end)
+	// "28 000 personnes à Paris, 6 500 à Marseille": a place right after the figure is its own
+	if f.Place != "" && end < len(toks) && !allCaps(toks) {
+		switch bare(toks[end].lower) {
+		case "à", "au", "aux", "en", "in", "at", "dans":
+			if f.Subject == "" || inherited != nil && !isCap(toks[hdOrStart(f, toks, start)].text) {
+				f.Subject = f.Place
+			}
+		}
+	}
 	return f, end, true
 }
 
 func ptr(v float64) *float64 { return &v }
+
+// hdOrStart: the token where the figure's subject was read when it is the
+// people counted ("287 Palestiniens à Gaza" keeps Palestiniens), else start.
+func hdOrStart(f dossier.Figure, toks []token, start int) int {
+	for k := start; k < len(toks) && toks[k].start < f.End; k++ {
+		if toks[k].text == f.Subject {
+			return k
+		}
+	}
+	return start
+}
 
 func boundBeforeAt(toks []token, i int) (dossier.Bound, int) {
 	for _, b := range boundBefore {
@@ -486,7 +671,11 @@ func thingAt(toks []token, k int, en bool) (string, int) {
 	for k < len(toks) && (skipBeforeThing[bare(toks[k].lower)]) && !countables[lemma(toks[k].lower)] {
 		k++
 	}
-	if k >= len(toks) || toks[k].kind != tWord || notThing[bare(toks[k].lower)] || months[toks[k].lower] || weekdays[toks[k].lower] ||
+	// a closing quote between: 'environ 500" interpellations'
+	if k < len(toks) && k > 0 && (toks[k].text == "\"" || toks[k].text == "»" || toks[k].text == "”") && toks[k-1].spaceAfter == "" {
+		k++
+	}
+	if k >= len(toks) || toks[k].kind != tWord || notThing[bare(toks[k].lower)] && !(en && toks[k].lower == "car") || months[toks[k].lower] || weekdays[toks[k].lower] ||
 		isAdverb(toks[k].lower) || pronouns[toks[k].lower] {
 		return "", -1
 	}
@@ -494,8 +683,11 @@ func thingAt(toks []token, k int, en bool) (string, int) {
 		// the first plural noun, or the last word before a stop:
 		// "additional soldiers", "special forces troops", "fifty roads remain"
 		h := k
-		for m := k; m < len(toks) && m < k+4; m++ {
-			if t := toks[m]; t.kind != tWord || notThing[t.lower] {
+		for m := k; m < len(toks) && m < k+6; m++ {
+			if modelPart(toks, m) {
+				continue // "Czechoslovak-made L-39 bombers", "four 747-400 aircraft"
+			}
+			if t := toks[m]; t.kind != tWord || notThing[t.lower] && t.lower != "car" {
 				break
 			}
 			if isPluralNoun(toks[m].lower) {
@@ -521,6 +713,19 @@ func thingAt(toks []token, k int, en bool) (string, int) {
 		return lemma(toks[h].lower), h
 	}
 	return lemma(toks[k].lower), k
+}
+
+// elliptical: what follows a number says where or of whom, not what:
+// "8 000 à Paris", "13 in Lyon", "28, dont", "(2,500)".
+func elliptical(toks []token, k int) bool {
+	if k >= len(toks) {
+		return true
+	}
+	switch w := bare(toks[k].lower); w {
+	case "à", "au", "aux", "en", "dans", "pour", "chez", "sur", "in", "at", "for", "from", "on", ",", ";", ".", ")", "et", "and", "ou", "or", "dont", "including", "contre", "against", "selon", "according":
+		return true
+	}
+	return false
 }
 
 // isEnglishish guesses the noun phrase is English from its words.
@@ -582,6 +787,12 @@ func lemma(w string) string {
 		return w
 	case "travaux":
 		return "travail"
+	case "lives":
+		return "life"
+	case "wives":
+		return "wife"
+	case "knives":
+		return "knife"
 	case "yeux":
 		return "œil"
 	}
@@ -655,6 +866,17 @@ func isPluralNoun(w string) bool {
 func isRate(toks []token, i int) bool {
 	if i == 0 {
 		return false
+	}
+	// "un an plus tôt", "a year earlier": a span back in time, not a rate
+	if i+2 < len(toks) {
+		switch n := toks[i+2].lower; n {
+		case "earlier", "later", "après", "avant", "before", "after":
+			return false
+		case "plus":
+			if i+3 < len(toks) && (toks[i+3].lower == "tôt" || toks[i+3].lower == "tard") {
+				return false
+			}
+		}
 	}
 	p := toks[i-1]
 	if p.kind == tNum || currencyWords[p.lower] != "" || measureUnits[p.lower] != "" || percentWords[p.lower] {

@@ -28,9 +28,11 @@ var modalMarkers = map[string]dossier.Modality{
 	"débloquerait": "planned", "ordonné": "planned", "ordonne": "planned", "ordered": "planned", "orders": "planned", "enverrait": "planned", "fournirait": "planned", "déploierait": "planned",
 	// expected
 	"seront": "expected", "sera": "expected", "devrait": "expected", "devraient": "expected", "bientôt": "expected",
-	"expected": "expected", "likely": "expected", "forecast": "expected", "projected": "expected", "attendu": "expected", "attendus": "expected",
+	"expected": "expected", "expects": "expected", "expect": "expected", "forecasts": "expected", "projects": "expected", "likely": "expected", "forecast": "expected", "projected": "expected", "attendu": "expected", "attendus": "expected",
 	"soon": "expected", "should": "expected", "will": "expected", "would": "expected", "atteindra": "expected", "atteindront": "expected",
-	"dépassera": "expected", "dépasseront": "expected",
+	"dépassera": "expected", "dépasseront": "expected", "aura": "expected", "auront": "expected",
+	"espère": "planned", "espèrent": "planned", "hope": "planned", "hopes": "planned", "devait": "planned", "doit": "planned", "doivent": "planned", "devaient": "planned",
+	"feared": "unconfirmed", "fear": "unconfirmed", "fears": "unconfirmed",
 	// estimate
 	"estimé": "estimate", "estimée": "estimate", "estimés": "estimate", "estimées": "estimate", "estime": "estimate",
 	"estiment": "estimate", "estimated": "estimate", "estimates": "estimate", "estimate": "estimate", "estimation": "estimate",
@@ -43,7 +45,9 @@ var modalMarkers = map[string]dossier.Modality{
 }
 
 // agentive verbs: "will" before them is a plan, not a forecast.
-var agentive = []string{"send", "deploy", "supply", "deliver", "release", "provide", "give", "fund", "hire", "build", "buy", "cut", "recruit"}
+var agentive = []string{"send", "deploy", "supply", "deliver", "release", "provide", "give", "fund", "hire", "build", "buy", "cut", "recruit",
+	"idle", "shut", "close", "lay", "increase", "raise", "reduce", "lower", "impose", "introduce", "sell", "invest", "spend", "open", "create", "launch", "allocate", "IDLE", "BUY",
+	"mobilis", "déploy", "envoy", "livr", "fourni", "débloqu", "recrut", "embauch", "consacr", "allou", "investi", "financ", "supprim", "créé", "construi"}
 
 // clauseStart: words that open a reported or subordinate clause; modality
 // is read from the nearest one before the figure.
@@ -55,7 +59,17 @@ func modality(toks []token, i, j int) dossier.Modality {
 	from := 0
 	for k := i - 1; k >= 0; k-- {
 		w := bare(toks[k].lower)
-		if clauseStart[w] || w == ";" || w == ":" {
+		if clauseStart[w] || w == ";" || w == ":" || w == "«" || w == "“" || w == "afin" {
+			from = k + 1
+			break
+		}
+		// "va envoyer 30 équipes et a débloqué 3 millions": a second verb, a new clause
+		if (w == "et" || w == "and") && k+1 < i && (auxiliaries[toks[k+1].lower] || toks[k+1].lower == "is" || toks[k+1].lower == "was") {
+			from = k + 1
+			break
+		}
+		// ", craint Fakhri Abou Diab, un musulman de 55 ans": the figure is in the attribution, not in what it attributes
+		if modalMarkers[w] == "" && !strings.HasPrefix(w, "estim") && isSpeech(toks, k) && k > 0 && isCloser(toks[k-1]) {
 			from = k + 1
 			break
 		}
@@ -72,6 +86,10 @@ func modality(toks []token, i, j int) dossier.Modality {
 	neg := false
 	for k := from; k < i; k++ {
 		w := bare(toks[k].lower)
+		// "... ne se sont pas reproduits et la population a chuté de 19 %": a new clause
+		if w == "et" || w == "and" || w == "," || w == "mais" || w == "but" {
+			neg = false
+		}
 		if (w == "ne" || w == "n") && k+1 < i {
 			for m := k + 1; m < i && m <= k+4; m++ {
 				if x := toks[m].lower; x == "pas" || x == "jamais" || x == "aucun" || x == "aucune" {
@@ -93,8 +111,35 @@ func modality(toks []token, i, j int) dossier.Modality {
 		if !ok && frenchFuture(w) {
 			m, ok = "expected", true
 		}
+		if !ok && frenchConditional(w) {
+			// "s'il arrivait au second tour, il lui resterait 3,5 millions": a hypothesis;
+			// without "si", the journalistic conditional
+			m, ok = "unconfirmed", true
+			for n, t := range toks {
+				if bare(t.lower) == "si" || (t.lower == "s'" || t.lower == "s’") && n+1 < len(toks) && (toks[n+1].lower == "il" || toks[n+1].lower == "ils") {
+					m = "possible"
+				}
+			}
+		}
+		if !ok && toks[k].text == "TO" && k > 0 && k+1 < len(toks) && toks[k+1].kind == tWord {
+			m, ok = "planned", true // a wire headline: "GM TO IDLE SIX PLANTS"
+		}
 		if !ok {
 			return
+		}
+		// "a évalué 76.199 espèces" counts what was assessed; "évalué à 11 milliards" estimates
+		if (strings.HasPrefix(w, "évalu") || strings.HasPrefix(w, "chiffr")) && !(k+1 < len(toks) && (toks[k+1].lower == "à" || toks[k+1].lower == "au" || toks[k+1].lower == "aux")) {
+			return
+		}
+		// "ordered thousands of troops into": the order was given
+		if (w == "ordered" || w == "orders") && k+1 == i {
+			to := false
+			for m := j; m < len(toks) && m < j+4; m++ {
+				to = to || toks[m].lower == "to"
+			}
+			if !to { // but "ordered 50,000 homes to be built" plans
+				return
+			}
 		}
 		if (w == "plans" || w == "plan") && (k+1 >= len(toks) || toks[k+1].lower != "to") {
 			return // "emergency plans" is a noun
@@ -102,9 +147,13 @@ func modality(toks []token, i, j int) dossier.Modality {
 		if (w == "compte" || w == "comptent") && (k+1 >= len(toks) || !isInfinitive(toks[k+1].lower)) {
 			return // "se comptent par milliers" counts; "compte supprimer" plans
 		}
-		if (w == "will" || w == "would") && k+1 < len(toks) {
-			for _, v := range agentive {
-				if strings.HasPrefix(toks[k+1].lower, v) {
+		if (w == "will" || w == "would" || w == "seront" || w == "sera" || w == "to") && k+1 < len(toks) {
+			v := k + 1
+			if v+1 < len(toks) && (toks[v].lower == "be" || toks[v].lower == "été") {
+				v++ // "will be closed"
+			}
+			for _, a := range agentive {
+				if strings.HasPrefix(toks[v].lower, a) {
 					m = "planned"
 				}
 			}
@@ -150,6 +199,22 @@ func modality(toks []token, i, j int) dossier.Modality {
 			consider(k)
 		}
 	}
+	// "plants that will be idled", "soldats qui seront déployés": the relative clause on the figure's noun
+	if best == "" && to < len(toks) {
+		if w := bare(toks[to].lower); w == "that" || w == "which" || w == "qui" || w == "who" {
+			for k := to + 1; k < len(toks) && k <= to+3; k++ {
+				consider(k)
+			}
+		}
+	}
+	// "to 15 pct from 11 pct": the value it changes from is a fact
+	if i > 0 && toks[i-1].lower == "from" {
+		for k := i - 2; k >= 0 && k >= i-5; k-- {
+			if toks[k].lower == "to" || toks[k].lower == "at" {
+				return "fact"
+			}
+		}
+	}
 	if neg {
 		// "ne peut pas confirmer" says the figure is unconfirmed, not denied.
 		for k := from; k < to; k++ {
@@ -160,9 +225,24 @@ func modality(toks []token, i, j int) dossier.Modality {
 		return "denied"
 	}
 	if best == "" {
+		// budget lines are plans: "The provincial budget raises taxes by about 20 pct"
+		for k := 0; k < i; k++ {
+			if w := toks[k].lower; w == "budget" || w == "budgets" || w == "budgétaire" {
+				return "planned"
+			}
+		}
 		return "fact"
 	}
 	return best
+}
+
+// frenchConditional: a verb in the conditional ("resterait", "coûteraient");
+// "portrait", "extrait" are nouns.
+func frenchConditional(w string) bool {
+	if len(w) < 8 || strings.HasSuffix(w, "trait") || strings.HasSuffix(w, "traits") {
+		return false
+	}
+	return strings.HasSuffix(w, "rait") || strings.HasSuffix(w, "raient")
 }
 
 // frenchFuture: a verb in the simple future ("augmentera", "dureront").

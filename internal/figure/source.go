@@ -1,37 +1,148 @@
 package figure
 
 import (
+	"sort"
 	"strings"
+
+	"github.com/dossier-news/dossier"
 	"unicode"
 	"unicode/utf8"
 )
 
 // sourcePreps introduce who a figure comes from: "selon X", "according to X".
 var sourcePreps = [][]string{
-	{"selon"}, {"d", "après"}, {"according", "to"}, {"cité", "par"}, {"cités", "par"}, {"citing"}, {"cited", "by"},
-	{"relayé", "par"}, {"relayés", "par"}, {"rapporte"}, {"rapportent"}, {"reported", "by"}, {"de", "source"},
+	{"selon"}, {"d", "après"}, {"according", "to"}, {"cité", "par"}, {"cités", "par"}, {"citée", "par"}, {"citées", "par"},
+	{"citing"}, {"cited", "by"}, {"quoted", "by"}, {"relayé", "par"}, {"relayés", "par"}, {"reported", "by"},
+	{"de", "sources"}, {"de", "source"},
 	{"pour"}, // "..., pour l'agence Bloomberg"
+	// a noun of disclosure: "autre révélation de l'hebdomadaire", "selon les chiffres de"
+	{"révélation", "de"}, {"révélations", "de"}, {"révélation", "du"}, {"révélations", "du"},
 }
 
-// speechVerbs: "X a indiqué que", "X said", ", a déclaré X".
-var speechVerbs = map[string]bool{
-	"déclaré": true, "indiqué": true, "affirmé": true, "annoncé": true, "précisé": true, "assuré": true, "rapporté": true,
-	"estimé": true, "souligné": true, "confirmé": true, "révélé": true, "expliqué": true, "ajouté": true, "averti": true,
-	"prévenu": true, "écrit": true, "signalé": true, "admis": true, "reconnu": true, "évoqué": true,
-	"indique": true, "indiquent": true, "affirme": true, "affirment": true, "déclare": true, "déclarent": true, "annonce": true,
-	"annoncent": true, "estime": true, "estiment": true, "rapporte": true, "rapportent": true, "assure": true, "assurent": true,
-	"précise": true, "précisent": true, "souligne": true, "soulignent": true, "révèle": true, "révèlent": true, "dit": true,
-	"disent": true, "explique": true, "expliquent": true, "confirme": true, "confirment": true,
-	"said": true, "says": true, "say": true, "told": true, "reported": true, "announced": true, "stated": true,
-	"estimated": true, "estimate": true, "estimates": true, "reports": true, "claims": true, "claimed": true, "warned": true, "promised": true, "pledged": true, "denied": true, "denies": true,
-	"promis": true, "promet": true, "dément": true, "démentent": true, "nie": true, "nient": true, "prévient": true, "préviennent": true,
-	"forecast": true, "forecasts": true, "confirmed": true, "revealed": true,
-	"added": true, "noted": true, "wrote": true, "tells": true, "believes": true, "believe": true,
+// prepFirst holds the first words of sourcePreps, a cheap gate.
+var prepFirst = map[string]bool{}
+
+func init() {
+	for _, p := range sourcePreps {
+		prepFirst[p[0]] = true
+	}
 }
 
-// invertedVerbs attribute only after the text they attribute: ", prévoit
-// la Banque de France" (but "l'armée prévoit de" is a plan).
-var invertedVerbs = map[string]bool{"prévoit": true, "prévoient": true, "poursuit": true, "conclut": true, "insiste": true, "note": true, "relève": true}
+// speechForms are the verbs that attribute: "X a indiqué que", "X said",
+// ", a déclaré X", "écrit le journal". Built in init from stems.
+var speechForms = map[string]bool{}
+
+// ambiguousForms double as nouns or adjectives ("la note", "l'annonce",
+// "une date précise", "reports"): they attribute only when no determiner
+// stands before them.
+var ambiguousForms = map[string]bool{}
+
+// invertedOnly attribute only after what they attribute: ", prévoit la
+// Banque de France" (but "l'armée prévoit de" is a plan).
+var invertedOnly = map[string]bool{}
+
+func init() {
+	// French -er verbs: present (3rd person), imperfect, participle
+	for _, st := range []string{"indiqu", "déclar", "affirm", "annonc", "précis", "assur", "rapport", "estim", "soulign", "confirm",
+		"révél", "expliqu", "ajout", "signal", "évoqu", "mentionn", "chiffr", "calcul", "constat", "décompt", "évalu", "détaill",
+		"comment", "insist", "avanc", "recens", "dénombr", "comptabilis", "communiqu", "racont", "déplor", "martel", "détermin",
+		"témoign", "observ", "dénonc", "résum", "alert", "regrett", "not", "lanc", "raill", "tabl", "prédi", "jug", "accus",
+		"réclam", "rectifi", "démontr", "montr", "reconn", "concéd", "calcul", "précon", "souffl", "lâch", "avou"} {
+		for _, suf := range []string{"e", "ent", "é", "ait", "aient", "a"} {
+			speechForms[st+suf] = true
+		}
+		ambiguousForms[st+"e"] = true
+	}
+	for _, w := range []string{"rappelle", "rappellent", "rappelé", "rappelait", "relève", "relèvent", "relevé", "relevait",
+		"dit", "disent", "disait", "craint", "craignent", "écrit", "écrivent", "écrivait", "prédisent", "prédit", "prévient", "préviennent", "prévenu",
+		"averti", "avertit", "conclut", "concluent", "conclu", "admet", "admis", "reconnaît", "reconnaissent", "reconnu",
+		"soutient", "soutiennent", "soutenu", "répond", "répondu", "promis", "promet", "dément", "démentent", "démenti",
+		"nie", "nient", "nié", "poursuit", "décrit", "décrivent", "établi", "établit", "publié", "publie", "publient",
+		"said", "says", "say", "told", "tells", "reported", "reports", "announced", "announces", "stated", "states",
+		"estimated", "estimates", "claimed", "claims", "warned", "added", "adds", "noted", "notes", "wrote", "writes",
+		"forecast", "forecasts", "predicted", "predicts", "projected", "showed", "shows", "show", "quoted", "cited", "confirmed", "confirms",
+		"revealed", "disclosed", "counted", "calculated", "reckoned", "believes", "explained", "insisted", "acknowledged",
+		"admitted", "conceded", "denied", "denies", "promised", "pledged", "put", "puts", "indicated", "indicates", "stressed", "told"} {
+		speechForms[w] = true
+	}
+	for _, w := range []string{"prévoit", "prévoient", "prévoyait", "conclut", "poursuit", "enchaîne", "tranche", "résume", "insiste"} {
+		speechForms[w] = true
+		invertedOnly[w] = true
+	}
+	speechForms["expects"] = true
+	for _, w := range []string{"estimate", "predict", "forecast", "report", "claim", "believe", "warn", "calculate", "expect"} {
+		speechForms[w] = true
+		ambiguousForms[w] = true
+	}
+	for _, w := range []string{"estimated", "projected", "reported", "predicted", "quoted", "cited", "confirmed", "revealed", "announced", "reports", "estimates", "claims", "forecast", "forecasts", "shows", "show", "notes", "states", "put", "puts", "promis", "admis", "dit", "écrit", "établi"} {
+		ambiguousForms[w] = true
+	}
+}
+
+// isSpeech reports whether toks[i] attributes, and whether it needs a
+// participle reading (after an auxiliary) to count.
+func isSpeech(toks []token, i int) bool {
+	w := bare(toks[i].lower)
+	if strings.IndexByte(w, '-') >= 0 {
+		if v, _, ok := strings.Cut(w, "-t-"); ok { // "ajoute-t-il", "a-t-elle"
+			w = v
+		} else if v, ok := cutPronounSuffix(w); ok { // "dit-il", "écrit-elle"
+			w = v
+		}
+	}
+	// "font état de", "ont fait état d'environ 1500 manifestants"
+	if (w == "fait" || w == "font" || w == "faisait") && i+1 < len(toks) && toks[i+1].lower == "état" {
+		return true
+	}
+	if !speechForms[w] {
+		return false
+	}
+	if ambiguousForms[w] && i > 0 && ((determiners[bare(toks[i-1].lower)] && toks[i-1].lower != "a") || toks[i-1].kind == tNum) {
+		return false
+	}
+	// "put": only "put the toll at", "puts the figure at"
+	if w == "put" || w == "puts" {
+		for k := i + 1; k < len(toks) && k < i+6; k++ {
+			if toks[k].lower == "at" {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
+func cutPronounSuffix(w string) (string, bool) {
+	for _, p := range []string{"-il", "-elle", "-ils", "-elles", "-on"} {
+		if strings.HasSuffix(w, p) {
+			return strings.TrimSuffix(w, p), true
+		}
+	}
+	return w, false
+}
+
+var determiners = map[string]bool{
+	"le": true, "la": true, "les": true, "l": true, "un": true, "une": true, "des": true, "ce": true, "cette": true, "ces": true,
+	"son": true, "sa": true, "ses": true, "leur": true, "leurs": true, "du": true, "au": true, "aux": true, "notre": true,
+	"the": true, "a": true, "an": true, "its": true, "his": true, "her": true, "their": true, "this": true, "these": true,
+	"our": true, "those": true, "that": true, "cet": true, "mon": true, "ma": true, "de": true, "d": true, "of": true,
+}
+
+// auxiliaries stand between a speaker and a participle: "X a indiqué".
+var auxiliaries = map[string]bool{"a": true, "ont": true, "avait": true, "avaient": true, "aura": true, "has": true, "have": true, "had": true, "avoir": false}
+
+// sourceFillers stand between a speaker and the verb, or after an
+// inverted verb, and belong to neither: "X a de son côté indiqué",
+// ", note par ailleurs le ministère", "a déclaré vendredi X".
+var sourceFillers = map[string]bool{
+	"aussi": true, "également": true, "encore": true, "lui": true, "elle": true, "eux": true, "désormais": true, "ainsi": true,
+	"déjà": true, "ensuite": true, "enfin": true, "toutefois": true, "cependant": true, "pourtant": true, "alors": true,
+	"also": true, "later": true, "earlier": true, "previously": true, "recently": true, "then": true, "however": true, "further": true,
+	"lundi": true, "mardi": true, "mercredi": true, "jeudi": true, "vendredi": true, "samedi": true, "dimanche": true, "hier": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"yesterday": true, "today": true, "aujourd’hui": true, "aujourd'hui": true, "soir": true, "matin": true, "tonight": true,
+	"officiellement": true, "publiquement": true, "officially": true, "publicly": true,
+}
 
 // stripWords are dropped from the ends of a source phrase.
 var stripWords = map[string]bool{
@@ -39,28 +150,29 @@ var stripWords = map[string]bool{
 	"hier": true, "récemment": true, "également": true, "aussi": true, "encore": true, "déjà": true, "ainsi": true,
 	"on": true, "friday": true, "monday": true, "tuesday": true, "wednesday": true, "thursday": true, "saturday": true, "sunday": true,
 	"yesterday": true, "also": true, "recently": true, "a": true, "ont": true, "avait": true, "avaient": true, "have": true, "has": true,
-	"had": true, "to": true, "à": true, "l’afp": false,
+	"had": true, "to": true, "à": true, "elle-même": true, "lui-même": true, "eux-mêmes": true, "itself": true, "désormais": true,
 }
 
-// source finds who the sentence says its figures come from.
-func source(toks []token) string {
-	// "selon X", "according to X", "rapporte X"
-	for i := range toks {
-		for _, p := range sourcePreps {
-			if !matchAt(toks, i, p) {
-				continue
-			}
-			if p[0] == "pour" && !(i > 0 && toks[i-1].text == ",") {
-				continue
-			}
-			if p[0] == "rapporte" || p[0] == "rapportent" {
-				// "rapporte X" only as an inverted attribution: after a quote or comma
-				if i > 0 && !strings.ContainsAny(toks[i-1].text, ",.”»\"") {
-					continue
-				}
-			}
-			if np := nounPhrase(toks, i+len(p)); np != "" {
-				return np
+// attribution is a cue in a sentence that says who its figures come from.
+type attribution struct {
+	src     string
+	at      int  // token index of the cue
+	dir     int  // +1: governs what follows the cue; -1: what precedes it; 0: the whole sentence
+	weak    bool // "X a annoncé 1 200 suppressions": an act of announcing, which a tail attribution outranks
+	anaphor bool // "a-t-il ajouté", "selon la même source", "he said": the source named before
+}
+
+// attributions finds the attribution cues of a sentence.
+func attributions(toks []token) []attribution {
+	var out []attribution
+	for i := 0; i < len(toks); i++ {
+		if a, ok := prepAttribution(toks, i); ok {
+			out = append(out, a)
+			continue
+		}
+		if isSpeech(toks, i) {
+			if a, ok := verbAttribution(toks, i); ok {
+				out = append(out, a)
 			}
 		}
 	}
@@ -74,47 +186,410 @@ func source(toks []token) string {
 				break
 			}
 			if toks[k].lower == "par" || toks[k].lower == "by" {
-				if np := nounPhrase(toks, k+1); np != "" && !isPronoun(np) {
-					return np
+				if np := nounPhrase(toks, k+1); np != "" && !isPronoun(np) && validSource(np) {
+					out = append(out, attribution{src: np, at: i, dir: 0})
 				}
+				break
 			}
 		}
 	}
-	// inverted: ", a déclaré vendredi son secrétaire général Mark Rutte", ", said X"
-	for i, t := range toks {
-		if !speechVerbs[t.lower] && !invertedVerbs[t.lower] {
+	return out
+}
+
+func prepAttribution(toks []token, i int) (attribution, bool) {
+	if !prepFirst[bare(toks[i].lower)] {
+		return attribution{}, false
+	}
+	for _, p := range sourcePreps {
+		if !matchAt(toks, i, p) {
 			continue
 		}
-		k := i - 1
-		if k >= 0 && (toks[k].lower == "a" || toks[k].lower == "ont" || toks[k].lower == "has" || toks[k].lower == "have") {
-			k--
-		}
-		if k >= 0 && (toks[k].text == "," || toks[k].text == "”" || toks[k].text == "»") {
-			m := i + 1
-			if m < len(toks) && (toks[m].lower == "à" || toks[m].lower == "to") {
-				m = skipNP(toks, m+1)
+		switch p[0] {
+		case "pour":
+			if !(i > 0 && toks[i-1].text == ",") {
+				continue
 			}
-			if np := nounPhrase(toks, m); np != "" && !isPronoun(np) {
-				return np
+		}
+		// "de source militaire", "de sources concordantes": the adjective names the source
+		if p[0] == "de" && (p[1] == "source" || p[1] == "sources") {
+			k := i + 2
+			if k < len(toks) && toks[k].kind == tWord && !notThing[toks[k].lower] && !determiners[bare(toks[k].lower)] {
+				return attribution{src: p[1] + " " + toks[k].text, at: i, dir: 0}, true
+			}
+			continue
+		}
+		k := i + len(p)
+		// "selon la même source", "selon lui", "according to them"
+		if matchAt(toks, k, []string{"la", "même", "source"}) || matchAt(toks, k, []string{"les", "mêmes", "sources"}) ||
+			matchAt(toks, k, []string{"the", "same", "source"}) || (k < len(toks) && isPronoun(toks[k].lower)) ||
+			(k < len(toks) && (toks[k].lower == "lui" || toks[k].lower == "eux" || toks[k].lower == "them" || toks[k].lower == "him")) {
+			return attribution{at: i, dir: 0, anaphor: true}, true
+		}
+		if np := nounPhrase(toks, k); np != "" && validSource(np) {
+			return attribution{src: np, at: i, dir: 0}, true
+		}
+	}
+	return attribution{}, false
+}
+
+// verbAttribution reads the speaker of the verb of saying at toks[i]:
+// before it ("X a indiqué que", "officials said"), or after it when it is
+// inverted after a quote or a comma (", a déclaré le ministère").
+func verbAttribution(toks []token, i int) (attribution, bool) {
+	w := toks[i].lower
+	if strings.Contains(w, "-t-") || strings.HasSuffix(w, "-il") || strings.HasSuffix(w, "-elle") || strings.HasSuffix(w, "-ils") || strings.HasSuffix(w, "-elles") {
+		// "commente-t-il", "a-t-il ajouté": the speaker named before
+		if strings.Contains(w, "-t-") && (strings.HasPrefix(w, "a-") || strings.HasPrefix(w, "ont-")) {
+			return attribution{at: i, dir: -1, anaphor: true}, true
+		}
+		return attribution{at: i, dir: -1, anaphor: true}, true
+	}
+	k := i - 1
+	for k >= 0 && (sourceFillers[toks[k].lower] || auxiliaries[toks[k].lower]) {
+		k--
+	}
+	if k >= 0 && (strings.HasSuffix(toks[k].lower, "-t-il") || strings.HasSuffix(toks[k].lower, "-t-elle")) {
+		return attribution{at: i, dir: -1, anaphor: true}, true
+	}
+	// "de son côté", "pour sa part" between the speaker and the verb
+	if k >= 2 && (matchAt(toks, k-2, []string{"de", "son", "côté"}) || matchAt(toks, k-2, []string{"pour", "sa", "part"}) || matchAt(toks, k-2, []string{"de", "leur", "côté"})) {
+		k -= 3
+	}
+	// "the Congress of South African Trade Unions (COSATU), which claims": the antecedent speaks
+	if k >= 2 && (toks[k].lower == "which" || toks[k].lower == "who" || toks[k].lower == "qui") && toks[k-1].text == "," {
+		e := k - 2
+		if toks[e].text == ")" && e > 0 {
+			e--
+		}
+		if a, ok := subjectAttribution(toks, e, i); ok && !a.anaphor {
+			a.dir = 1
+			return a, true
+		}
+	}
+	if k >= 0 && !isComma(toks[k]) {
+		if invertedOnly[bare(toks[i].lower)] {
+			return attribution{}, false
+		}
+		if a, ok := subjectAttribution(toks, k, i); ok {
+			return a, true
+		}
+		if !isQuote(toks[k]) {
+			return attribution{}, false
+		}
+	}
+	// inverted after a quote or a comma: ", a déclaré vendredi le ministère"
+	if a, ok := invertedAttribution(toks, i); ok {
+		return a, true
+	}
+	// "Le Canard Enchaîné, explique que", "Le jeu X, qui avait..., a indiqué",
+	// "Wilson Gomes de Moura, president of ..., told": the speaker stands
+	// before an apposition or a relative clause
+	commas := 0
+	for m := k; m > 0 && m >= k-40 && commas < 3; m-- {
+		if !isComma(toks[m]) {
+			continue
+		}
+		commas++
+		if e := m - 1; e >= 0 && !isComma(toks[e]) {
+			if a, ok := subjectAttribution(toks, e, i); ok && !a.anaphor {
+				a.dir = 1
+				return a, true
 			}
 		}
 	}
-	// ", X said." then "X a indiqué (vendredi) que": the last speech verb
-	// governs the sentence.
-	for i := len(toks) - 1; i >= 0; i-- {
-		if !speechVerbs[toks[i].lower] {
-			continue
-		}
-		from := clauseBegin(toks, i)
-		if hasAuxOrNegation(toks, from, i) {
-			continue
-		}
-		np := phrase(toks, from, i)
-		if np != "" && !isPronoun(np) && len(strings.Fields(np)) <= 8 {
-			return np
+	return attribution{}, false
+}
+
+func isComma(t token) bool {
+	switch t.text {
+	case ",", ";", "—", "–", ")":
+		return true
+	}
+	return false
+}
+
+// subjectAttribution reads the speaker that ends at toks[k], before the verb at i.
+func subjectAttribution(toks []token, k, i int) (attribution, bool) {
+	from := subjectBegin(toks, k)
+	for from <= k && isQuote(toks[from]) {
+		from++
+	}
+	if from > k || hasAuxOrNegation(toks, from, k+1) {
+		return attribution{}, false
+	}
+	np := phrase(toks, from, k+1)
+	dir := dirAfterSubject(toks, from, i)
+	weak := dir > 0 && !(i+1 < len(toks) && (bare(toks[i+1].lower) == "que" || bare(toks[i+1].lower) == "qu" || toks[i+1].lower == "that" || toks[i+1].text == ":"))
+	if isPronoun(np) {
+		return attribution{at: i, dir: dir, anaphor: true}, true
+	}
+	if np == "" || len(strings.Fields(np)) > 12 {
+		return attribution{}, false
+	}
+	if !validSource(np) {
+		// ", bracho said.": a tail attribution names someone even in lower case
+		if !(dir < 0 && k-from < 3 && toks[from].kind == tWord && !notSourceStart[bare(toks[from].lower)] && !hasVerbWord(toks[from:k+1])) {
+			return attribution{}, false
 		}
 	}
-	return ""
+	return attribution{src: np, at: i, dir: dir, weak: weak}, true
+}
+
+// invertedAttribution reads the speaker after the verb at i.
+func invertedAttribution(toks []token, i int) (attribution, bool) {
+	m := i + 1
+	if m < len(toks) && toks[m].lower == "état" {
+		m++
+	}
+	if w := toks[i].lower; w == "told" || w == "tells" {
+		return attribution{}, false // "told Reuters": the addressee follows, the speaker is before
+	}
+	for m < len(toks) {
+		switch {
+		case matchAt(toks, m, []string{"par", "ailleurs"}):
+			m += 2
+		case matchAt(toks, m, []string{"de", "son", "côté"}), matchAt(toks, m, []string{"pour", "sa", "part"}):
+			m += 3
+		case sourceFillers[toks[m].lower] || months[toks[m].lower] || weekdays[toks[m].lower]:
+			m++
+		case toks[m].kind == tNum && m+1 < len(toks) && (months[toks[m+1].lower] || toks[m+1].lower == "er"):
+			m++
+		case (toks[m].lower == "à" || toks[m].lower == "to") && m+1 < len(toks):
+			m = skipNP(toks, m+1)
+			if m < len(toks) && toks[m].text == "," {
+				m++
+			}
+		default:
+			goto done
+		}
+	}
+done:
+	if m < len(toks) && (isPronoun(toks[m].lower) || strings.HasPrefix(toks[m].lower, "-t-")) {
+		return attribution{at: i, dir: -1, anaphor: true}, true
+	}
+	np := nounPhrase(toks, m)
+	if np == "" || !validSource(np) {
+		return attribution{}, false
+	}
+	return attribution{src: np, at: i, dir: -1}, true
+}
+
+func isQuote(t token) bool {
+	switch t.text {
+	case "\"", "”", "»", "“", "«":
+		return true
+	}
+	return false
+}
+
+func hasVerbWord(toks []token) bool {
+	for _, t := range toks {
+		switch bare(t.lower) {
+		case "avoir", "été", "être", "est", "sont", "était", "is", "are", "was", "were", "be", "been", "ont", "avait", "ne", "pas", "not", "have", "has", "had",
+			"would", "could", "will", "should", "may", "might", "can", "must", "va", "vont", "doit", "peut":
+			return true
+		}
+	}
+	return false
+}
+
+// dirAfterSubject: "X said that ..." governs what follows; ", X said." at
+// the end of the sentence governs what precedes.
+func dirAfterSubject(toks []token, from, i int) int {
+	if i+1 < len(toks) {
+		switch bare(toks[i+1].lower) {
+		case "que", "qu", "that", ":":
+			return 1
+		}
+	}
+	if from > 0 && isCloser(toks[from-1]) {
+		// the rest of the sentence after the verb is short: a tail attribution
+		n := 0
+		for m := i + 1; m < len(toks) && toks[m].text != "."; m++ {
+			n++
+		}
+		if n <= 6 {
+			return -1
+		}
+	}
+	return 1
+}
+
+// isCloser: a comma or closing quote before an inverted or tail attribution.
+func isCloser(t token) bool {
+	switch t.text {
+	case ",", "”", "»", "\"", ";", ")", "—", "–":
+		return true
+	}
+	return false
+}
+
+// subjectBegin goes back from k over the speaker's noun phrase: to a
+// comma, a colon, an opening parenthesis, a clause word or the start.
+func subjectBegin(toks []token, k int) int {
+	for m := k; m >= 0; m-- {
+		t := toks[m]
+		switch t.text {
+		case ",", ";", ":", "(", ")", "—":
+			return m + 1
+		}
+		switch bare(t.lower) {
+		case "et", "and":
+			// "les universités de Géorgie et de Californie" is one speaker
+			if m+1 <= k && (isCap(toks[m+1].text) || determiners[bare(toks[m+1].lower)]) {
+				continue
+			}
+			if m < k {
+				return m + 1
+			}
+			return k + 1
+		case "que", "qu", "that", "qui", "who", "which", "dont", "mais", "but", "où", "while", "tandis", "when", "lorsque", "quand", "si", "if", "comme", "as":
+			if m < k {
+				return m + 1
+			}
+			return k + 1
+		}
+	}
+	return 0
+}
+
+// validSource: a source names someone: it is a noun phrase, not a verb,
+// a clause, a preposition or a stray letter.
+func validSource(np string) bool {
+	toks := tokenize(np, 0)
+	if len(toks) == 0 {
+		return false
+	}
+	first := toks[0]
+	if first.kind != tWord && first.kind != tAlnum {
+		return false
+	}
+	if len(toks) == 1 && len([]rune(first.text)) < 2 {
+		return false // "M", "l'"
+	}
+	if len(toks) == 1 && determiners[bare(first.lower)] {
+		return false
+	}
+	fl := bare(first.lower)
+	if notSourceStart[fl] || isSpeechWord(fl) || quantifiers[fl] {
+		return false
+	}
+	// "selon les estimations", "according to figures": names nobody
+	named := false
+	for _, t := range toks {
+		if w := bare(t.lower); !determiners[w] && !infoNouns[w] {
+			named = true
+		}
+	}
+	if !named {
+		return false
+	}
+	if !isCap(first.text) && !determiners[fl] {
+		// "officials", "rescue team leader Ahmet Yilmaz", "early World Bank estimates":
+		// a speaker's noun or a name inside
+		ok := false
+		for k, t := range toks {
+			ok = ok || sourceNouns[lemma(t.lower)] || (k > 0 && t.kind == tWord && isCap(t.text))
+		}
+		if !ok {
+			return false
+		}
+	}
+	for _, t := range toks {
+		switch t.lower {
+		case "s'", "s’", "se", "n'", "n’":
+			return false
+		}
+	}
+	return !hasVerbWord(toks)
+}
+
+func isSpeechWord(w string) bool { return speechForms[w] && !ambiguousForms[w] }
+
+// quantifiers open a noun phrase that names no one in particular.
+var quantifiers = map[string]bool{
+	"total": true, "other": true, "others": true, "last": true, "next": true, "some": true, "many": true, "most": true,
+	"several": true, "all": true, "both": true, "each": true, "such": true, "overall": true, "plusieurs": true, "certains": true,
+	"certaines": true, "tous": true, "toutes": true, "autre": true, "autres": true, "la plupart": true, "beaucoup": true,
+}
+
+// infoNouns name information, not who gives it: "selon les estimations".
+var infoNouns = map[string]bool{
+	"estimation": true, "estimations": true, "chiffre": true, "chiffres": true, "information": true, "informations": true,
+	"donnée": true, "données": true, "bilan": true, "estimates": true, "estimate": true, "figures": true, "figure": true,
+	"data": true, "reports": true, "statistics": true, "premiers": true, "éléments": true, "derniers": true, "latest": true,
+	"premières": true, "dernières": true, "provisoire": true, "officiel": true, "official": false,
+}
+
+// notSourceStart: words that open a clause or a complement, never a speaker.
+var notSourceStart = map[string]bool{
+	"après": true, "avant": true, "depuis": true, "pour": true, "dans": true, "en": true, "sur": true, "par": true, "avec": true,
+	"sans": true, "lors": true, "pendant": true, "quand": true, "si": true, "comme": true, "au": true, "aux": true, "à": true,
+	"after": true, "before": true, "since": true, "for": true, "in": true, "on": true, "at": true, "with": true, "by": true,
+	"amid": true, "during": true, "when": true, "if": true, "as": true, "to": true, "from": true, "but": true, "and": true,
+	"et": true, "mais": true, "ou": true, "or": true, "ce": true, "cela": true, "this": true, "it": true, "there": true,
+	"il": true, "elle": true, "ils": true, "elles": true, "y": true, "selon": true, "according": true,
+	"not": true, "ne": true, "plus": true, "more": true, "some": true, "about": true, "environ": true, "près": true,
+	"de": true, "d": true, "du": true, "des": false, "of": true, "que": true, "qu": true, "that": true, "which": true, "who": true,
+	"lundi": true, "mardi": true, "mercredi": true, "jeudi": true, "vendredi": true, "samedi": true, "dimanche": true,
+}
+
+// sourceNouns: common nouns that name a speaker without a determiner
+// ("officials said", "police estimated", "sources close to").
+var sourceNouns = map[string]bool{
+	"official": true, "police": true, "authority": true, "source": true, "analyst": true, "expert": true, "witness": true,
+	"resident": true, "doctor": true, "officer": true, "spokesman": true, "spokeswoman": true, "spokesperson": true, "diplomat": true,
+	"government": true, "minister": true, "ministry": true, "army": true, "military": true, "rescuer": true, "organizer": true,
+	"organiser": true, "union": true, "trader": true, "economist": true, "dealer": true, "banker": true, "industry": true,
+	"researcher": true, "scientist": true, "observer": true, "agency": true, "statistic": true, "data": true, "figure": true,
+	"médecin": true, "secouriste": true, "témoin": true, "enquêteur": true, "chercheur": true, "syndicat": true, "organisateur": true,
+	"autorité": true, "responsable": true, "gendarmerie": true, "préfecture": true, "ministère": true, "gouvernement": true,
+	"parquet": true, "hôpital": true, "hospital": true, "manager": true, "executive": true, "president": true, "chairman": true,
+	"treasurer": true, "leader": true, "lawmaker": true, "senator": true, "mayor": true, "governor": true, "officials": true,
+}
+
+// pickSource chooses among a sentence's attributions the one that governs
+// the figure at token p: the nearest that points its way, else the nearest.
+func pickSource(atts []attribution, p int) (attribution, bool) {
+	// a tail attribution (", a précisé son directeur général.") speaks for
+	// an act of announcing in the same sentence
+	tail := -1
+	for k, a := range atts {
+		if a.dir < 0 && a.at > p {
+			tail = k
+		}
+	}
+	best, bd := -1, 1<<30
+	for k, a := range atts {
+		if (a.dir > 0 && a.at > p) || (a.dir < 0 && a.at < p) || (a.weak && tail >= 0) {
+			continue
+		}
+		d := a.at - p
+		if d < 0 {
+			d = -d
+		}
+		if a.dir == 0 {
+			d = d/4 + 1 // "selon X" governs the whole sentence
+		}
+		if d < bd {
+			best, bd = k, d
+		}
+	}
+	if best < 0 {
+		for k, a := range atts {
+			d := a.at - p
+			if d < 0 {
+				d = -d
+			}
+			if d < bd {
+				best, bd = k, d
+			}
+		}
+	}
+	if best < 0 {
+		return attribution{}, false
+	}
+	return atts[best], true
 }
 
 // hasAuxOrNegation: a subject phrase holding "did not", "ne ... pas" or a
@@ -131,7 +606,7 @@ func hasAuxOrNegation(toks []token, i, j int) bool {
 
 func isPronoun(s string) bool {
 	switch strings.ToLower(s) {
-	case "il", "elle", "ils", "elles", "on", "he", "she", "they", "it", "we", "nous", "je", "i", "a-t-il", "a-t-elle", "le responsable":
+	case "il", "elle", "ils", "elles", "on", "he", "she", "they", "it", "we", "nous", "je", "i", "a-t-il", "a-t-elle", "le responsable", "lui", "eux", "moi", "him", "them":
 		return true
 	}
 	return false
@@ -164,7 +639,8 @@ func clauseBegin(toks []token, i int) int {
 // stop, a clause word, or a capitalised determiner that starts a new
 // sentence glued to this one ("Bloomberg La Corée").
 func nounPhrase(toks []token, k int) string {
-	for k < len(toks) && stripWords[toks[k].lower] {
+	// "a" and "to" lead a source phrase as the English article and preposition
+	for k < len(toks) && stripWords[toks[k].lower] && toks[k].lower != "a" && toks[k].lower != "to" {
 		k++
 	}
 	end := k
@@ -175,7 +651,9 @@ func nounPhrase(toks []token, k int) string {
 		}
 		w := bare(t.lower)
 		if m > k && (w == "que" || w == "qu" || w == "that" || w == "qui" || w == "who" || w == "pour" || w == "afin" ||
-			w == "lors" || w == "when" || w == "while" || w == "alors" || w == "mais" || w == "but" || w == "said" || w == "says" || speechVerbs[w]) {
+			w == "lors" || w == "when" || w == "while" || w == "alors" || w == "mais" || w == "but" || w == "said" || w == "says" ||
+			w == "sur" || w == "via" || w == "on" || w == "in" || w == "à" || w == "dans" || w == "at" || w == "during" || w == "after" ||
+			w == "et" && m+1 < len(toks) && !isCap(toks[m+1].text) && !determiners[bare(toks[m+1].lower)] || isSpeechWord(w)) {
 			break
 		}
 		if m > k && (t.text == "La" || t.text == "Le" || t.text == "Les" || t.text == "The" || t.text == "L’" || t.text == "L'") {
@@ -187,7 +665,7 @@ func nounPhrase(toks []token, k int) string {
 }
 
 func skipNP(toks []token, k int) int {
-	for k < len(toks) && toks[k].kind != tPunct && !speechVerbs[toks[k].lower] {
+	for k < len(toks) && toks[k].kind != tPunct && !isSpeechWord(toks[k].lower) {
 		if toks[k].lower == "un" || toks[k].lower == "une" || toks[k].lower == "a" {
 			if k > 0 {
 				return k
@@ -200,7 +678,7 @@ func skipNP(toks []token, k int) int {
 
 // phrase joins toks[i:j] as written, trimmed of leading and trailing filler.
 func phrase(toks []token, i, j int) string {
-	for i < j && stripWords[toks[i].lower] {
+	for i < j && stripWords[toks[i].lower] && toks[i].lower != "a" {
 		i++
 	}
 	for j > i && (stripWords[toks[j-1].lower] || toks[j-1].kind == tPunct) {
@@ -219,6 +697,99 @@ func phrase(toks []token, i, j int) string {
 	return b.String()
 }
 
+// attributor carries attributions across the sentences of an article:
+// the source named before (for "a-t-il ajouté", "selon la même source"),
+// the source a paragraph's opening sentence names (for the figures of the
+// sentences after it), and a quotation running over several sentences
+// whose speaker is named after it closes.
+type attributor struct {
+	last   string // the last source named
+	para   string // the one source the paragraph's opening sentence names
+	quote  bool   // inside a quotation opened in an earlier sentence of the paragraph
+	quoted []int  // figures inside that quotation with no source yet
+}
+
+// sentence gives a source to the figures out[first:] of one sentence,
+// whose tokens are toks and which start at the token indices pos.
+func (a *attributor) sentence(toks []token, out []dossier.Figure, first int, pos []int, newPara bool) {
+	if newPara {
+		a.para, a.quote, a.quoted = "", false, nil
+	}
+	atts := attributions(toks)
+	sort.SliceStable(atts, func(i, j int) bool { return atts[i].at < atts[j].at })
+	last := a.last
+	distinct := map[string]bool{}
+	for k := range atts {
+		if atts[k].anaphor {
+			atts[k].src = last
+			continue
+		}
+		last = atts[k].src
+		distinct[strings.ToLower(atts[k].src)] = true
+	}
+	// where quotations open and close in this sentence
+	inQuote := make([]bool, len(toks))
+	q := a.quote
+	closeAt := -1
+	for i, t := range toks {
+		switch t.text {
+		case "«", "“":
+			q = true
+		case "»", "”":
+			if q {
+				closeAt = i
+			}
+			q = false
+		case "\"":
+			if q {
+				closeAt = i
+			}
+			q = !q
+		}
+		inQuote[i] = q
+	}
+	for k := range out[first:] {
+		f := &out[first+k]
+		if f.Source != "" {
+			continue
+		}
+		p := pos[k]
+		if at, ok := pickSource(atts, p); ok && at.src != "" && !(inQuote[p] && a.quote && closeAt < 0) {
+			f.Source = at.src
+			continue
+		}
+		switch {
+		case inQuote[p] || (a.quote && (closeAt < 0 || p < closeAt)):
+			a.quoted = append(a.quoted, first+k)
+		case len(atts) == 0 && a.para != "":
+			f.Source = a.para
+		case len(atts) == 0 && carriesOver(toks):
+			f.Source = a.last
+		}
+	}
+	// the quotation closes: the speaker named right after it speaks for all of it
+	if closeAt >= 0 && len(a.quoted) > 0 {
+		for _, at := range atts {
+			if at.dir < 0 && at.at > closeAt && at.at <= closeAt+12 && at.src != "" {
+				for _, k := range a.quoted {
+					if out[k].Source == "" {
+						out[k].Source = at.src
+					}
+				}
+				break
+			}
+		}
+	}
+	if closeAt >= 0 || !q {
+		a.quoted = nil
+	}
+	a.quote = q
+	if newPara && len(distinct) == 1 {
+		a.para = last
+	}
+	a.last = last
+}
+
 // carriesOver: a sentence with no attribution of its own continues the
 // previous one's ("Ils ont ajouté...", "He added...", reported speech).
 func carriesOver(toks []token) bool {
@@ -226,7 +797,7 @@ func carriesOver(toks []token) bool {
 		return false
 	}
 	switch toks[0].lower {
-	case "il", "ils", "elle", "elles", "he", "she", "they", "ces", "selon", "d’après":
+	case "il", "ils", "elle", "elles", "he", "she", "they":
 		return true
 	}
 	return false
@@ -242,11 +813,24 @@ func subject(toks []token, i int) string {
 			break
 		}
 	}
+	if allCaps(toks) {
+		return "" // a wire headline: every word is capitalised
+	}
+	// a rubric before a dash opens the paragraph: "ÉCONOMIE - Pour parvenir..."
+	for k := 0; k < i && k < 6; k++ {
+		if t := toks[k].text; t == "-" || t == "–" || t == "—" {
+			if from < k+1 && isAcronym(toks[0].text) {
+				from = k + 1
+			}
+			break
+		}
+	}
 	for k := i - 1; k >= from; k-- {
-		if toks[k].kind != tWord || !isCap(toks[k].text) || stripWords[toks[k].lower] {
+		if toks[k].kind != tWord || !isCap(toks[k].text) || stripWords[toks[k].lower] || !isNameLike(toks, k) {
 			continue
 		}
-		if k == 0 && !isNameLike(toks, k) {
+		if (k == 0 || isQuote(toks[k-1])) && !(k+1 < len(toks) && isCap(toks[k+1].text) && toks[k+1].kind == tWord) && len(toks[k].text) > 3 && !isAcronym(toks[k].text) {
+			// a capitalised sentence opener is a name only when it runs on ("Sri Lanka")
 			continue
 		}
 		// extend back over "de", "du", "la" joints and capitalised words
@@ -277,7 +861,8 @@ func subject(toks []token, i int) string {
 
 func isNameLike(toks []token, k int) bool {
 	t := toks[k]
-	if months[t.lower] || weekdays[t.lower] {
+	w := bare(t.lower)
+	if months[t.lower] || weekdays[t.lower] || determiners[w] || notSourceStart[w] || quantifiers[w] || isPronoun(w) || openers[w] {
 		return false
 	}
 	switch t.lower {
@@ -285,6 +870,104 @@ func isNameLike(toks []token, k int) bool {
 		return false
 	}
 	return true
+}
+
+// openers: capitalised only because they open a sentence or a clause.
+var openers = map[string]bool{
+	"there": true, "so": true, "here": true, "then": true, "thus": true, "yet": true, "still": true, "now": true, "meanwhile": true,
+	"however": true, "also": true, "although": true, "though": true, "because": true, "while": true, "amid": true, "despite": true,
+	"depuis": true, "malgré": true, "ainsi": true, "alors": true, "puis": true, "enfin": true, "aussi": true, "or": true,
+	"s": true, "c": true, "j": true, "n": true, "qu": true, "quand": true, "lorsque": true, "pourtant": true, "cependant": true,
+	"sauf": true, "entre": true, "concernant": true, "quant": true, "parmi": true, "outre": true, "dont": true, "soit": true,
+	"we": true, "you": true, "i": true, "nous": true, "vous": true, "je": true, "on": true, "il": true, "elle": true,
+	"ils": true, "elles": true, "he": true, "she": true, "they": true, "it": true, "its": true, "their": true, "his": true, "her": true,
+	"total": true, "au": true, "aux": true, "sur": true, "sous": true, "dans": true, "à": true, "en": true, "ce": true,
+	"last": true, "next": true, "this": true, "these": true, "those": true, "such": true, "other": true, "another": true,
+	"début": true, "fin": true, "mi": true, "vers": true, "après": true, "avant": true, "pour": true, "contre": true,
+}
+
+func isAcronym(s string) bool { return len(s) >= 2 && strings.ToUpper(s) == s }
+
+// allCaps: a headline written in capitals ("GM TO IDLE SIX PLANTS").
+func allCaps(toks []token) bool {
+	n := 0
+	for _, t := range toks {
+		if t.kind == tWord && len(t.text) > 1 {
+			if t.text != strings.ToUpper(t.text) {
+				return false
+			}
+			n++
+		}
+	}
+	return n >= 3
+}
+
+// titleTopic: the actor a headline is about: its opening noun phrase
+// ("Le gouvernement a trouvé...", "L'opposant russe Alexeï Navalny
+// interpellé"), or its first name ("À Kaboul, un attentat...").
+func titleTopic(title, text string) string {
+	toks := tokenize(title, 0)
+	if len(toks) == 0 {
+		return ""
+	}
+	if allCaps(toks) {
+		// "SRI LANKA APPEALS FOR", "CHAD SAYS TROOPS", "GM <GM> TO IDLE": the words before the verb
+		var b []string
+		for _, t := range toks {
+			if t.kind != tWord || t.lower == "to" || t.lower == "says" || t.lower == "said" || t.lower == "will" || len(b) == 3 {
+				break
+			}
+			b = append(b, t.text)
+		}
+		if len(b) == 0 {
+			return ""
+		}
+		return strings.Join(b, " ")
+	}
+	if determiners[bare(toks[0].lower)] && toks[0].lower != "de" && toks[0].lower != "des" {
+		e := 1
+		for e < len(toks) && e < 8 {
+			t := toks[e]
+			w := bare(t.lower)
+			if t.kind == tPunct || t.kind == tNum && !(e > 1 && isCap(toks[e-1].text)) || toks[e-1].kind == tNum || hasVerbWord(toks[e:e+1]) || notThing[w] && w != "de" && w != "du" && w != "des" && w != "d" || isParticiple(w) || speechForms[w] {
+				break
+			}
+			e++
+		}
+		if e > 1 {
+			np := phrase(toks, 0, e)
+			if validSource(np) {
+				return np
+			}
+		}
+	}
+	for k := 0; k < len(toks); k++ {
+		t := toks[k]
+		if t.kind != tWord || !isCap(t.text) || !isNameLike(toks, k) {
+			continue
+		}
+		// a headline's first word is a name when it runs on, stands apart, or
+		// is written with its capital inside the text too ("Turkey quake kills")
+		if k == 0 && !(k+1 < len(toks) && (isCap(toks[k+1].text) || toks[k+1].text == ",")) && !strings.Contains(text, " "+t.text+" ") {
+			continue
+		}
+		e := k + 1
+		for e < len(toks) && toks[e].kind == tWord && (isCap(toks[e].text) || (toks[e].lower == "de" || toks[e].lower == "du") && e+1 < len(toks) && isCap(toks[e+1].text)) {
+			e++
+		}
+		return phrase(toks, k, e)
+	}
+	return ""
+}
+
+// isParticiple: a French past participle ("interpellé", "condamnée", "placés").
+func isParticiple(w string) bool {
+	for _, suf := range []string{"é", "ée", "és", "ées"} {
+		if strings.HasSuffix(w, suf) && len(w) > 4 {
+			return true
+		}
+	}
+	return false
 }
 
 func isCap(s string) bool {

@@ -39,6 +39,11 @@ func tokenize(s string, base int) []token {
 		}
 		start := i
 		kind := tPunct
+		// ".08", ",25": a decimal with no whole part, after a space
+		if (r == '.' || r == ',') && i+1 < len(s) && isDigitByte(s[i+1]) && (i == 0 || s[i-1] == ' ') {
+			i++
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			hasL, hasD := false, false
@@ -46,11 +51,22 @@ func tokenize(s string, base int) []token {
 				r, n := utf8.DecodeRuneInString(s[i:])
 				switch {
 				case unicode.IsLetter(r):
+					// "$13.6M", "50mph", "256GB", "10k": a scale or unit glued
+					// to digits is its own token; "14h30", "3e", "1er" stay whole
+					if hasD && !hasL && gluedSuffixAt(s, i) {
+						goto done
+					}
 					hasL = true
 				case unicode.IsDigit(r):
+					// "USD1,700", "RM79", "EUR5": a currency code glued to digits
+					if hasL && !hasD && currencyPrefix[s[start:i]] != "" {
+						goto done
+					}
 					hasD = true
 				case (r == '.' || r == ',') && hasD && !hasL && i+n < len(s) && isDigitByte(s[i+n]):
 					// decimal or thousands separator inside a number
+				case isApos(r) && hasD && !hasL && threeDigitsAt(s, i+n):
+					// Swiss thousands: "50'000", "1’250’000"
 				case r == '-' && i+n < len(s) && !hasD:
 					r2, _ := utf8.DecodeRuneInString(s[i+n:])
 					if !unicode.IsLetter(r2) {
@@ -89,6 +105,31 @@ func tokenize(s string, base int) []token {
 }
 
 func isDigitByte(b byte) bool { return b >= '0' && b <= '9' }
+
+// threeDigitsAt: exactly three digits start at s[i] (a thousands group).
+func threeDigitsAt(s string, i int) bool {
+	if i+3 > len(s) || !isDigitByte(s[i]) || !isDigitByte(s[i+1]) || !isDigitByte(s[i+2]) {
+		return false
+	}
+	return i+3 == len(s) || !isDigitByte(s[i+3])
+}
+
+// gluedSuffixAt: the run of letters at s[i] is a scale or unit written
+// against its number, and ends the word.
+func gluedSuffixAt(s string, i int) bool {
+	j := i
+	for j < len(s) {
+		r, n := utf8.DecodeRuneInString(s[j:])
+		if !unicode.IsLetter(r) {
+			if unicode.IsDigit(r) {
+				return false
+			}
+			break
+		}
+		j += n
+	}
+	return gluedSuffixes[strings.ToLower(s[i:j])]
+}
 
 // bare drops a trailing elision apostrophe: "d’" is "d", "jusqu'" is "jusqu".
 func bare(w string) string {

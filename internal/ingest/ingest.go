@@ -3,6 +3,7 @@ package ingest
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"net/url"
 	"regexp"
@@ -38,7 +39,16 @@ type Options struct {
 	Defer bool
 	// Story overrides the story clustering parameters (zero: the defaults).
 	Story story.Params
+	// MaxAnalysis is the most clean text, in bytes, that analysis covers;
+	// 0 means DefaultMaxAnalysis.
+	MaxAnalysis int
 }
+
+// DefaultMaxAnalysis bounds the clean text analysed per article: 2 MB is
+// several hundred times a long news article, so only dumps, logs and
+// hostile inputs reach it. Past it the article is stored and searchable
+// whole, and its figures and entities are those of its first 2 MB.
+const DefaultMaxAnalysis = 2 << 20
 
 // Event reports what happened to one document or input.
 type Event struct {
@@ -56,6 +66,11 @@ type Summary struct {
 	Failed     int
 	Analysed   int // stored articles whose deferred analysis was done
 	Bytes      int64
+	// Skipped counts the records that are not articles (a WARC file's
+	// requests, metadata, images...); SkippedWhy gives the count of each
+	// reason, most frequent first ("request record 12, not HTML or text 3").
+	Skipped    int
+	SkippedWhy string
 }
 
 // Pipeline ingests inputs into a store.
@@ -79,12 +94,15 @@ func New(s dossier.Store, opt Options) *Pipeline {
 	if opt.ChunkSize == 0 {
 		opt.ChunkSize = 256
 	}
+	if opt.MaxAnalysis <= 0 {
+		opt.MaxAnalysis = DefaultMaxAnalysis
+	}
 	return &Pipeline{store: s, opt: opt, fetcher: fetch.New(opt.Timeout, opt.MaxSize, opt.AllowPrivate)}
 }
 
 // Run ingests args (paths, folders, globs, URLs, "-" for stdin). Each
 // document's outcome goes to report; progress, when set, is told how many
-// inputs are done out of how many.
+// records were read (the total is -1: a stream's is not known ahead).
 func (p *Pipeline) Run(ctx context.Context, args []string, stdin io.Reader, report func(Event), progress func(done, total int)) (Summary, error) {
 	return p.run(ctx, args, stdin, report, progress, nil)
 }
@@ -114,32 +132,46 @@ func (p *Pipeline) run(ctx context.Context, args []string, stdin io.Reader, repo
 	chunks := make(chan chunk, 4)
 	readCtx, stopReading := context.WithCancel(ctx)
 	defer stopReading()
+	skipped := extract.WARCSkipped{}
 	go func() {
 		defer close(chunks)
 		var c chunk
-		for i, src := range srcs {
-			if readCtx.Err() != nil {
+		records := 0
+		// a chunk goes on when it is full, whatever input its records
+		// came from: one large file does not make one large chunk
+		send := func() bool {
+			c.done = records
+			c.err = r.keys(readCtx, &c)
+			select {
+			case chunks <- c:
+			case <-readCtx.Done():
+				return false
+			}
+			if c.err != nil {
+				return false
+			}
+			c = chunk{}
+			return true
+		}
+		for _, src := range srcs {
+			ok := true
+			p.stream(readCtx, src, stdin, skipped, func(d extract.Doc, err error) bool {
+				records++
+				if err != nil {
+					r.fail(Event{Input: src.name, Err: err})
+					return readCtx.Err() == nil
+				}
+				c.docs = append(c.docs, dropControl(d)) // before the line keys: as cleaning sees them
+				if len(c.docs) >= p.opt.ChunkSize {
+					ok = send()
+				}
+				return ok && readCtx.Err() == nil
+			})
+			if !ok || readCtx.Err() != nil {
 				return
 			}
-			docs, errs := p.read(readCtx, src, stdin)
-			for _, e := range errs {
-				r.fail(Event{Input: src.name, Err: e})
-			}
-			c.docs = append(c.docs, docs...)
-			c.done = i + 1
-			if len(c.docs) >= p.opt.ChunkSize || i == len(srcs)-1 {
-				c.err = r.keys(readCtx, &c)
-				select {
-				case chunks <- c:
-				case <-readCtx.Done():
-					return
-				}
-				if c.err != nil {
-					return
-				}
-				c = chunk{}
-			}
 		}
+		send()
 	}()
 	var err error
 	for c := range chunks {
@@ -160,12 +192,16 @@ func (p *Pipeline) run(ctx context.Context, args []string, stdin io.Reader, repo
 			}
 		}
 		if progress != nil {
-			progress(c.done, len(srcs))
+			progress(c.done, -1)
 		}
 	}
 	stopReading()
 	for range chunks { // let the reader finish
 	}
+	for _, n := range skipped {
+		r.sum.Skipped += n
+	}
+	r.sum.SkippedWhy = skippedReasons(skipped)
 	if r.batches != nil {
 		close(r.batches)
 		if serr := <-r.stored; err == nil {
@@ -221,7 +257,7 @@ func (r *runner) fail(e Event) {
 // chunk is a run of documents read together, with their recurrence keys.
 type chunk struct {
 	docs     []extract.Doc
-	done     int // sources read so far
+	done     int // records read so far
 	docKeys  []uint64
 	lineKeys [][]uint64
 	known    map[uint64][]uint64 // documents the store has seen each new line in
@@ -324,7 +360,10 @@ func (r *runner) process(c chunk) error {
 			arts[i].Deferred = true
 			return
 		}
-		arts[i] = Analyse(docs[i], opt)
+		arts[i] = Prepare(docs[i], opt)
+		if arts[i].Text != "" {
+			EnrichLimited(arts[i], r.p.opt.MaxAnalysis)
+		}
 		if r.emit == nil && arts[i].Text != "" {
 			profiles[i] = dedupe.ProfileOf(arts[i])
 		}
@@ -432,7 +471,7 @@ func (p *Pipeline) AnalysePending(ctx context.Context, report func(Event), progr
 		}
 		profiles := make([]dedupe.Profile, len(arts))
 		r.parallel(len(arts), func(i int) {
-			Enrich(arts[i])
+			EnrichLimited(arts[i], p.opt.MaxAnalysis)
 			profiles[i] = dedupe.ProfileOf(arts[i])
 		})
 		r.batches <- batch{arts: arts, profiles: profiles, analysed: true}
@@ -500,6 +539,11 @@ func (r *runner) write(ctx context.Context, writes <-chan write) error {
 			return err
 		}
 		all := b.All()
+		if err := r.markFailed(ctx, all[len(b.Articles):], res[len(b.Articles):]); err != nil {
+			for range writes { // drain
+			}
+			return err
+		}
 		r.mu.Lock()
 		for i, pr := range res {
 			a := all[i]
@@ -527,6 +571,39 @@ func (r *runner) write(ctx context.Context, writes <-chan write) error {
 	return nil
 }
 
+// markFailed records, for each stored article whose analysis could not be
+// written, that its analysis failed and why, with no analysis: it is no
+// longer pending, so that "dossier analyse" does not start again on it at
+// every run. The failure is still reported as one.
+func (r *runner) markFailed(ctx context.Context, arts []*dossier.Article, res []dossier.PutResult) error {
+	var marks []*dossier.Article
+	var idx []int // of marks in res
+	for i, pr := range res {
+		if pr.Err == nil {
+			continue
+		}
+		m := *arts[i]
+		m.Figures, m.Mentions, m.Citations, m.Entities = nil, nil, nil, nil
+		m.Deferred = false
+		m.Limited = "analysis failed: " + pr.Err.Error()
+		marks = append(marks, &m)
+		idx = append(idx, i)
+	}
+	if len(marks) == 0 {
+		return nil
+	}
+	mres, err := r.p.store.Write(ctx, dossier.Batch{Analysed: marks})
+	if err != nil {
+		return fmt.Errorf("mark failed analyses: %w", err)
+	}
+	for i, pr := range mres {
+		if pr.Err != nil {
+			res[idx[i]].Err = fmt.Errorf("%w; marking it failed: %v", res[idx[i]].Err, pr.Err)
+		}
+	}
+	return nil
+}
+
 // Analyse runs all the pure stages on one document: Prepare, then Enrich.
 func Analyse(d extract.Doc, opt clean.Options) *dossier.Article {
 	a := Prepare(d, opt)
@@ -539,10 +616,13 @@ func Analyse(d extract.Doc, opt clean.Options) *dossier.Article {
 // Prepare runs the stages that make an article storable and searchable:
 // clean, language, sentences, hash and id, outlet and date.
 func Prepare(d extract.Doc, opt clean.Options) *dossier.Article {
+	d = dropControl(d)
 	r := clean.Clean(d, opt)
 	a := &dossier.Article{
 		Input: d.Input, Title: r.Title, Site: r.Site, Author: r.Author, Date: r.Date, URL: d.URL,
 		SourceURL: r.SourceURL, Tags: r.Tags, Text: r.Text, Paragraphs: r.Paragraphs, Removed: r.Removed,
+		// an archived page entered the corpus when it was crawled
+		IngestedAt: d.Fetched,
 	}
 	if a.Text == "" {
 		return a
@@ -569,12 +649,49 @@ func Prepare(d extract.Doc, opt clean.Options) *dossier.Article {
 }
 
 // Enrich runs the analysis stages on a prepared article: figures, then
-// entities, which link the figures' subjects, sources and places.
-func Enrich(a *dossier.Article) {
-	a.Figures = figure.Extract(a.Text, a.Sentences, figure.Context{Doc: a.ID, Date: a.Date, Title: a.Title, Lang: a.Lang})
-	a.Mentions, a.Citations, a.Entities = nil, nil, nil
-	linkEntities(a)
+// entities, which link the figures' subjects, sources and places. It
+// covers at most DefaultMaxAnalysis bytes of text.
+func Enrich(a *dossier.Article) { EnrichLimited(a, DefaultMaxAnalysis) }
+
+// EnrichLimited is Enrich over at most max bytes of the text: the
+// sentences that end within them. Beyond them an article gets no figures
+// nor entities, and a.Limited says so. A stage that panics on an article
+// leaves it unanalysed with the reason in a.Limited, instead of ending the
+// run: one hostile article must not stop a batch, nor be retried forever.
+func EnrichLimited(a *dossier.Article, max int) {
+	a.Figures, a.Mentions, a.Citations, a.Entities = nil, nil, nil, nil
+	a.Limited = ""
 	a.Deferred = false
+	defer func() {
+		if v := recover(); v != nil {
+			a.Figures, a.Mentions, a.Citations, a.Entities = nil, nil, nil, nil
+			a.Limited = fmt.Sprintf("analysis failed: %v", v)
+		}
+	}()
+	text, sents := a.Text, a.Sentences
+	if max > 0 && len(text) > max {
+		n := sort.Search(len(sents), func(i int) bool { return sents[i].End > max })
+		sents = sents[:n]
+		cut := 0
+		if n > 0 {
+			cut = sents[n-1].End
+		}
+		text = text[:cut]
+		a.Limited = fmt.Sprintf("analysis limited to the first %s of %s of text (the limit is %s): figures and entities past it are not found",
+			sizeOf(cut), sizeOf(len(a.Text)), sizeOf(max))
+	}
+	a.Figures = figure.Extract(text, sents, figure.Context{Doc: a.ID, Date: a.Date, Title: a.Title, Lang: a.Lang})
+	linkEntities(a, text)
+}
+
+func sizeOf(n int) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
 }
 
 // pathDate finds a publication date in a URL or file name
@@ -604,14 +721,14 @@ func outlet(a *dossier.Article, d extract.Doc) string {
 
 // linkEntities finds the article's entity mentions and citations, and
 // links the figures' subject, source and place to entities.
-func linkEntities(a *dossier.Article) {
+func linkEntities(a *dossier.Article, text string) {
 	l, err := entity.Default()
 	if err != nil {
 		return // the embedded data is checked by the entity tests
 	}
 	var created []*dossier.Entity
-	a.Mentions, created = l.Find(a.Text)
-	a.Citations = l.Citations(a.Text, a.Mentions, a.SourceURL)
+	a.Mentions, created = l.Find(text)
+	a.Citations = l.Citations(text, a.Mentions, a.SourceURL)
 	byID := map[string]dossier.Entity{}
 	for _, e := range created {
 		byID[e.ID] = *e
@@ -651,4 +768,23 @@ func linkEntities(a *dossier.Article) {
 		a.Entities = append(a.Entities, e)
 	}
 	sort.Slice(a.Entities, func(i, j int) bool { return a.Entities[i].ID < a.Entities[j].ID })
+}
+
+// skippedReasons lists the counts of skipped records, most frequent first.
+func skippedReasons(by map[string]int) string {
+	reasons := make([]string, 0, len(by))
+	for k := range by {
+		reasons = append(reasons, k)
+	}
+	sort.Slice(reasons, func(i, j int) bool {
+		if by[reasons[i]] != by[reasons[j]] {
+			return by[reasons[i]] > by[reasons[j]]
+		}
+		return reasons[i] < reasons[j]
+	})
+	parts := make([]string, len(reasons))
+	for i, k := range reasons {
+		parts[i] = fmt.Sprintf("%s %d", k, by[k])
+	}
+	return strings.Join(parts, ", ")
 }

@@ -34,6 +34,7 @@ type Store struct {
 	// they read the last commit while an ingest writes through db. For
 	// ":memory:" (one database per connection) it is db itself.
 	rd *sql.DB
+	lock *writeLock // held by a writing store for as long as it is open
 	// entities already written by this process: the upsert is skipped for
 	// them (an entity's record does not change between articles)
 	entitySeen sync.Map
@@ -41,29 +42,50 @@ type Store struct {
 
 var _ dossier.Store = (*Store)(nil)
 
-// Open opens (creating if needed) the database at path and migrates it.
+// Open opens (creating if needed) the database at path for writing and
+// migrates it.
 func Open(ctx context.Context, path string) (*Store, error) {
+	return OpenWith(ctx, path, Options{})
+}
+
+// OpenWith opens the database at path. A writing store is created if
+// needed, migrated, and holds the store's write lock until Close (see
+// writeLock); a read-only one must exist and takes no lock.
+func OpenWith(ctx context.Context, path string, o Options) (*Store, error) {
+	if o.ReadOnly && path != ":memory:" {
+		return openRead(ctx, path)
+	}
+	var lock *writeLock
 	if path != ":memory:" {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			return nil, fmt.Errorf("open store %s: %w", path, err)
 		}
+		var err error
+		if lock, err = lockStore(ctx, path, o.Wait); err != nil {
+			return nil, err
+		}
 	}
-	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(1)&_pragma=cache_size(-65536)&_pragma=temp_store(memory)&_txlock=immediate"
-	db, err := sql.Open("sqlite", dsn)
+	db, err := sql.Open("sqlite", dsn(path, writeParams))
 	if err != nil {
+		lock.release()
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
 	// One writing connection: SQLite has one writer, and ":memory:" is per connection.
 	db.SetMaxOpenConns(1)
-	s := &Store{db: db, rd: db}
-	if err := s.migrate(ctx); err != nil {
+	s := &Store{db: db, rd: db, lock: lock}
+	if err := s.migrate(ctx, path); err != nil {
 		db.Close()
+		lock.release()
+		if errors.Is(err, ErrNewerSchema) {
+			return nil, err
+		}
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
 	if path != ":memory:" {
-		rd, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(10000)&_pragma=query_only(1)&_pragma=cache_size(-16384)&_pragma=temp_store(memory)")
+		rd, err := sql.Open("sqlite", dsn(path, "_pragma=busy_timeout(10000)&_pragma=query_only(1)&_pragma=cache_size(-16384)&_pragma=temp_store(memory)"))
 		if err != nil {
 			db.Close()
+			lock.release()
 			return nil, fmt.Errorf("open store %s: %w", path, err)
 		}
 		n := max(4, runtime.NumCPU())
@@ -74,16 +96,24 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	return s, nil
 }
 
-func (s *Store) migrate(ctx context.Context) error {
-	var version int
-	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-		return err
-	}
+func migrationNames() ([]string, error) {
 	names, err := fs.Glob(migrations, "migrations/*.sql")
+	sort.Strings(names)
+	return names, err
+}
+
+func (s *Store) migrate(ctx context.Context, path string) error {
+	version, known, err := s.versions(ctx)
 	if err != nil {
 		return err
 	}
-	sort.Strings(names)
+	if version > known {
+		return newerSchema(path, version, known)
+	}
+	names, err := migrationNames()
+	if err != nil {
+		return err
+	}
 	for i, name := range names {
 		if i < version {
 			continue
@@ -111,12 +141,16 @@ func (s *Store) migrate(ctx context.Context) error {
 	return nil
 }
 
-// Close closes the database.
+// Close closes the database and lets the next writer in.
 func (s *Store) Close() error {
 	if s.rd != s.db {
 		s.rd.Close()
 	}
-	return s.db.Close()
+	err := s.db.Close()
+	if lerr := s.lock.release(); err == nil {
+		err = lerr
+	}
+	return err
 }
 
 func jsonOf(v any) string {
@@ -327,6 +361,7 @@ func writeRelated(ctx context.Context, tx *sql.Tx, b dossier.Batch, failed map[s
 // stmts are the statements of Write, prepared once a transaction.
 type stmts struct {
 	dup, article, fts, figure, mention, citation, entity, sighting *sql.Stmt
+	window, windowFTS                                              *sql.Stmt
 	seen                                                           *sync.Map // the store's entitySeen
 	written                                                        []string  // entities written in this transaction, remembered once it commits
 }
@@ -339,8 +374,10 @@ func prepare(ctx context.Context, tx *sql.Tx) (*stmts, error) {
 		q   string
 	}{
 		{&st.dup, "SELECT id FROM articles WHERE text_hash = ?"},
-		{&st.article, `INSERT INTO articles (id, text_hash, input, title, site, outlet, author, date, lang, url, source_url, tags, text, paragraphs, sentences, removed, ingested_at, analysed)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
+		{&st.article, `INSERT INTO articles (id, text_hash, input, title, site, outlet, author, date, lang, url, source_url, tags, text, paragraphs, sentences, removed, ingested_at, analysed, limited, long)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
+		{&st.window, "INSERT INTO snippet_windows (rowid, text) VALUES (?,?)"},
+		{&st.windowFTS, "INSERT INTO snippet_fts (rowid, text) VALUES (?,?)"},
 		{&st.fts, "INSERT INTO articles_fts(rowid, title, text) VALUES (?,?,?)"},
 		{&st.figure, "INSERT INTO figures (article_id, seq, thing, gloss, source, modality, body, subject_id, source_id) VALUES (?,?,?,?,?,?,?,?,?)"},
 		{&st.mention, "INSERT OR IGNORE INTO mentions (article_id, start_at, end_at, entity_id, text, type, form) VALUES (?,?,?,?,?,?,?)"},
@@ -358,7 +395,7 @@ func prepare(ctx context.Context, tx *sql.Tx) (*stmts, error) {
 }
 
 func (st *stmts) close() {
-	for _, s := range []*sql.Stmt{st.dup, st.article, st.fts, st.figure, st.mention, st.citation, st.entity, st.sighting} {
+	for _, s := range []*sql.Stmt{st.dup, st.article, st.fts, st.figure, st.mention, st.citation, st.entity, st.sighting, st.window, st.windowFTS} {
 		if s != nil {
 			s.Close()
 		}
@@ -382,7 +419,8 @@ func (st *stmts) put(ctx context.Context, a *dossier.Article) (string, bool, err
 		tags = []string{}
 	}
 	res, err := st.article.ExecContext(ctx, a.ID, a.TextHash, a.Input, a.Title, a.Site, a.Outlet, a.Author, a.Date, a.Lang, a.URL, a.SourceURL,
-		jsonOf(tags), a.Text, jsonOf(a.Paragraphs), jsonOf(a.Sentences), jsonOf(a.Removed), a.IngestedAt.Format(time.RFC3339Nano), !a.Deferred)
+		jsonOf(tags), a.Text, jsonOf(a.Paragraphs), jsonOf(a.Sentences), jsonOf(a.Removed), a.IngestedAt.Format(time.RFC3339Nano), !a.Deferred,
+		a.Limited, len(a.Text) > longText)
 	if err != nil {
 		return "", false, err
 	}
@@ -392,6 +430,16 @@ func (st *stmts) put(ctx context.Context, a *dossier.Article) (string, bool, err
 	}
 	if _, err := st.fts.ExecContext(ctx, rowid, a.Title, a.Text); err != nil {
 		return "", false, fmt.Errorf("index: %w", err)
+	}
+	if len(a.Text) > longText {
+		for i, w := range windows(a.Text) {
+			if _, err := st.window.ExecContext(ctx, rowid<<windowBits+int64(i), w); err != nil {
+				return "", false, fmt.Errorf("snippet window: %w", err)
+			}
+			if _, err := st.windowFTS.ExecContext(ctx, rowid<<windowBits+int64(i), w); err != nil {
+				return "", false, fmt.Errorf("snippet index: %w", err)
+			}
+		}
 	}
 	if err := st.analysis(ctx, a); err != nil {
 		return "", false, err
@@ -436,7 +484,7 @@ func (st *stmts) analysis(ctx context.Context, a *dossier.Article) error {
 // analysed replaces the analysis of a stored article whose analysis was
 // deferred, and marks it done.
 func (st *stmts) analysed(ctx context.Context, tx *sql.Tx, a *dossier.Article) error {
-	res, err := tx.ExecContext(ctx, "UPDATE articles SET analysed = 1 WHERE id = ?", a.ID)
+	res, err := tx.ExecContext(ctx, "UPDATE articles SET analysed = 1, limited = ? WHERE id = ?", a.Limited, a.ID)
 	if err != nil {
 		return err
 	}
@@ -499,7 +547,7 @@ func (s *Store) Article(ctx context.Context, id string) (*dossier.Article, error
 	return a, nil
 }
 
-const articleCols = "id, text_hash, input, title, site, outlet, author, date, lang, url, source_url, tags, text, paragraphs, sentences, removed, ingested_at, analysed, date_low, date_high, date_reason"
+const articleCols = "id, text_hash, input, title, site, outlet, author, date, lang, url, source_url, tags, text, paragraphs, sentences, removed, ingested_at, analysed, date_low, date_high, date_reason, limited"
 
 // articles reads whole article rows (without their analysis).
 func (s *Store) articles(ctx context.Context, where string, args ...any) ([]*dossier.Article, error) {
@@ -514,7 +562,7 @@ func (s *Store) articles(ctx context.Context, where string, args ...any) ([]*dos
 		var tags, paras, sents, removed, at string
 		var analysed bool
 		if err := rows.Scan(&a.ID, &a.TextHash, &a.Input, &a.Title, &a.Site, &a.Outlet, &a.Author, &a.Date, &a.Lang, &a.URL, &a.SourceURL,
-			&tags, &a.Text, &paras, &sents, &removed, &at, &analysed, &a.DateLow, &a.DateHigh, &a.DateReason); err != nil {
+			&tags, &a.Text, &paras, &sents, &removed, &at, &analysed, &a.DateLow, &a.DateHigh, &a.DateReason, &a.Limited); err != nil {
 			return nil, err
 		}
 		a.DateEstimated = a.DateLow != ""
@@ -681,6 +729,13 @@ var elisions = map[string]bool{"l": true, "d": true, "j": true, "qu": true, "n":
 // ftsQuery turns what a user types into an FTS5 query: words are ANDed,
 // French elisions dropped, "quoted phrases" kept, a trailing * a prefix.
 func ftsQuery(q string) string {
+	all, _ := ftsQueries(q)
+	return all
+}
+
+// ftsQueries returns the FTS5 query of what a user types (ftsQuery) and
+// the query matching any one of its words or phrases.
+func ftsQueries(q string) (all, anyTerm string) {
 	var parts []string
 	for _, phrase := range splitPhrases(q) {
 		var words []string
@@ -708,7 +763,7 @@ func ftsQuery(q string) string {
 			parts = append(parts, words...)
 		}
 	}
-	return strings.Join(parts, " AND ")
+	return strings.Join(parts, " AND "), strings.Join(parts, " OR ")
 }
 
 type phrase struct {
@@ -726,33 +781,53 @@ func splitPhrases(q string) []phrase {
 	return out
 }
 
-// Search runs a full-text query over titles and texts.
+// Search runs a full-text query over titles and texts. The snippet of a
+// long article comes from its windows (see longSnippet).
 func (s *Store) Search(ctx context.Context, query string, limit int) ([]dossier.Hit, error) {
-	fq := ftsQuery(query)
+	fq, anyTerm := ftsQueries(query)
 	if fq == "" {
 		return nil, fmt.Errorf("search %q: no words to search for", query)
 	}
 	if limit <= 0 {
 		limit = 20
 	}
-	rows, err := s.rd.QueryContext(ctx, `SELECT `+summaryCols+`, snippet(articles_fts, 1, '[', ']', '…', 16), bm25(articles_fts, 5.0, 1.0)
+	rows, err := s.rd.QueryContext(ctx, `SELECT `+summaryCols+`, a.rowid, a.long,
+		CASE WHEN a.long THEN '' ELSE snippet(articles_fts, 1, '[', ']', '…', 16) END, bm25(articles_fts, 5.0, 1.0)
 		FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
 		WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ?`, fq, limit)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", query, err)
 	}
-	defer rows.Close()
 	out := []dossier.Hit{}
+	var long []int // hits whose snippet is taken from windows
+	var rowids []int64
 	for rows.Next() {
 		var h dossier.Hit
-		m, err := scanSummary(rows, &h.Snippet, &h.Rank)
+		var rowid int64
+		var isLong bool
+		m, err := scanSummary(rows, &rowid, &isLong, &h.Snippet, &h.Rank)
 		if err != nil {
+			rows.Close()
 			return nil, err
 		}
 		h.Summary = m
+		if isLong {
+			long = append(long, len(out))
+		}
+		rowids = append(rowids, rowid)
 		out = append(out, h)
 	}
-	return out, rows.Err()
+	err = rows.Err()
+	rows.Close() // before the snippet queries: the store may have one connection
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", query, err)
+	}
+	for _, i := range long {
+		if out[i].Snippet, err = s.longSnippet(ctx, rowids[i], fq, anyTerm); err != nil {
+			return nil, fmt.Errorf("search %q: %w", query, err)
+		}
+	}
+	return out, nil
 }
 
 // Figures returns stored figures in article then text order.
