@@ -166,7 +166,7 @@ func BenchmarkPages(b *testing.B) {
 			b.ReportMetric(0, "ns/op")
 		})
 	}
-	b.Log(fmt.Sprintf("store of %d articles", countArticles(s)))
+	b.Logf("store of %d articles", countArticles(s))
 }
 
 func countArticles(s dossier.Store) int {
