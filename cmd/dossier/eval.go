@@ -45,12 +45,33 @@ and with -v the misses, the extra figures and the field errors.`,
 			if len(files) == 0 {
 				files = goldDocs(args[0], gold)
 			}
-			preds, failed, err := a.readFigures(cmd, files)
+			preds, langs, failed, err := a.readFiguresLang(cmd, files)
 			if err != nil {
 				return err
 			}
 			r := eval.Figures(gold, preds)
-			r.Write(a.stdout, verbose)
+			if verbose {
+				r.Write(a.stdout, true)
+			}
+			// per language, as grade-figures gives them on each language's documents
+			byLang := eval.ByLanguage(gold, preds, func(doc string) string { return langs[doc] })
+			if len(byLang) > 1 {
+				keys := make([]string, 0, len(byLang))
+				for l := range byLang {
+					keys = append(keys, l)
+				}
+				sort.Strings(keys)
+				for _, l := range keys {
+					name := l
+					if name == "" {
+						name = "unknown"
+					}
+					fmt.Fprintf(a.stdout, "== %s\n", name)
+					byLang[l].WriteScores(a.stdout)
+				}
+				fmt.Fprintln(a.stdout, "== all")
+			}
+			r.WriteScores(a.stdout)
 			if r.F1 < minF1 || min(r.Bound, r.Modality, r.Source) < minField {
 				return fmt.Errorf("below the bar: f1 %.3f (min %.2f), fields min %.3f (min %.2f)", r.F1, minF1, min(r.Bound, r.Modality, r.Source), minField)
 			}
@@ -148,6 +169,7 @@ per document (see testdata/stories/gold.jsonl).`,
 	stories.Flags().BoolVar(&sweep, "sweep", false, "score story clustering at a range of thresholds, to measure the default by")
 	stories.Flags().Float64Var(&minStoryF1, "min", 0, "exit 1 when pairwise or BCubed F1, or copy precision or recall, is below this")
 	c.AddCommand(stories)
+	c.AddCommand(a.evalSeriesCmd())
 	return c
 }
 

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/csv"
 	"fmt"
+	"path/filepath"
 	"strconv"
 	"text/tabwriter"
 
@@ -47,7 +48,7 @@ unit, kind, subject, event, place, modality, source and time.`,
 				}
 				return nil
 			}
-			s, err := a.open(cmd.Context())
+			s, err := a.openRead(cmd.Context())
 			if err != nil {
 				return err
 			}
@@ -107,18 +108,41 @@ func num(p *float64) string {
 // readFigures extracts the figures of inputs without storing them; doc is
 // the input. Bad inputs are reported on stderr and counted.
 func (a *app) readFigures(cmd *cobra.Command, inputs []string) ([]dossier.Figure, int, error) {
+	figs, _, failed, err := a.readFiguresLang(cmd, inputs)
+	return figs, failed, err
+}
+
+// readFiguresLang is readFigures that also tells each input's language
+// (by base name), for scores per language.
+func (a *app) readFiguresLang(cmd *cobra.Command, inputs []string) ([]dossier.Figure, map[string]string, int, error) {
 	var figs []dossier.Figure
+	langs := map[string]string{}
 	failed := 0
 	_, err := ingest.New(nil, ingest.Options{}).Read(cmd.Context(), inputs, a.stdin, func(e ingest.Event) {
 		if e.Err != nil {
 			failed++
-			fmt.Fprintln(a.stderr, "error:", e.Err)
+			fmt.Fprintln(a.stderr, "error:", escape(e.Err.Error()))
 		}
 	}, func(art *dossier.Article) {
+		headlineOfShortInput(art)
+		langs[filepath.Base(art.Input)] = art.Lang
 		for _, fig := range art.Figures {
 			fig.Doc = art.Input
 			figs = append(figs, fig)
 		}
 	})
-	return figs, failed, err
+	return figs, langs, failed, err
+}
+
+// headlineOfShortInput: in a text of a line or two, cleaning takes the
+// first line for a site banner; for reading figures straight it is the
+// headline, and its figures count.
+func headlineOfShortInput(art *dossier.Article) {
+	if art.Title != "" || art.Text == "" || len(art.Removed) != 1 || len(art.Paragraphs) > 2 {
+		return
+	}
+	if r := art.Removed[0]; r.Line == 1 && r.Label == dossier.LabelSite {
+		art.Title = r.Text
+		ingest.Enrich(art)
+	}
 }

@@ -19,6 +19,11 @@ type Options struct {
 	// MinRecurrence is how many other articles must share a line before
 	// it counts as boilerplate; 0 means 2.
 	MinRecurrence int
+	// RecurringSpan reports in how many other pages of the same site a
+	// word span (SpanKeys) has been seen; nil turns span furniture off.
+	RecurringSpan func(key uint64) int
+	// MinSpanRecurrence: 0 means MinSpanRecurrence.
+	MinSpanRecurrence int
 }
 
 // Result is a cleaned document.
@@ -80,6 +85,7 @@ const (
 	whyOrphanHeading            // a heading with no text after it
 	whyNavList                  // a list of short items with no figures
 	whyFurnitureList            // a list after furniture
+	whySpan                     // word spans recurring across the site's pages; arg is how many
 )
 
 func (l *line) set(label dossier.Label, w why) { l.label, l.why, l.arg = label, w, 0 }
@@ -121,6 +127,8 @@ func (l *line) reason() string {
 		return "heading with no text after it"
 	case whyNavList:
 		return "navigation list (short items with no figures)"
+	case whySpan:
+		return "recurs in " + strconv.Itoa(l.arg) + " other pages of the site (furniture span)"
 	case whyFurnitureList:
 		return "list or table after removed furniture"
 	}
@@ -156,9 +164,13 @@ func Clean(d extract.Doc, opt Options) Result {
 	if opt.MinRecurrence == 0 {
 		opt.MinRecurrence = 2
 	}
+	if opt.MinSpanRecurrence == 0 {
+		opt.MinSpanRecurrence = MinSpanRecurrence
+	}
 	c := &cleaner{d: d, opt: opt, res: Result{Title: d.Title, Site: d.Site, Author: d.Author, Date: d.Date}}
 	c.res.Tags = append(c.res.Tags, d.Tags...)
 	c.split()
+	c.spans()
 	if len(c.ls) == 0 {
 		return c.res
 	}

@@ -27,6 +27,16 @@ func wordCount(s string) int {
 }
 
 func fieldWords(f string) int {
+	ascii := true
+	for i := 0; i < len(f); i++ {
+		if f[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return 1
+	}
 	var dense float64
 	other := false
 	for _, r := range f {

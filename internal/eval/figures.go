@@ -28,6 +28,7 @@ type GoldFigure struct {
 	Kind     string        `json:"kind"`
 	Modality Alts          `json:"modality"`
 	Source   Alts          `json:"source"`
+	Subject  Alts          `json:"subject"`
 }
 
 // Alts is a list of accepted answers; JSON null is no list, a string one answer.
@@ -83,6 +84,8 @@ type Report struct {
 	Precision, Recall, F1    float64
 	Bound, Modality, Source  float64 // shares over matched pairs
 	NBound, NModality, NSrc  int
+	Subject                  float64 // share over matched pairs whose gold names a subject (informative)
+	NSubject                 int
 	Misses                   []GoldFigure
 	Extras                   []dossier.Figure
 	FieldErrors              []string
@@ -182,24 +185,8 @@ func numbersAgree(p dossier.Figure, g GoldFigure) bool {
 	return p.Value != nil && math.Abs(*p.Value-*g.Value) <= 1e-9*math.Max(1, math.Abs(*g.Value))
 }
 
-// Matches reports whether predicted figure p is gold figure g.
-func Matches(p dossier.Figure, g GoldFigure) bool {
-	if filepath.Base(p.Doc) != filepath.Base(g.Doc) || !numbersAgree(p, g) {
-		return false
-	}
-	// As grade-figures: the thing (or its gloss) agrees, or else, for a
-	// measure, money or percentage, the unit does.
-	if len(g.Thing) > 0 && (AgreeText(p.Thing, g.Thing) || (p.Gloss != "" && AgreeText(p.Gloss, g.Thing))) {
-		return true
-	}
-	if g.Unit != nil && p.Unit != "" {
-		return unitKey(p.Unit) == unitKey(*g.Unit)
-	}
-	return len(g.Thing) == 0 && g.Unit == nil
-}
-
-// unitAliases: a unit written as a symbol or a name is the unit of its code,
-// as grade-figures counts them.
+// unitAliases: units written as symbols or names are the same unit as
+// their code, as grade-figures has them.
 var unitAliases = map[string]string{"$": "usd", "us$": "usd", "dollar": "usd", "dollars": "usd", "€": "eur", "euro": "eur",
 	"euros": "eur", "£": "gbp", "livre": "gbp", "pound": "gbp", "chf": "chf", "franc": "chf",
 	"percent": "%", "pourcent": "%", "pour cent": "%", "pct": "%"}
@@ -212,11 +199,27 @@ func unitKey(u string) string {
 	return u
 }
 
+// Matches reports whether predicted figure p is gold figure g, by the
+// rules of grade-figures: same document, numbers agree, and the thing (or
+// its English gloss) agrees, or else the unit is the gold's.
+func Matches(p dossier.Figure, g GoldFigure) bool {
+	if filepath.Base(p.Doc) != filepath.Base(g.Doc) || !numbersAgree(p, g) {
+		return false
+	}
+	if len(g.Thing) > 0 && (AgreeText(p.Thing, g.Thing) || AgreeText(p.Gloss, g.Thing)) {
+		return true
+	}
+	if g.Unit != nil && *g.Unit != "" && p.Unit != "" {
+		return unitKey(p.Unit) == unitKey(*g.Unit)
+	}
+	return len(g.Thing) == 0 && (g.Unit == nil || *g.Unit == "")
+}
+
 // Figures scores preds against gold, greedily in gold order as grade-figures does.
 func Figures(gold []GoldFigure, preds []dossier.Figure) Report {
 	r := Report{Gold: len(gold), Predicted: len(preds)}
 	used := make([]bool, len(preds))
-	var bOK, mOK, sOK int
+	var bOK, mOK, sOK, subOK int
 	for _, g := range gold {
 		found := -1
 		for i, p := range preds {
@@ -235,7 +238,7 @@ func Figures(gold []GoldFigure, preds []dossier.Figure) Report {
 		var bad []string
 		if g.Bound != "" {
 			r.NBound++
-			if p.Bound == g.Bound {
+			if normText(string(p.Bound)) == normText(string(g.Bound)) {
 				bOK++
 			} else {
 				bad = append(bad, "bound "+string(p.Bound)+"!="+string(g.Bound))
@@ -245,7 +248,7 @@ func Figures(gold []GoldFigure, preds []dossier.Figure) Report {
 			r.NModality++
 			ok := false
 			for _, m := range g.Modality {
-				if dossier.Modality(m) == p.Modality {
+				if normText(m) == normText(string(p.Modality)) {
 					ok = true
 				}
 			}
@@ -261,6 +264,12 @@ func Figures(gold []GoldFigure, preds []dossier.Figure) Report {
 				sOK++
 			} else {
 				bad = append(bad, fmt.Sprintf("source %q!=%v", p.Source, []string(g.Source)))
+			}
+		}
+		if len(g.Subject) > 0 {
+			r.NSubject++
+			if AgreeText(p.Subject, g.Subject) {
+				subOK++
 			}
 		}
 		if len(bad) > 0 {
@@ -279,6 +288,7 @@ func Figures(gold []GoldFigure, preds []dossier.Figure) Report {
 		return float64(ok) / float64(n)
 	}
 	r.Bound, r.Modality, r.Source = share(bOK, r.NBound), share(mOK, r.NModality), share(sOK, r.NSrc)
+	r.Subject = share(subOK, r.NSubject)
 	if r.Predicted > 0 {
 		r.Precision = float64(r.Matched) / float64(r.Predicted)
 	}
@@ -293,12 +303,21 @@ func Figures(gold []GoldFigure, preds []dossier.Figure) Report {
 
 // Write prints the report: the scores, then misses, extras and field errors.
 func (r Report) Write(w io.Writer, verbose bool) {
-	fmt.Fprintf(w, "gold %d predicted %d matched %d\n", r.Gold, r.Predicted, r.Matched)
-	fmt.Fprintf(w, "precision %.3f recall %.3f f1 %.3f\n", r.Precision, r.Recall, r.F1)
-	fmt.Fprintf(w, "bound %.3f (%d)  modality %.3f (%d)  source %.3f (%d)\n", r.Bound, r.NBound, r.Modality, r.NModality, r.Source, r.NSrc)
-	if !verbose {
-		return
+	if verbose {
+		r.writeDetails(w)
 	}
+	r.WriteScores(w)
+}
+
+// WriteScores prints the three lines grade-figures prints.
+func (r Report) WriteScores(w io.Writer) {
+	fmt.Fprintf(w, "gold %d predicted %d matched %d\n", r.Gold, r.Predicted, r.Matched)
+	fmt.Fprintf(w, "bound %.2f (%d)  modality %.2f (%d)  source %.2f (%d)  subject %.2f (%d, informative)\n",
+		r.Bound, r.NBound, r.Modality, r.NModality, r.Source, r.NSrc, r.Subject, r.NSubject)
+	fmt.Fprintf(w, "precision %.2f recall %.2f f1 %.2f\n", r.Precision, r.Recall, r.F1)
+}
+
+func (r Report) writeDetails(w io.Writer) {
 	for _, g := range r.Misses {
 		fmt.Fprintf(w, "missed: %s:%d %s\n", g.Doc, g.Line, g.Mention)
 	}
@@ -312,4 +331,28 @@ func (r Report) Write(w io.Writer, verbose bool) {
 	for _, e := range r.FieldErrors {
 		fmt.Fprintf(w, "field: %s\n", e)
 	}
+}
+
+// ByLanguage scores the figures of each language apart; lang gives a
+// document's language (by base name), "" when unknown.
+func ByLanguage(gold []GoldFigure, preds []dossier.Figure, lang func(doc string) string) map[string]Report {
+	gs, ps := map[string][]GoldFigure{}, map[string][]dossier.Figure{}
+	for _, g := range gold {
+		l := lang(filepath.Base(g.Doc))
+		gs[l] = append(gs[l], g)
+	}
+	for _, p := range preds {
+		l := lang(filepath.Base(p.Doc))
+		ps[l] = append(ps[l], p)
+	}
+	out := map[string]Report{}
+	for l := range gs {
+		out[l] = Figures(gs[l], ps[l])
+	}
+	for l := range ps {
+		if _, ok := out[l]; !ok {
+			out[l] = Figures(nil, ps[l])
+		}
+	}
+	return out
 }

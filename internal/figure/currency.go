@@ -94,24 +94,31 @@ func (m *moneyCtx) article(fam string) string {
 		m.fam = map[string]string{}
 		m.lower = strings.ToLower(m.text)
 	}
-	code := m.qualified(fam)
-	if code == "" {
-		best := len(m.lower) + 1
+	// the evidence must be one-sided: an article naming Hong Kong and
+	// Canadian dollars leaves a bare "$" to the default
+	codes := m.qualified(fam)
+	if len(codes) == 0 {
+		codes = map[string]bool{}
 		for place, c := range countryCurrency[fam] {
-			if at := wordIndex(m.lower, place); at >= 0 && at < best {
-				best, code = at, c
+			if wordIndex(m.lower, place) >= 0 {
+				codes[c] = true
 			}
 		}
 	}
-	if code == "" {
-		code = familyDefault[fam]
+	code := familyDefault[fam]
+	if len(codes) == 1 {
+		for c := range codes {
+			code = c
+		}
 	}
 	m.fam[fam] = code
 	return code
 }
 
-// qualified finds a mention of the family with a qualifier before or after.
-func (m *moneyCtx) qualified(fam string) string {
+// qualified finds the codes that mentions of the family name with a
+// qualifier before or after ("Australian dlrs", "dollars canadiens", "C$").
+func (m *moneyCtx) qualified(fam string) map[string]bool {
+	codes := map[string]bool{}
 	for _, w := range famWords[fam] {
 		for off := 0; ; {
 			at := strings.Index(m.lower[off:], w)
@@ -127,23 +134,24 @@ func (m *moneyCtx) qualified(fam string) string {
 					k--
 				}
 				if code := dollarPrefix[strings.ToUpper(m.lower[k:at])]; code != "" && k < at {
-					return code
+					codes[code] = true
 				}
 				continue
 			}
 			if code := currencyQualifier[wordBefore(m.lower, at)]; code != "" {
-				return code
+				codes[code] = true
+				continue
 			}
 			e := at + len(w)
 			for e < len(m.lower) && m.lower[e] >= 'a' && m.lower[e] <= 'z' {
 				e++
 			}
 			if code := currencyQualifier[wordAfter(m.lower, e)]; code != "" {
-				return code
+				codes[code] = true
 			}
 		}
 	}
-	return ""
+	return codes
 }
 
 func wordBefore(s string, at int) string {
@@ -236,7 +244,7 @@ func negativeBefore(toks []token, start int) int {
 		}
 		return 0
 	}
-	if (p.lower == "moins" || p.lower == "minus") && (start == 1 || toks[start-2].kind != tNum && !isNumberTok(toks[start-2])) {
+	if negativeWords[p.lower] && (start == 1 || toks[start-2].kind != tNum && !isNumberTok(toks[start-2])) {
 		// "à moins cinq degrés", not "plus ou moins 5", "au moins 5", "at least"
 		if start >= 2 {
 			switch toks[start-2].lower {
@@ -251,7 +259,7 @@ func negativeBefore(toks []token, start int) int {
 
 // weightCue: words that make "pounds" a weight, not money.
 var weightCue = map[string]bool{"weight": true, "weighs": true, "weighed": true, "weighing": true, "take-off": true, "takeoff": true,
-	"payload": true, "load": true, "heavy": true, "heavier": true, "lighter": true, "pèse": true, "poids": true, "mass": true}
+	"payload": true, "load": true, "heavy": true, "heavier": true, "lighter": true, "pèse": true, "poids": true, "mass": true, "cargo": true, "freight": true}
 
 // unitAfter reads the unit, money or percentage word after a number
 // (toks[k] is the first token after the number and its "de"/"of"): the
@@ -283,10 +291,23 @@ func unitAfter(toks []token, k int, q quantity, lang string) (string, dossier.Ki
 		return currencyWords[next(1)], dossier.KindMoney, k + 2
 	case (w == "d’" || w == "d'" || w == "de" || w == "of") && currencyWords[next(1)] != "" && next(1) != "won":
 		return currencyWords[next(1)], dossier.KindMoney, k + 2
+	case (w == "d’" || w == "d'" || w == "de" || w == "of") && measureUnits[next(1)] != "" && len(next(1)) > 2 && k > 0 && scaleWords[toks[k-1].lower] > 0:
+		// "1,5 million de kilomètres", "2 millions de tonnes"
+		return measureUnits[next(1)], dossier.KindMeasure, k + 2
 	case (w == "de" || w == "of") && currencyQualifier[next(1)] != "" && currencyWords[next(2)] != "":
 		return currencyWords[next(2)], dossier.KindMoney, k + 3
+	case toks[k].text == "°" && (next(1) == "c" || next(1) == "f") && toks[k].spaceAfter == "":
+		return "°" + strings.ToUpper(next(1)), dossier.KindMeasure, k + 2
+	case (w == "degrés" || w == "degrees") && (next(1) == "celsius" || next(1) == "c"):
+		return "°C", dossier.KindMeasure, k + 2
+	case (w == "degrés" || w == "degrees") && (next(1) == "fahrenheit" || next(1) == "f"):
+		return "°F", dossier.KindMeasure, k + 2
 	case w == "square" && measureUnits[next(1)] != "":
 		return measureUnits[next(1)] + "²", dossier.KindMeasure, k + 2
+	case w == "cubic" && measureUnits[next(1)] != "":
+		return measureUnits[next(1)] + "³", dossier.KindMeasure, k + 2
+	case (w == "mètres" || w == "mètre") && (next(1) == "cubes" || next(1) == "cube"):
+		return "m³", dossier.KindMeasure, k + 2
 	case measureUnits[w] != "" && !(w == "m" && toks[k].text == "M") && !(w == "t" && toks[k-1].spaceAfter == "") && !(w == "in" && lang != "en"):
 		unit, end := measureUnits[w], k+1
 		switch {
@@ -400,7 +421,7 @@ var changeVerbs = map[string]bool{
 	"lower":   true,
 	"lowered": true, "boost": true, "boosted": true, "up": true, "down": true, "went": true, "gone": true, "moved": true,
 	"expanded": true, "hiked": true, "revised": true, "doubled": true,
-	"passé": true, "passer": true, "passe": true, "passant": true, "passera": true, "passent": true, "augmenté": true,
+	"passé": true, "passer": true, "passe": true, "passant": true, "passera": true, "passent": true, "passeront": true, "passait": true, "augmenté": true,
 	"grimpé": true, "relevé": true, "porté": true, "abaissé": true,
 	"ramené": true, "augmente": true, "progressé": true,
 }
@@ -510,3 +531,10 @@ func shareOrMoneyThing(toks []token, start, end int, kind dossier.Kind) string {
 	}
 	return ""
 }
+
+// negativeWords make the number after them negative.
+var negativeWords = map[string]bool{"moins": true, "minus": true, "negative": true, "négatif": true, "négative": true}
+
+// vulgarFractions: the single-character fractions.
+var vulgarFractions = map[string]float64{"½": 0.5, "⅓": 1.0 / 3, "⅔": 2.0 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6,
+	"⅘": 0.8, "⅙": 1.0 / 6, "⅚": 5.0 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}

@@ -27,7 +27,7 @@ func Extract(text string, sentences []dossier.Span, c Context) []dossier.Figure 
 	c.money = newMoneyCtx(c.Title, text)
 	var at attributor
 	// the actor the article is about, for figures whose sentence names none
-	topic := titleTopic(c.Title)
+	topic := titleTopic(c.Title, text)
 	// The headline states figures too, and its attribution carries over
 	// into the first sentence that has none.
 	if c.Title != "" {
@@ -61,6 +61,15 @@ func Extract(text string, sentences []dossier.Span, c Context) []dossier.Figure 
 		if len(figs) > 0 {
 			when = timeOf(toks, c.Date)
 		}
+		// a fragment cut from the sentence before ("Mo. (4,900 workers), ...")
+		// keeps its modality
+		if !newPara && first > 0 && fragment(toks) {
+			for k := first; k < len(out); k++ {
+				if out[k].Modality == dossier.ModalityFact {
+					out[k].Modality = out[first-1].Modality
+				}
+			}
+		}
 		for k := first; k < len(out); k++ {
 			out[k].Sentence = s
 			out[k].Time = when
@@ -79,18 +88,34 @@ func Extract(text string, sentences []dossier.Span, c Context) []dossier.Figure 
 	return out
 }
 
+// fragment: a sentence that starts with a parenthesis or in lower case
+// was cut after an abbreviation.
+func fragment(toks []token) bool {
+	if len(toks) == 0 {
+		return false
+	}
+	t := toks[0]
+	return t.text == "(" || t.kind == tWord && !isCap(t.text)
+}
+
 // sentenceFigures finds the figures among one sentence's tokens.
 // pos holds the token index where each figure starts.
 func sentenceFigures(text string, toks []token, c Context) (out []dossier.Figure, pos []int) {
+	lastEnd := 0
 	for i := 0; i < len(toks); i++ {
 		q, ok := quantityAt(toks, i, c.Lang)
 		if !ok {
 			continue
 		}
-		f, end, ok := reading(text, toks, q, c)
+		var prev *dossier.Figure
+		if len(out) > 0 && q.i-lastEnd <= 12 {
+			prev = &out[len(out)-1]
+		}
+		f, end, ok := reading(text, toks, q, c, prev)
 		if ok {
 			out = append(out, f)
 			pos = append(pos, q.i)
+			lastEnd = end
 		}
 		if end > i {
 			i = end - 1
@@ -105,6 +130,23 @@ func sentenceFigures(text string, toks []token, c Context) (out []dossier.Figure
 func quantityAt(toks []token, i int, lang string) (quantity, bool) {
 	t := toks[i]
 	w := t.lower
+	// "half a million", "un demi-million", "two thirds of a million"
+	if v, n := fractionOfScale(toks, i, lang); n > 0 {
+		return quantity{i: i, j: i + n, value: v, low: v, high: v, word: true, thingFrom: skipOf(toks, i+n)}, true
+	}
+	// "half a dozen", "une demi-douzaine"
+	if (w == "half" && i+2 < len(toks) && toks[i+1].lower == "a" && toks[i+2].lower == "dozen") ||
+		((w == "une" || w == "un") && i+1 < len(toks) && toks[i+1].lower == "demi-douzaine") {
+		n := 3
+		if w != "half" {
+			n = 2
+		}
+		return quantity{i: i, j: i + n, value: 6, low: 6, high: 6, about: true, thingFrom: skipOf(toks, i+n)}, true
+	}
+	// "½", "¾": vulgar fractions
+	if v, ok := vulgarFractions[t.text]; ok {
+		return quantity{i: i, j: i + 1, value: 100 * v, low: 100 * v, high: 100 * v, pct: true, unit: "%", thingFrom: skipOf(toks, i+1)}, true
+	}
 	// fractions of a whole: "la moitié", "deux tiers", "a third of", "1/2", "un sur deux"
 	if q, ok := fractionAt(toks, i, lang); ok {
 		if t.kind == tNum && notAFigureNumber(toks, i) {
@@ -202,7 +244,10 @@ func quantityAt(toks []token, i int, lang string) (quantity, bool) {
 		// numbers after "les"/"the" refer back to known things.
 		// "one pct surtax", "un euro": one of a unit is a figure
 		unitNext := q.j < len(toks) && (percentWords[toks[q.j].lower] || (q.j+1 < len(toks) && toks[q.j].lower == "per" && toks[q.j+1].lower == "cent"))
-		if q.value <= 1 && !unitNext || (q.value < 3 && i > 0 && definiteBefore[toks[i-1].lower]) {
+		// a sign makes "minus one" a number; "zéro mort" is a claim
+		signed := i > 0 && (negativeWords[toks[i-1].lower] || toks[i-1].text == "-" && toks[i-1].spaceAfter == "")
+		zero := q.value == 0 && (first == "zéro" || first == "zero" || first == "nought" || first == "naught")
+		if q.value <= 1 && !unitNext && !signed && !zero && q.value == float64(int64(q.value)) || (q.value < 3 && i > 0 && definiteBefore[toks[i-1].lower]) {
 			return quantity{}, false
 		}
 		q.thingFrom = q.j
@@ -273,10 +318,10 @@ func notAFigureNumber(toks []token, i int) bool {
 		return ""
 	}
 	// glued to letters or a hyphen: "F-16", "COVID-19", "Su-27"
-	if i > 0 && toks[i-1].spaceAfter == "" && (toks[i-1].kind == tWord || toks[i-1].kind == tAlnum) {
+	if i > 0 && toks[i-1].spaceAfter == "" && (toks[i-1].kind == tWord || toks[i-1].kind == tAlnum) && currencyPrefix[toks[i-1].text] == "" {
 		return true
 	}
-	if i > 1 && toks[i-1].spaceAfter == "" && toks[i-1].text == "-" && toks[i-2].spaceAfter == "" && toks[i-2].kind != tPunct {
+	if i > 1 && toks[i-1].spaceAfter == "" && toks[i-1].text == "-" && toks[i-2].spaceAfter == "" && (toks[i-2].kind == tWord || toks[i-2].kind == tAlnum) {
 		return true // "F-16", "COVID-19"; "-1.3%" is a sign
 	}
 	if i+1 < len(toks) && t.spaceAfter == "" && toks[i+1].text == "-" && i+2 < len(toks) && toks[i+2].kind == tWord && toks[i+2].spaceAfter == "" {
@@ -311,8 +356,9 @@ func notAFigureNumber(toks []token, i int) bool {
 	}
 	// references: "n° 5", "No. 5", "article 5", "page 3"
 	switch prev(1) {
-	case "n°", "no", "nº", "numéro", "number", "article", "page", "pages", "chapitre", "chapter", "p", "#", "tome", "vol", "ligne", "line", "route", "rn", "a", "e":
-		if prev(1) != "a" || toks[i-1].text == "A" {
+	case "n°", "no", "nº", "numéro", "number", "article", "page", "pages", "chapitre", "chapter", "p", "#", "tome", "vol", "ligne", "line", "route", "rn", "a", "e",
+		"acte", "act", "floor", "building", "block", "ward", "bâtiment", "pavillon", "saison", "season", "épisode", "episode", "étape", "stage", "version", "level", "niveau", "phase", "room", "salle", "gate", "porte", "terminal", "platform", "quai":
+		if prev(1) != "a" || toks[i-1].text == "A" && i > 1 && !allUpperSentence(toks) {
 			return true
 		}
 	}
@@ -333,7 +379,7 @@ func notAFigureNumber(toks []token, i int) bool {
 		if _, ok := durationUnits[n]; ok {
 			return true // "2024 ans" does not occur; "en 2024 années" neither
 		}
-		if countables[lemma(n)] || measureUnits[n] != "" || currencyWords[n] != "" || percentWords[n] {
+		if countables[lemma(n)] || measureUnits[n] != "" || currencyWords[n] != "" || percentWords[n] || currencySymbols[n] != "" && t.spaceAfter == "" {
 			return false
 		}
 		return true
@@ -349,8 +395,13 @@ func notAFigureNumber(toks []token, i int) bool {
 }
 
 // reading gives the quantity its bound, thing or unit, kind, and the rest.
-func reading(text string, toks []token, q quantity, c Context) (dossier.Figure, int, bool) {
+//
+// prev is the figure just before in the sentence, if near: an elliptical
+// figure counts what it counts ("46 000 manifestants, dont 8 000 à Paris",
+// "28 à Paris, 13 à Lyon").
+func reading(text string, toks []token, q quantity, c Context, prev *dossier.Figure) (dossier.Figure, int, bool) {
 	f := dossier.Figure{Doc: c.Doc}
+	var inherited *dossier.Figure
 	start, end := q.i, q.j
 	bound := dossier.BoundExact
 	lo, hi, val := q.low, q.high, q.value
@@ -362,7 +413,7 @@ func reading(text string, toks []token, q quantity, c Context) (dossier.Figure, 
 	}
 	// money before: "$2.5 billion", "€30 millions", "US$5", "USD1,700", "CHF 50", "Fr. 20"
 	unit, kind := "", dossier.Kind("")
-	if cur, n := moneyBefore(toks, start); n > 0 {
+	if cur, n := moneyBefore(toks, start); n > 0 && !q.word {
 		unit, kind = cur, dossier.KindMoney
 		start -= n
 	}
@@ -404,6 +455,19 @@ func reading(text string, toks []token, q quantity, c Context) (dossier.Figure, 
 		u, k := hyphenUnit(q.unit, c.Lang)
 		unit, kind = u, k
 	}
+	// "5,000-strong force": the count's noun comes after the hyphen word
+	if thingFrom+1 < len(toks) && toks[thingFrom].text == "-" && toks[thingFrom].spaceAfter == "" && toks[thingFrom+1].lower == "strong" {
+		thingFrom += 2
+		end = thingFrom
+	}
+	// "two and a half years": the half stands between the number and its unit
+	if n := andAHalf(toks, thingFrom); n > 0 && !q.vague && bound != dossier.BoundRange && val == float64(int64(val)) {
+		if u, _, _ := unitAfter(toks, thingFrom+n, q, c.Lang); u != "" {
+			val += 0.5
+			lo, hi = val, val
+			thingFrom += n
+		}
+	}
 	if kind == "" || kind == dossier.KindMoney && unit == "" {
 		if u, k, e := unitAfter(toks, thingFrom, q, c.Lang); e > 0 {
 			if !(kind == dossier.KindMoney && k != dossier.KindMoney) {
@@ -411,8 +475,27 @@ func reading(text string, toks []token, q quantity, c Context) (dossier.Figure, 
 			}
 		}
 	}
+	// "il y a 40 ans", "three years ago": a date, not a duration
+	// ("il y a près de trois ans" says how long, and stays a figure, as in the seeds)
+	if kind == dossier.KindDuration && bound == dossier.BoundExact && (start >= 2 && toks[start-1].lower == "a" && toks[start-2].lower == "y" || end < len(toks) && toks[end].lower == "ago") {
+		return f, q.j, false
+	}
 	if kind == dossier.KindDuration && firstUnitsOf(toks, start, thingFrom, c.Lang) {
 		return f, q.j, false
+	}
+	// "spend $1bn over four years": "over" before a duration is the period,
+	// unless a verb of lasting or "for" asks how long ("for over two years")
+	if kind == dossier.KindDuration && bound == dossier.BoundMoreThan && start > 0 && toks[start].lower == "over" && start < q.i {
+		p := ""
+		if start > 0 {
+			p = toks[start-1].lower
+		}
+		switch p {
+		case "for", "in", "took", "lasted", "last", "lasts", "after", "since", "than", "taken", "spent", "":
+		default:
+			bound = dossier.BoundExact
+			start++
+		}
 	}
 	// "deux ans et demi", "two and a half years"
 	if n := andAHalf(toks, end); n > 0 && (kind == dossier.KindDuration || kind == dossier.KindMeasure) && bound != dossier.BoundRange && !q.vague && val == float64(int64(val)) {
@@ -428,27 +511,41 @@ func reading(text string, toks []token, q quantity, c Context) (dossier.Figure, 
 	}
 	if kind == "" {
 		th, hd := thingAt(toks, thingFrom, c.Lang == "en")
-		if th == "" && !q.vague && !q.word && q.j > q.i+1 && scaleWords[toks[q.j-1].lower] >= 1e6 {
+		if th == "" && prev != nil && elliptical(toks, thingFrom) {
+			inherited = prev
+			switch {
+			case prev.Kind == dossier.KindCount && prev.Thing != "":
+				th = prev.Thing
+			case prev.Unit != "" && (prev.Kind == dossier.KindMoney || prev.Kind == dossier.KindPercent || prev.Kind == dossier.KindMeasure):
+				unit, kind = prev.Unit, prev.Kind
+			}
+		}
+		if th == "" && kind == "" && !q.vague && !q.word && q.j > q.i+1 && scaleWords[toks[q.j-1].lower] >= 1e6 {
 			// "(282 millions)", "à hauteur de 60 millions": an amount of the money the text is counting
 			if cur := c.money.implied(toks); cur != "" {
 				unit, kind = cur, dossier.KindMoney
 			}
 		}
+		// "a staff of 45", "une équipe de 30": the group named before counts
+		if th == "" && kind != dossier.KindMoney && start >= 2 && (bare(toks[start-1].lower) == "of" || bare(toks[start-1].lower) == "de") && collectives[toks[start-2].lower] {
+			th = lemma(toks[start-2].lower)
+			hd = q.j - 1
+		}
 		switch {
-		case kind == dossier.KindMoney:
+		case kind != "":
 		case th == "":
 			th, _ = fallbackThing(toks, q)
 			if th == "" {
 				return f, q.j, false
 			}
-		default:
+		case hd >= 0:
 			end = hd + 1
 			// "287 Palestiniens", "hundreds of Iranians": a people counted is the figure's actor
 			if hd > 0 && isCap(toks[hd].text) && !isCap(toks[hd].lower) && !allCaps(toks) {
 				f.Subject = toks[hd].text
 			}
 		}
-		if kind != dossier.KindMoney {
+		if kind == "" {
 			f.Thing = th
 			f.Gloss = glossOf(th)
 			kind = dossier.KindCount
@@ -487,15 +584,38 @@ func reading(text string, toks []token, q quantity, c Context) (dossier.Figure, 
 	f.Start, f.End = toks[start].start, toks[end-1].end
 	f.Text = text[f.Start:f.End]
 	f.Modality = modality(toks, start, end)
+	if inherited != nil && f.Modality == dossier.ModalityFact {
+		f.Modality = inherited.Modality // "prévoit 40 millions d'euros, dont 12 millions pour"
+	}
 	if f.Subject == "" {
 		f.Subject = subject(toks, start)
 	}
 	f.Event = event(toks, start, end, f.Thing)
 	f.Place = place(toks, end)
+	// "28 000 personnes à Paris, 6 500 à Marseille": a place right after the figure is its own
+	if f.Place != "" && end < len(toks) && !allCaps(toks) {
+		switch bare(toks[end].lower) {
+		case "à", "au", "aux", "en", "in", "at", "dans":
+			if f.Subject == "" || inherited != nil && !isCap(toks[hdOrStart(f, toks, start)].text) {
+				f.Subject = f.Place
+			}
+		}
+	}
 	return f, end, true
 }
 
 func ptr(v float64) *float64 { return &v }
+
+// hdOrStart: the token where the figure's subject was read when it is the
+// people counted ("287 Palestiniens à Gaza" keeps Palestiniens), else start.
+func hdOrStart(f dossier.Figure, toks []token, start int) int {
+	for k := start; k < len(toks) && toks[k].start < f.End; k++ {
+		if toks[k].text == f.Subject {
+			return k
+		}
+	}
+	return start
+}
 
 func boundBeforeAt(toks []token, i int) (dossier.Bound, int) {
 	for _, b := range boundBefore {
@@ -593,6 +713,19 @@ func thingAt(toks []token, k int, en bool) (string, int) {
 		return lemma(toks[h].lower), h
 	}
 	return lemma(toks[k].lower), k
+}
+
+// elliptical: what follows a number says where or of whom, not what:
+// "8 000 à Paris", "13 in Lyon", "28, dont", "(2,500)".
+func elliptical(toks []token, k int) bool {
+	if k >= len(toks) {
+		return true
+	}
+	switch w := bare(toks[k].lower); w {
+	case "à", "au", "aux", "en", "dans", "pour", "chez", "sur", "in", "at", "for", "from", "on", ",", ";", ".", ")", "et", "and", "ou", "or", "dont", "including", "contre", "against", "selon", "according":
+		return true
+	}
+	return false
 }
 
 // isEnglishish guesses the noun phrase is English from its words.
@@ -733,6 +866,17 @@ func isPluralNoun(w string) bool {
 func isRate(toks []token, i int) bool {
 	if i == 0 {
 		return false
+	}
+	// "un an plus tôt", "a year earlier": a span back in time, not a rate
+	if i+2 < len(toks) {
+		switch n := toks[i+2].lower; n {
+		case "earlier", "later", "après", "avant", "before", "after":
+			return false
+		case "plus":
+			if i+3 < len(toks) && (toks[i+3].lower == "tôt" || toks[i+3].lower == "tard") {
+				return false
+			}
+		}
 	}
 	p := toks[i-1]
 	if p.kind == tNum || currencyWords[p.lower] != "" || measureUnits[p.lower] != "" || percentWords[p.lower] {

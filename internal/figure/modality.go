@@ -28,11 +28,11 @@ var modalMarkers = map[string]dossier.Modality{
 	"débloquerait": "planned", "ordonné": "planned", "ordonne": "planned", "ordered": "planned", "orders": "planned", "enverrait": "planned", "fournirait": "planned", "déploierait": "planned",
 	// expected
 	"seront": "expected", "sera": "expected", "devrait": "expected", "devraient": "expected", "bientôt": "expected",
-	"expected": "expected", "likely": "expected", "forecast": "expected", "projected": "expected", "attendu": "expected", "attendus": "expected",
+	"expected": "expected", "expects": "expected", "expect": "expected", "forecasts": "expected", "projects": "expected", "likely": "expected", "forecast": "expected", "projected": "expected", "attendu": "expected", "attendus": "expected",
 	"soon": "expected", "should": "expected", "will": "expected", "would": "expected", "atteindra": "expected", "atteindront": "expected",
 	"dépassera": "expected", "dépasseront": "expected", "aura": "expected", "auront": "expected",
-	"devait": "planned", "doit": "planned", "doivent": "planned", "devaient": "planned",
-	"feared": "unconfirmed", "fear": "unconfirmed", "fears": "unconfirmed", "craint": "unconfirmed", "craignent": "unconfirmed",
+	"espère": "planned", "espèrent": "planned", "hope": "planned", "hopes": "planned", "devait": "planned", "doit": "planned", "doivent": "planned", "devaient": "planned",
+	"feared": "unconfirmed", "fear": "unconfirmed", "fears": "unconfirmed",
 	// estimate
 	"estimé": "estimate", "estimée": "estimate", "estimés": "estimate", "estimées": "estimate", "estime": "estimate",
 	"estiment": "estimate", "estimated": "estimate", "estimates": "estimate", "estimate": "estimate", "estimation": "estimate",
@@ -46,7 +46,7 @@ var modalMarkers = map[string]dossier.Modality{
 
 // agentive verbs: "will" before them is a plan, not a forecast.
 var agentive = []string{"send", "deploy", "supply", "deliver", "release", "provide", "give", "fund", "hire", "build", "buy", "cut", "recruit",
-	"idle", "shut", "close", "lay", "sell", "invest", "spend", "open", "create", "launch", "allocate", "IDLE", "BUY",
+	"idle", "shut", "close", "lay", "increase", "raise", "reduce", "lower", "impose", "introduce", "sell", "invest", "spend", "open", "create", "launch", "allocate", "IDLE", "BUY",
 	"mobilis", "déploy", "envoy", "livr", "fourni", "débloqu", "recrut", "embauch", "consacr", "allou", "investi", "financ", "supprim", "créé", "construi"}
 
 // clauseStart: words that open a reported or subordinate clause; modality
@@ -60,6 +60,16 @@ func modality(toks []token, i, j int) dossier.Modality {
 	for k := i - 1; k >= 0; k-- {
 		w := bare(toks[k].lower)
 		if clauseStart[w] || w == ";" || w == ":" || w == "«" || w == "“" || w == "afin" {
+			from = k + 1
+			break
+		}
+		// "va envoyer 30 équipes et a débloqué 3 millions": a second verb, a new clause
+		if (w == "et" || w == "and") && k+1 < i && (auxiliaries[toks[k+1].lower] || toks[k+1].lower == "is" || toks[k+1].lower == "was") {
+			from = k + 1
+			break
+		}
+		// ", craint Fakhri Abou Diab, un musulman de 55 ans": the figure is in the attribution, not in what it attributes
+		if modalMarkers[w] == "" && !strings.HasPrefix(w, "estim") && isSpeech(toks, k) && k > 0 && isCloser(toks[k-1]) {
 			from = k + 1
 			break
 		}
@@ -105,8 +115,8 @@ func modality(toks []token, i, j int) dossier.Modality {
 			// "s'il arrivait au second tour, il lui resterait 3,5 millions": a hypothesis;
 			// without "si", the journalistic conditional
 			m, ok = "unconfirmed", true
-			for _, t := range toks {
-				if bare(t.lower) == "si" || t.lower == "s'il" || t.lower == "s’il" || t.lower == "s'ils" || t.lower == "s’ils" {
+			for n, t := range toks {
+				if bare(t.lower) == "si" || (t.lower == "s'" || t.lower == "s’") && n+1 < len(toks) && (toks[n+1].lower == "il" || toks[n+1].lower == "ils") {
 					m = "possible"
 				}
 			}
@@ -189,6 +199,22 @@ func modality(toks []token, i, j int) dossier.Modality {
 			consider(k)
 		}
 	}
+	// "plants that will be idled", "soldats qui seront déployés": the relative clause on the figure's noun
+	if best == "" && to < len(toks) {
+		if w := bare(toks[to].lower); w == "that" || w == "which" || w == "qui" || w == "who" {
+			for k := to + 1; k < len(toks) && k <= to+3; k++ {
+				consider(k)
+			}
+		}
+	}
+	// "to 15 pct from 11 pct": the value it changes from is a fact
+	if i > 0 && toks[i-1].lower == "from" {
+		for k := i - 2; k >= 0 && k >= i-5; k-- {
+			if toks[k].lower == "to" || toks[k].lower == "at" {
+				return "fact"
+			}
+		}
+	}
 	if neg {
 		// "ne peut pas confirmer" says the figure is unconfirmed, not denied.
 		for k := from; k < to; k++ {
@@ -199,6 +225,12 @@ func modality(toks []token, i, j int) dossier.Modality {
 		return "denied"
 	}
 	if best == "" {
+		// budget lines are plans: "The provincial budget raises taxes by about 20 pct"
+		for k := 0; k < i; k++ {
+			if w := toks[k].lower; w == "budget" || w == "budgets" || w == "budgétaire" {
+				return "planned"
+			}
+		}
 		return "fact"
 	}
 	return best

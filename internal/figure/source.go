@@ -19,6 +19,15 @@ var sourcePreps = [][]string{
 	{"révélation", "de"}, {"révélations", "de"}, {"révélation", "du"}, {"révélations", "du"},
 }
 
+// prepFirst holds the first words of sourcePreps, a cheap gate.
+var prepFirst = map[string]bool{}
+
+func init() {
+	for _, p := range sourcePreps {
+		prepFirst[p[0]] = true
+	}
+}
+
 // speechForms are the verbs that attribute: "X a indiqué que", "X said",
 // ", a déclaré X", "écrit le journal". Built in init from stems.
 var speechForms = map[string]bool{}
@@ -45,7 +54,7 @@ func init() {
 		ambiguousForms[st+"e"] = true
 	}
 	for _, w := range []string{"rappelle", "rappellent", "rappelé", "rappelait", "relève", "relèvent", "relevé", "relevait",
-		"dit", "disent", "disait", "écrit", "écrivent", "écrivait", "prédisent", "prédit", "prévient", "préviennent", "prévenu",
+		"dit", "disent", "disait", "craint", "craignent", "écrit", "écrivent", "écrivait", "prédisent", "prédit", "prévient", "préviennent", "prévenu",
 		"averti", "avertit", "conclut", "concluent", "conclu", "admet", "admis", "reconnaît", "reconnaissent", "reconnu",
 		"soutient", "soutiennent", "soutenu", "répond", "répondu", "promis", "promet", "dément", "démentent", "démenti",
 		"nie", "nient", "nié", "poursuit", "décrit", "décrivent", "établi", "établit", "publié", "publie", "publient",
@@ -60,6 +69,7 @@ func init() {
 		speechForms[w] = true
 		invertedOnly[w] = true
 	}
+	speechForms["expects"] = true
 	for _, w := range []string{"estimate", "predict", "forecast", "report", "claim", "believe", "warn", "calculate", "expect"} {
 		speechForms[w] = true
 		ambiguousForms[w] = true
@@ -73,10 +83,12 @@ func init() {
 // participle reading (after an auxiliary) to count.
 func isSpeech(toks []token, i int) bool {
 	w := bare(toks[i].lower)
-	if v, _, ok := strings.Cut(w, "-t-"); ok { // "ajoute-t-il", "a-t-elle"
-		w = v
-	} else if v, ok := cutPronounSuffix(w); ok { // "dit-il", "écrit-elle"
-		w = v
+	if strings.IndexByte(w, '-') >= 0 {
+		if v, _, ok := strings.Cut(w, "-t-"); ok { // "ajoute-t-il", "a-t-elle"
+			w = v
+		} else if v, ok := cutPronounSuffix(w); ok { // "dit-il", "écrit-elle"
+			w = v
+		}
 	}
 	// "font état de", "ont fait état d'environ 1500 manifestants"
 	if (w == "fait" || w == "font" || w == "faisait") && i+1 < len(toks) && toks[i+1].lower == "état" {
@@ -185,6 +197,9 @@ func attributions(toks []token) []attribution {
 }
 
 func prepAttribution(toks []token, i int) (attribution, bool) {
+	if !prepFirst[bare(toks[i].lower)] {
+		return attribution{}, false
+	}
 	for _, p := range sourcePreps {
 		if !matchAt(toks, i, p) {
 			continue
@@ -239,6 +254,17 @@ func verbAttribution(toks []token, i int) (attribution, bool) {
 	// "de son côté", "pour sa part" between the speaker and the verb
 	if k >= 2 && (matchAt(toks, k-2, []string{"de", "son", "côté"}) || matchAt(toks, k-2, []string{"pour", "sa", "part"}) || matchAt(toks, k-2, []string{"de", "leur", "côté"})) {
 		k -= 3
+	}
+	// "the Congress of South African Trade Unions (COSATU), which claims": the antecedent speaks
+	if k >= 2 && (toks[k].lower == "which" || toks[k].lower == "who" || toks[k].lower == "qui") && toks[k-1].text == "," {
+		e := k - 2
+		if toks[e].text == ")" && e > 0 {
+			e--
+		}
+		if a, ok := subjectAttribution(toks, e, i); ok && !a.anaphor {
+			a.dir = 1
+			return a, true
+		}
 	}
 	if k >= 0 && !isComma(toks[k]) {
 		if invertedOnly[bare(toks[i].lower)] {
@@ -458,8 +484,16 @@ func validSource(np string) bool {
 	if !named {
 		return false
 	}
-	if !isCap(first.text) && !determiners[fl] && !sourceNouns[lemma(fl)] && !(len(toks) > 1 && sourceNouns[lemma(toks[1].lower)]) {
-		return false
+	if !isCap(first.text) && !determiners[fl] {
+		// "officials", "rescue team leader Ahmet Yilmaz", "early World Bank estimates":
+		// a speaker's noun or a name inside
+		ok := false
+		for k, t := range toks {
+			ok = ok || sourceNouns[lemma(t.lower)] || (k > 0 && t.kind == tWord && isCap(t.text))
+		}
+		if !ok {
+			return false
+		}
 	}
 	for _, t := range toks {
 		switch t.lower {
@@ -736,7 +770,7 @@ func (a *attributor) sentence(toks []token, out []dossier.Figure, first int, pos
 	// the quotation closes: the speaker named right after it speaks for all of it
 	if closeAt >= 0 && len(a.quoted) > 0 {
 		for _, at := range atts {
-			if at.dir < 0 && at.at > closeAt && at.at <= closeAt+4 && at.src != "" {
+			if at.dir < 0 && at.at > closeAt && at.at <= closeAt+12 && at.src != "" {
 				for _, k := range a.quoted {
 					if out[k].Source == "" {
 						out[k].Source = at.src
@@ -871,7 +905,7 @@ func allCaps(toks []token) bool {
 // titleTopic: the actor a headline is about: its opening noun phrase
 // ("Le gouvernement a trouvé...", "L'opposant russe Alexeï Navalny
 // interpellé"), or its first name ("À Kaboul, un attentat...").
-func titleTopic(title string) string {
+func titleTopic(title, text string) string {
 	toks := tokenize(title, 0)
 	if len(toks) == 0 {
 		return ""
@@ -912,7 +946,9 @@ func titleTopic(title string) string {
 		if t.kind != tWord || !isCap(t.text) || !isNameLike(toks, k) {
 			continue
 		}
-		if k == 0 && !(k+1 < len(toks) && (isCap(toks[k+1].text) || toks[k+1].text == ",")) {
+		// a headline's first word is a name when it runs on, stands apart, or
+		// is written with its capital inside the text too ("Turkey quake kills")
+		if k == 0 && !(k+1 < len(toks) && (isCap(toks[k+1].text) || toks[k+1].text == ",")) && !strings.Contains(text, " "+t.text+" ") {
 			continue
 		}
 		e := k + 1

@@ -82,6 +82,9 @@ func resolve(expr string, ref time.Time) string {
 	if yr := yearExpr.FindStringSubmatch(e); yr != nil {
 		return yr[1]
 	}
+	if d, ok := weekdayDate(e, ref); ok {
+		return d
+	}
 	cfg := &dps.Configuration{CurrentTime: ref, PreferredDateSource: dps.Past, Languages: []string{"fr", "en"}}
 	d, err := dps.Parse(cfg, dropWords.Replace(e))
 	if err != nil || d.IsZero() {
@@ -98,6 +101,51 @@ func resolve(expr string, ref time.Time) string {
 		return t.Format("2006")
 	}
 	return t.Format("2006-01-02")
+}
+
+var weekdayNum = map[string]time.Weekday{
+	"dimanche": time.Sunday, "lundi": time.Monday, "mardi": time.Tuesday, "mercredi": time.Wednesday, "jeudi": time.Thursday,
+	"vendredi": time.Friday, "samedi": time.Saturday, "sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday,
+	"wednesday": time.Wednesday, "thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday,
+}
+
+// weekdayDate: a weekday in a news report is the latest such day not after
+// the article's date ("samedi" in a Saturday's paper is that day); "samedi
+// dernier", "last Saturday" the one before it; "next Monday" the one after.
+func weekdayDate(e string, ref time.Time) (string, bool) {
+	f := strings.Fields(e)
+	var wd time.Weekday
+	found, last, next := false, false, false
+	for _, w := range f {
+		switch w {
+		case "dernier", "last":
+			last = true
+		case "prochain", "next":
+			next = true
+		case "on", "le", "ce", "this":
+		default:
+			d, ok := weekdayNum[w]
+			if !ok {
+				return "", false
+			}
+			wd, found = d, true
+		}
+	}
+	if !found {
+		return "", false
+	}
+	back := (int(ref.Weekday()) - int(wd) + 7) % 7
+	switch {
+	case next:
+		fwd := (int(wd) - int(ref.Weekday()) + 7) % 7
+		if fwd == 0 {
+			fwd = 7
+		}
+		return ref.AddDate(0, 0, fwd).Format("2006-01-02"), true
+	case last && back == 0:
+		back = 7
+	}
+	return ref.AddDate(0, 0, -back).Format("2006-01-02"), true
 }
 
 var yearExpr = regexp.MustCompile(`^(?:en|in|depuis|since) ((?:19|20)\d\d)$`)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -226,4 +227,83 @@ func TestJSONLHugeLine(t *testing.T) {
 func jsonString(s string) []byte {
 	b, _ := json.Marshal(s)
 	return b
+}
+
+// TestWritersMeet: two runs into one store at once, each with its own
+// open of the store as two processes would, give the same copies and
+// stories as the same runs one after the other: the second writer waits
+// for the first (and says so), then relates against what it left.
+func TestWritersMeet(t *testing.T) {
+	ctx := context.Background()
+	files, _ := filepath.Glob("../../testdata/stories/docs/*.txt")
+	var even, odd []string // the two runs share stories and copies
+	for i, f := range files {
+		if i%2 == 0 {
+			even = append(even, f)
+		} else {
+			odd = append(odd, f)
+		}
+	}
+	ingestInto := func(path string, files []string, wait func(string), opened chan<- bool) error {
+		s, err := sqlite.OpenWith(ctx, path, sqlite.Options{Wait: wait})
+		if opened != nil {
+			opened <- err == nil
+		}
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		_, err = New(s, Options{ChunkSize: 16}).Run(ctx, files, nil, func(Event) {}, nil)
+		return err
+	}
+	seq := filepath.Join(t.TempDir(), "seq.db")
+	for _, part := range [][]string{even, odd} {
+		if err := ingestInto(seq, part, nil, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	both := filepath.Join(t.TempDir(), "both.db")
+	opened := make(chan bool, 1)
+	waited := make(chan string, 1)
+	errs := make(chan error, 2)
+	go func() { errs <- ingestInto(both, even, nil, opened) }()
+	if !<-opened {
+		t.Fatal(<-errs)
+	}
+	go func() {
+		errs <- ingestInto(both, odd, func(msg string) { waited <- msg }, nil)
+	}()
+	for range 2 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	select {
+	case msg := <-waited:
+		if !strings.Contains(msg, "waiting") {
+			t.Errorf("wait message %q", msg)
+		}
+	default:
+		t.Error("the second writer did not wait for the first")
+	}
+
+	read := func(path string) (string, string) {
+		s, err := sqlite.OpenWith(ctx, path, sqlite.Options{ReadOnly: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		st, _ := s.Stories(ctx)
+		cp, _, _ := s.Copies(ctx)
+		return fmt.Sprint(st), fmt.Sprint(cp)
+	}
+	s1, c1 := read(seq)
+	s2, c2 := read(both)
+	if s1 != s2 {
+		t.Errorf("stories differ:\none after the other %.300v\nat once             %.300v", s1, s2)
+	}
+	if c1 != c2 {
+		t.Errorf("copies differ:\none after the other %.300v\nat once             %.300v", c1, c2)
+	}
 }

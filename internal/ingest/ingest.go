@@ -66,6 +66,11 @@ type Summary struct {
 	Failed     int
 	Analysed   int // stored articles whose deferred analysis was done
 	Bytes      int64
+	// Skipped counts the records that are not articles (a WARC file's
+	// requests, metadata, images...); SkippedWhy gives the count of each
+	// reason, most frequent first ("request record 12, not HTML or text 3").
+	Skipped    int
+	SkippedWhy string
 }
 
 // Pipeline ingests inputs into a store.
@@ -97,7 +102,7 @@ func New(s dossier.Store, opt Options) *Pipeline {
 
 // Run ingests args (paths, folders, globs, URLs, "-" for stdin). Each
 // document's outcome goes to report; progress, when set, is told how many
-// inputs are done out of how many.
+// records were read (the total is -1: a stream's is not known ahead).
 func (p *Pipeline) Run(ctx context.Context, args []string, stdin io.Reader, report func(Event), progress func(done, total int)) (Summary, error) {
 	return p.run(ctx, args, stdin, report, progress, nil)
 }
@@ -127,32 +132,46 @@ func (p *Pipeline) run(ctx context.Context, args []string, stdin io.Reader, repo
 	chunks := make(chan chunk, 4)
 	readCtx, stopReading := context.WithCancel(ctx)
 	defer stopReading()
+	skipped := extract.WARCSkipped{}
 	go func() {
 		defer close(chunks)
 		var c chunk
-		for i, src := range srcs {
-			if readCtx.Err() != nil {
+		records := 0
+		// a chunk goes on when it is full, whatever input its records
+		// came from: one large file does not make one large chunk
+		send := func() bool {
+			c.done = records
+			c.err = r.keys(readCtx, &c)
+			select {
+			case chunks <- c:
+			case <-readCtx.Done():
+				return false
+			}
+			if c.err != nil {
+				return false
+			}
+			c = chunk{}
+			return true
+		}
+		for _, src := range srcs {
+			ok := true
+			p.stream(readCtx, src, stdin, skipped, func(d extract.Doc, err error) bool {
+				records++
+				if err != nil {
+					r.fail(Event{Input: src.name, Err: err})
+					return readCtx.Err() == nil
+				}
+				c.docs = append(c.docs, dropControl(d)) // before the line keys: as cleaning sees them
+				if len(c.docs) >= p.opt.ChunkSize {
+					ok = send()
+				}
+				return ok && readCtx.Err() == nil
+			})
+			if !ok || readCtx.Err() != nil {
 				return
 			}
-			docs, errs := p.read(readCtx, src, stdin)
-			for _, e := range errs {
-				r.fail(Event{Input: src.name, Err: e})
-			}
-			c.docs = append(c.docs, docs...)
-			c.done = i + 1
-			if len(c.docs) >= p.opt.ChunkSize || i == len(srcs)-1 {
-				c.err = r.keys(readCtx, &c)
-				select {
-				case chunks <- c:
-				case <-readCtx.Done():
-					return
-				}
-				if c.err != nil {
-					return
-				}
-				c = chunk{}
-			}
 		}
+		send()
 	}()
 	var err error
 	for c := range chunks {
@@ -173,12 +192,16 @@ func (p *Pipeline) run(ctx context.Context, args []string, stdin io.Reader, repo
 			}
 		}
 		if progress != nil {
-			progress(c.done, len(srcs))
+			progress(c.done, -1)
 		}
 	}
 	stopReading()
 	for range chunks { // let the reader finish
 	}
+	for _, n := range skipped {
+		r.sum.Skipped += n
+	}
+	r.sum.SkippedWhy = skippedReasons(skipped)
 	if r.batches != nil {
 		close(r.batches)
 		if serr := <-r.stored; err == nil {
@@ -234,7 +257,7 @@ func (r *runner) fail(e Event) {
 // chunk is a run of documents read together, with their recurrence keys.
 type chunk struct {
 	docs     []extract.Doc
-	done     int // sources read so far
+	done     int // records read so far
 	docKeys  []uint64
 	lineKeys [][]uint64
 	known    map[uint64][]uint64 // documents the store has seen each new line in
@@ -593,10 +616,13 @@ func Analyse(d extract.Doc, opt clean.Options) *dossier.Article {
 // Prepare runs the stages that make an article storable and searchable:
 // clean, language, sentences, hash and id, outlet and date.
 func Prepare(d extract.Doc, opt clean.Options) *dossier.Article {
+	d = dropControl(d)
 	r := clean.Clean(d, opt)
 	a := &dossier.Article{
 		Input: d.Input, Title: r.Title, Site: r.Site, Author: r.Author, Date: r.Date, URL: d.URL,
 		SourceURL: r.SourceURL, Tags: r.Tags, Text: r.Text, Paragraphs: r.Paragraphs, Removed: r.Removed,
+		// an archived page entered the corpus when it was crawled
+		IngestedAt: d.Fetched,
 	}
 	if a.Text == "" {
 		return a
@@ -742,4 +768,23 @@ func linkEntities(a *dossier.Article, text string) {
 		a.Entities = append(a.Entities, e)
 	}
 	sort.Slice(a.Entities, func(i, j int) bool { return a.Entities[i].ID < a.Entities[j].ID })
+}
+
+// skippedReasons lists the counts of skipped records, most frequent first.
+func skippedReasons(by map[string]int) string {
+	reasons := make([]string, 0, len(by))
+	for k := range by {
+		reasons = append(reasons, k)
+	}
+	sort.Slice(reasons, func(i, j int) bool {
+		if by[reasons[i]] != by[reasons[j]] {
+			return by[reasons[i]] > by[reasons[j]]
+		}
+		return reasons[i] < reasons[j]
+	})
+	parts := make([]string, len(reasons))
+	for i, k := range reasons {
+		parts[i] = fmt.Sprintf("%s %d", k, by[k])
+	}
+	return strings.Join(parts, ", ")
 }

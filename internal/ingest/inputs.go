@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -12,7 +14,6 @@ import (
 	"strings"
 
 	"github.com/dossier-news/dossier/internal/extract"
-	"github.com/dossier-news/dossier/internal/fetch"
 )
 
 // source is one input to read: a file, stdin or a URL.
@@ -94,64 +95,113 @@ func unwrapPath(err error) error {
 	return err
 }
 
-// read loads one source and extracts its documents.
+// read loads one source and returns its documents and errors (tests).
 func (p *Pipeline) read(ctx context.Context, src source, stdin io.Reader) ([]extract.Doc, []error) {
-	var b []byte
-	var err error
-	name, pageURL := src.name, ""
-	switch {
-	case src.url:
-		var r *fetch.Response
-		r, err = p.fetcher.Get(ctx, src.name)
+	var docs []extract.Doc
+	var errs []error
+	p.stream(ctx, src, stdin, extract.WARCSkipped{}, func(d extract.Doc, err error) bool {
 		if err != nil {
-			return nil, []error{err}
+			errs = append(errs, err)
+		} else {
+			docs = append(docs, d)
 		}
-		b, pageURL = r.Body, r.URL
-		format := extract.Detect(src.name, b)
+		return true
+	})
+	return docs, errs
+}
+
+// stream reads one source and hands each of its documents, or each error,
+// to yield as it is read (yield returns false to stop). JSON Lines and WARC
+// files and stdin are read record by record with Options.MaxSize as the
+// cap of one record and none on the whole; other inputs are read whole,
+// up to MaxSize. Records of a WARC file that are not articles are counted
+// in skipped.
+func (p *Pipeline) stream(ctx context.Context, src source, stdin io.Reader, skipped extract.WARCSkipped, yield func(extract.Doc, error) bool) {
+	fail := func(name string, err error) { yield(extract.Doc{}, &extract.InputError{Input: name, Err: err}) }
+	if src.url {
+		r, err := p.fetcher.Get(ctx, src.name)
+		if err != nil {
+			yield(extract.Doc{}, err)
+			return
+		}
+		format := extract.Detect(src.name, r.Body)
 		if strings.Contains(r.ContentType, "html") && format != extract.FormatFeed {
 			format = extract.FormatHTML
 		}
-		return extract.Parse(name, format, r.ContentType, pageURL, b)
-	case src.name == "-":
-		name = "stdin"
-		b, err = readLimited(stdin, p.opt.MaxSize)
-	default:
-		var f *os.File
-		f, err = os.Open(src.name)
-		if err == nil {
-			b, err = readFile(f, p.opt.MaxSize)
-			f.Close()
-		} else {
-			err = unwrapPath(err)
+		docs, errs := extract.Parse(src.name, format, r.ContentType, r.URL, r.Body)
+		emitAll(docs, errs, yield)
+		return
+	}
+	name := src.name
+	var in io.Reader
+	var size int64 = -1
+	if name == "-" {
+		name, in = "stdin", stdin
+	} else {
+		f, err := openInput(name)
+		if err != nil {
+			fail(name, err)
+			return
+		}
+		defer f.Close()
+		if fi, err := f.Stat(); err == nil {
+			size = fi.Size()
+		}
+		in = f
+	}
+	br := bufio.NewReaderSize(in, 64<<10)
+	head, _ := br.Peek(1024)
+	format := extract.Detect(name, head)
+	if extract.Streamed(format) {
+		extract.Stream(name, format, br, p.opt.MaxSize, skipped, func(d extract.Doc, err error) bool {
+			return yield(d, err) && ctx.Err() == nil
+		})
+		return
+	}
+	if size > p.opt.MaxSize {
+		fail(name, fmt.Errorf("%w (%d MB)", extract.ErrTooLarge, p.opt.MaxSize>>20))
+		return
+	}
+	b, err := readLimited(br, p.opt.MaxSize, size)
+	if err != nil {
+		fail(name, err)
+		return
+	}
+	docs, errs := extract.Parse(name, format, "", "", b)
+	emitAll(docs, errs, yield)
+}
+
+func emitAll(docs []extract.Doc, errs []error, yield func(extract.Doc, error) bool) {
+	for _, err := range errs {
+		if !yield(extract.Doc{}, err) {
+			return
 		}
 	}
+	for _, d := range docs {
+		if !yield(d, nil) {
+			return
+		}
+	}
+}
+
+// openInput opens a file to read.
+func openInput(name string) (*os.File, error) {
+	f, err := os.Open(name)
 	if err != nil {
-		return nil, []error{&extract.InputError{Input: name, Err: err}}
+		return nil, unwrapPath(err)
 	}
-	return extract.Parse(name, extract.Detect(name, b), "", "", b)
+	return f, nil
 }
 
-// readFile reads an open file of at most max bytes. A regular file is
-// read in one call of its size; reading until end of file, as a reader of
-// unknown length needs, costs a second system call for every file.
-func readFile(f *os.File, max int64) ([]byte, error) {
-	fi, err := f.Stat()
-	if err != nil || !fi.Mode().IsRegular() {
-		return readLimited(f, max)
+// readLimited reads r to its end, refusing more than max bytes; size,
+// when known (a regular file), sizes the buffer in one allocation.
+func readLimited(r io.Reader, max, size int64) ([]byte, error) {
+	var buf bytes.Buffer
+	if size >= 0 && size <= max {
+		buf.Grow(int(size) + 1)
 	}
-	if fi.Size() > max {
-		return nil, fmt.Errorf("%w (%d MB)", extract.ErrTooLarge, max>>20)
-	}
-	b := make([]byte, fi.Size())
-	n, err := io.ReadFull(f, b)
-	if err == io.ErrUnexpectedEOF { // shorter than it was: what there is
-		return b[:n], nil
-	}
-	return b, err
-}
-
-func readLimited(r io.Reader, max int64) ([]byte, error) {
-	b, err := io.ReadAll(io.LimitReader(r, max+1))
+	_, err := buf.ReadFrom(io.LimitReader(r, max+1))
+	b := buf.Bytes()
 	if err != nil {
 		return nil, err
 	}

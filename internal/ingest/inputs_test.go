@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -10,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dossier-news/dossier"
 	"github.com/dossier-news/dossier/internal/extract"
@@ -193,4 +195,78 @@ func TestReingestIdempotent(t *testing.T) {
 			s.Close()
 		}
 	}
+}
+
+// TestStreamWARCAndChunks ingests a gzipped WARC file written here and a
+// JSON Lines file of many records: the WARC's articles are stored with
+// their URL and crawl time and its other records counted; the JSON Lines
+// records go to the pipeline in chunks of ChunkSize, not one chunk a file.
+func TestStreamWARCAndChunks(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	para := strings.Repeat("<p>La préfecture du Loiret a évacué 2 000 habitants dimanche soir, à cause de la crue de la Loire, et ouvert trois gymnases.</p>", 3)
+	rec := func(typ, uri, ctype string, block string) string {
+		return fmt.Sprintf("WARC/1.0\r\nWARC-Type: %s\r\nWARC-Target-URI: %s\r\nWARC-Date: 2025-03-14T10:00:00Z\r\nContent-Type: %s\r\nContent-Length: %d\r\n\r\n%s\r\n\r\n", typ, uri, ctype, len(block), block)
+	}
+	page := "<html><body><article>" + para + "</article></body></html>"
+	var gz strings.Builder
+	for _, r := range []string{
+		rec("request", "https://a.example/crue", "application/http; msgtype=request", "GET /crue HTTP/1.1\r\n\r\n"),
+		rec("response", "https://a.example/crue", "application/http; msgtype=response", fmt.Sprintf("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n%s", len(page), page)),
+		rec("metadata", "https://a.example/crue", "application/warc-fields", "via: x\r\n"),
+	} {
+		var b strings.Builder
+		zw := gzip.NewWriter(&b)
+		zw.Write([]byte(r))
+		zw.Close()
+		gz.WriteString(b.String())
+	}
+	warcFile := filepath.Join(dir, "crawl.warc.gz")
+	if err := os.WriteFile(warcFile, []byte(gz.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for i := 0; i < 25; i++ {
+		lines = append(lines, fmt.Sprintf(`{"url": "https://b.example/%d", "lang": "fr", "text": "Titre %d\n\nLe conseil municipal a voté le budget numéro %d mardi soir, après un long débat entre les élus."}`, i, i, i))
+	}
+	jsonl := filepath.Join(dir, "many.jsonl")
+	if err := os.WriteFile(jsonl, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "d.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var progress []int
+	sum, err := New(s, Options{ChunkSize: 4}).Run(ctx, []string{warcFile, jsonl}, nil, func(e Event) {
+		if e.Err != nil {
+			t.Errorf("%s: %v", e.Input, e.Err)
+		}
+	}, func(done, total int) { progress = append(progress, done) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Ingested != 26 || sum.Skipped != 2 || sum.SkippedWhy != "metadata record 1, request record 1" {
+		t.Errorf("summary %+v", sum)
+	}
+	// 26 articles in chunks of 4 and the end: 7 or more reports, rising
+	if len(progress) < 7 || progress[len(progress)-1] != 26 {
+		t.Errorf("progress %v", progress)
+	}
+	list, err := s.List(ctx, dossier.ListFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range list {
+		if l.Input != "https://a.example/crue" {
+			continue
+		}
+		a, err := s.Article(ctx, l.ID)
+		if err != nil || a.URL != "https://a.example/crue" || !a.IngestedAt.Equal(time.Date(2025, 3, 14, 10, 0, 0, 0, time.UTC)) || !strings.Contains(a.Text, "2 000 habitants") {
+			t.Errorf("WARC article = %+v, %v", a, err)
+		}
+		return
+	}
+	t.Errorf("WARC article not stored: %+v", list)
 }

@@ -17,9 +17,9 @@ import (
 // contradict each other; beyond it, a different count is news.
 const SameDate = 7 * 24 * time.Hour
 
-// ID is the stable id of the series of a key.
+// ID is the stable id of the series of a key in a scope.
 func ID(k Key) string {
-	return fmt.Sprintf("q%010x", xxh3.HashString(k.String())>>24)
+	return fmt.Sprintf("q%010x", xxh3.HashString(k.String()+"|"+k.Scope)>>24)
 }
 
 // Build makes the series of one key from its claims: it orders them in
@@ -124,6 +124,19 @@ func overlaps(a, b dossier.Claim) bool {
 	alo, ahi := interval(a)
 	blo, bhi := interval(b)
 	return alo <= bhi && blo <= ahi
+}
+
+// agrees: c's interval holds o's number, or o's bounded interval holds
+// c's. An open bound ("au moins 135") does not vouch for a later, larger
+// count: that one updates it.
+func agrees(o, c dossier.Claim) bool {
+	lo, hi := interval(c)
+	if p := point(o); p >= lo && p <= hi {
+		return true
+	}
+	olo, ohi := interval(o)
+	p := point(c)
+	return !math.IsInf(ohi, 1) && p >= olo && p <= ohi
 }
 
 func sameNumbers(a, b dossier.Claim) bool {
@@ -242,7 +255,7 @@ func relate(cs []dossier.Claim, k Key, contradictions *[]dossier.Contradiction) 
 		}
 		agree := -1
 		for _, j := range others {
-			if overlaps(cs[j], *c) && !cs[j].Increment {
+			if agrees(cs[j], *c) && !cs[j].Increment {
 				agree = j
 			}
 		}

@@ -13,11 +13,16 @@
 package seriesgen
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"math/rand"
 	"strings"
 	"time"
 )
+
+// Stories is the size of the committed set.
+const Stories = 24
 
 // Doc is one generated article.
 type Doc struct {
@@ -37,6 +42,9 @@ type Gold struct {
 	Relation string  `json:"relation,omitempty"`
 	Sources  int     `json:"sources,omitempty"`
 	Date     string  `json:"date,omitempty"` // the doc's true date
+	// Original is the doc this one translates (on a doc's date line,
+	// whose series is the story).
+	Original string `json:"original,omitempty"`
 }
 
 type actor struct{ fr, en, frDem, enDem, capital string }
@@ -121,7 +129,7 @@ func Generate(n int) ([]Doc, []Gold) {
 				c.Doc = d.Name
 				gold = append(gold, c)
 			}
-			gold = append(gold, Gold{Doc: d.Name, Date: d.Date, Series: st})
+			gold = append(gold, Gold{Doc: d.Name, Date: d.Date, Series: st, Original: d.Copy})
 		}
 		file := func(outlet, title, body string, date time.Time, dated bool) string {
 			var b strings.Builder
@@ -176,12 +184,12 @@ func Generate(n int) ([]Doc, []Gold) {
 			Gold{Value: float64(v2), Series: q1, Relation: "updates"}, Gold{Value: float64(v2), Series: q1, Relation: "relays"},
 			Gold{Value: float64(k2), Series: q2, Relation: "updates"})
 		// D: the agency's report relayed in English
-		dD := dC
+		dD := dC.AddDate(0, 0, 1) // the next day, telling the agency's report of the day before
 		datedD := i%5 != 2
 		bodyD := fmt.Sprintf("%s has now sent %s soldiers to %s, Reuters reported on %s, citing Western officials. "+
 			"%s %s soldiers have been killed, Reuters said.\n\n"+
 			"Diplomats fear a wider war.",
-			a.en, enNum(v2), h.en, enDate(dD, true), enNum(k2), a.enDem)
+			a.en, enNum(v2), h.en, enDate(dC, true), enNum(k2), a.enDem)
 		nameD := name(dD, "d", "relay", "en")
 		add(Doc{Name: nameD, Date: dD.Format("2006-01-02"), Dated: datedD,
 			Text: file(eo(1), fmt.Sprintf("Reuters: %s has sent %s soldiers to %s", a.en, enNum(v2), h.en), bodyD, dD, datedD)},
@@ -246,4 +254,15 @@ func capFirst(s string) string {
 	}
 	r := []rune(s)
 	return strings.ToUpper(string(r[0])) + string(r[1:])
+}
+
+// JSONL is the gold as the file holds it, one object a line.
+func JSONL(gold []Gold) []byte {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	for _, g := range gold {
+		_ = enc.Encode(g)
+	}
+	return b.Bytes()
 }
