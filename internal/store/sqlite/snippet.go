@@ -56,7 +56,7 @@ func (s *Store) longSnippet(ctx context.Context, rowid int64, fq, anyTerm string
 			continue
 		}
 		var snip string
-		err := s.db.QueryRowContext(ctx, `SELECT snippet(snippet_fts, 0, '[', ']', '…', 16) FROM snippet_fts
+		err := s.rd.QueryRowContext(ctx, `SELECT snippet(snippet_fts, 0, '[', ']', '…', 16) FROM snippet_fts
 			WHERE snippet_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid LIMIT 1`, q, lo, hi).Scan(&snip)
 		if err == nil {
 			return snip, nil
@@ -66,7 +66,7 @@ func (s *Store) longSnippet(ctx context.Context, rowid int64, fq, anyTerm string
 		}
 	}
 	var text string
-	err := s.db.QueryRowContext(ctx, "SELECT substr(text, 1, 200) FROM snippet_windows WHERE rowid = ?", lo).Scan(&text)
+	err := s.rd.QueryRowContext(ctx, "SELECT substr(text, 1, 200) FROM snippet_windows WHERE rowid = ?", lo).Scan(&text)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return "", fmt.Errorf("snippet: %w", err)
 	}
