@@ -80,7 +80,7 @@ func Extract(text string, sentences []dossier.Span, c Context) []dossier.Figure 
 			// the speaker is not the actor: "a indiqué le ministère de l'Intérieur"
 			// (but "L'UICN a évalué 76 199 espèces": the speaker before its own act is its actor)
 			if sub := strings.ToLower(out[k].Subject); sub != "" && strings.Contains(strings.ToLower(out[k].Source), sub) &&
-				!strings.Contains(text[sp.Start:out[k].Start], out[k].Source) {
+				!actsItself(text[sp.Start:out[k].Start], out[k].Source) {
 				out[k].Subject = ""
 			}
 			if out[k].Subject == "" {
@@ -95,6 +95,31 @@ func Extract(text string, sentences []dossier.Span, c Context) []dossier.Figure 
 		}
 	}
 	return out
+}
+
+// actsItself: the source, named before the figure as the subject of a
+// verb that is not one of saying, did or counted what the figure says
+// ("L'UICN a évalué 76 199 espèces", "La CGT a annoncé 150 000
+// participants"), unlike "Selon le ministère, ..." or "X said 25,000 ...".
+func actsItself(before, source string) bool {
+	at := strings.LastIndex(before, source)
+	if at < 0 {
+		return false
+	}
+	lead := tokenize(before[:at], 0)
+	if n := len(lead); n > 0 {
+		switch bare(lead[n-1].lower) {
+		case "selon", "après", "to", "par", "by", "de", "du", "of", "pour":
+			return false
+		}
+	}
+	for _, t := range tokenize(before[at+len(source):], 0) {
+		switch bare(t.lower) {
+		case "said", "says", "told", "déclaré", "indiqué", "affirmé", "dit", "ajouté", "précisé", "expliqué", "rappelé", "que", "qu", "that", "souligné", "assuré":
+			return false
+		}
+	}
+	return true
 }
 
 // fragment: a sentence that starts with a parenthesis or in lower case

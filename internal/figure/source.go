@@ -784,7 +784,10 @@ func (a *attributor) sentence(toks []token, out []dossier.Figure, first int, pos
 		a.quoted = nil
 	}
 	a.quote = q
-	if newPara && len(distinct) == 1 {
+	// a paragraph whose opening sentence names one source lends it to the
+	// figures after it ("Le Canard explique que..."); the speaker of an
+	// opening quotation speaks only for the quotation
+	if newPara && len(distinct) == 1 && !(len(toks) > 0 && isQuote(toks[0])) {
 		a.para = last
 	}
 	a.last = last
