@@ -48,7 +48,7 @@ unit, kind, subject, event, place, modality, source and time.`,
 				}
 				return nil
 			}
-			s, err := a.open(cmd.Context())
+			s, err := a.openRead(cmd.Context())
 			if err != nil {
 				return err
 			}
@@ -124,7 +124,9 @@ func (a *app) readFiguresLang(cmd *cobra.Command, inputs []string) ([]dossier.Fi
 	_, err := ingest.New(nil, ingest.Options{}).Read(cmd.Context(), inputs, a.stdin, func(e ingest.Event) {
 		if e.Err != nil {
 			failed++
-			fmt.Fprintln(a.stderr, "error:", e.Err)
+			fmt.Fprintln(a.stderr, "error:", escape(e.Err.Error()))
+		} else if e.Skipped != "" {
+			fmt.Fprintf(a.stderr, "skipped: %s: %s\n", escape(e.Input), escape(e.Skipped))
 		}
 	}, func(art *dossier.Article) {
 		headlineOfShortInput(art)

@@ -47,11 +47,14 @@ the analysis of everything deferred.`,
 				switch {
 				case e.Err != nil:
 					bar.clear()
-					fmt.Fprintln(a.stderr, "error:", e.Err)
+					fmt.Fprintln(a.stderr, "error:", escape(e.Err.Error()))
+				case e.Skipped != "":
+					bar.clear()
+					fmt.Fprintf(a.stderr, "skipped: %s: %s\n", escape(e.Input), escape(e.Skipped))
 				case e.Dup && !quiet:
-					fmt.Fprintf(a.stdout, "duplicate %s  %s (already stored)\n", e.ID, e.Input)
+					fmt.Fprintf(a.stdout, "duplicate %s  %s (already stored)\n", e.ID, escape(e.Input))
 				case !quiet:
-					fmt.Fprintf(a.stdout, "stored    %s  %s\n", e.ID, e.Input)
+					fmt.Fprintf(a.stdout, "stored    %s  %s\n", e.ID, escape(e.Input))
 				}
 			}, bar.update())
 			bar.finish()
@@ -90,14 +93,14 @@ type progress struct {
 // terminal returns stderr when it is a terminal, else nil: progress
 // lines are for people watching, not for logs.
 func (a *app) terminal() io.Writer {
-	if f, ok := a.stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+	if f, ok := a.errFile.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
 		return f
 	}
 	return nil
 }
 
 func (a *app) newProgress(what, unit string, quiet bool) *progress {
-	f, ok := a.stderr.(*os.File)
+	f, ok := a.errFile.(*os.File)
 	if !ok || quiet || !term.IsTerminal(int(f.Fd())) {
 		return nil
 	}

@@ -63,6 +63,12 @@ func modality(toks []token, i, j int) dossier.Modality {
 			from = k + 1
 			break
 		}
+		// "300 people were feared dead and more than 15,000 people left homeless":
+		// a figure after "and" with its own verb opens a new clause
+		if (w == "et" || w == "and") && ownVerbAfter(toks, j) && onlyBoundWords(toks, k+1, i) {
+			from = k + 1
+			break
+		}
 		// "va envoyer 30 équipes et a débloqué 3 millions": a second verb, a new clause
 		if (w == "et" || w == "and") && k+1 < i && (auxiliaries[toks[k+1].lower] || toks[k+1].lower == "is" || toks[k+1].lower == "was") {
 			from = k + 1
@@ -174,7 +180,7 @@ func modality(toks []token, i, j int) dossier.Modality {
 	}
 	// the verb governing a "que"/"that" clause: "estiment qu'environ 2 millions",
 	// "estimates that more than 6 million", "a décidé que"
-	if best == "" && from >= 2 {
+	if best == "" && from >= 2 && (bare(toks[from-1].lower) == "que" || bare(toks[from-1].lower) == "qu" || toks[from-1].lower == "that") {
 		for k := from - 2; k >= 0 && k >= from-3; k-- {
 			consider(k)
 		}
@@ -243,6 +249,30 @@ func modality(toks []token, i, j int) dossier.Modality {
 		return "fact"
 	}
 	return best
+}
+
+// ownVerbAfter: the figure ending at j is the subject of the verb after it.
+func ownVerbAfter(toks []token, j int) bool {
+	if j >= len(toks) {
+		return false
+	}
+	w := toks[j].lower
+	switch w {
+	case "were", "was", "are", "is", "have", "has", "had", "ont", "sont", "étaient", "avaient", "left", "remain", "remained", "fled":
+		return true
+	}
+	return len(w) > 4 && strings.HasSuffix(w, "ed") && isASCII(w)
+}
+
+func onlyBoundWords(toks []token, i, j int) bool {
+	for k := i; k < j; k++ {
+		switch toks[k].lower {
+		case "more", "than", "less", "about", "some", "nearly", "over", "up", "to", "at", "least", "plus", "moins", "de", "d'", "d’", "près", "environ", "au":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // frenchConditional: a verb in the conditional ("resterait", "coûteraient");

@@ -146,7 +146,9 @@ func BenchmarkPages(b *testing.B) {
 				}
 			}
 			sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
-			q := func(p float64) float64 { return float64(times[min(len(times)-1, int(p*float64(len(times))))].Microseconds()) / 1000 }
+			q := func(p float64) float64 {
+				return float64(times[min(len(times)-1, int(p*float64(len(times))))].Microseconds()) / 1000
+			}
 			b.ReportMetric(q(0.50), "p50-ms")
 			b.ReportMetric(q(0.99), "p99-ms")
 			b.ReportMetric(0, "ns/op")

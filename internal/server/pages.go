@@ -163,7 +163,7 @@ func (srv *Server) storyPage(w http.ResponseWriter, r *http.Request) {
 		srv.failPage(w, r, err)
 		return
 	}
-	srv.render(w, r, "story", map[string]any{"Title": v.Title, "Story": v, "Coverage": coverage(v), "Series": series, "Entities": srv.entityNames(ctx, v.Entities)})
+	srv.render(w, r, "story", map[string]any{"Title": v.Title, "Story": v, "Coverage": coverage(v), "Series": seriesRows(series), "Entities": srv.entityNames(ctx, v.Entities)})
 }
 
 func (srv *Server) articlePage(w http.ResponseWriter, r *http.Request) {

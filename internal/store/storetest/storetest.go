@@ -44,6 +44,7 @@ func put(t *testing.T, s dossier.Store, a *dossier.Article) {
 // Run runs the contract suite; open must return a new, empty store.
 func Run(t *testing.T, open func(t *testing.T) dossier.Store) {
 	ctx := context.Background()
+	runSeries(t, open)
 	t.Run("PutAndGet", func(t *testing.T) {
 		s := open(t)
 		a := article("aaa111", "h1", "Titre", "L'armée russe a reçu 10.000 soldats.")
