@@ -46,7 +46,6 @@ func durationUnit(w, lang string) string {
 	return durationUnits[w]
 }
 
-
 // scaleWords multiply: "mille", "million", "billion".
 var scaleWords = map[string]float64{
 	"mille": 1e3, "thousand": 1e3, "million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9,
