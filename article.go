@@ -94,23 +94,23 @@ const (
 
 // Summary is what listing articles shows.
 type Summary struct {
-	ID     string `json:"id"`
-	Input  string `json:"input"`
-	Title  string `json:"title"`
-	Site   string `json:"site"`
-	Outlet string `json:"outlet"`
-	Author string `json:"author"`
-	Date   string `json:"date"`
+	ID        string   `json:"id"`
+	Input     string   `json:"input"`
+	Title     string   `json:"title"`
+	Site      string   `json:"site"`
+	Outlet    string   `json:"outlet"`
+	Author    string   `json:"author"`
+	Date      string   `json:"date"`
+	Lang      string   `json:"lang"`
+	SourceURL string   `json:"source_url"`
+	Tags      []string `json:"tags"`
+	Figures   int      `json:"figures"`
+	Deferred  bool     `json:"deferred,omitempty"` // analysis pending ("dossier analyse")
 	// DateEstimated, DateLow, DateHigh, DateReason: as in Article.
-	DateEstimated bool     `json:"date_estimated,omitempty"`
-	DateLow       string   `json:"date_low,omitempty"`
-	DateHigh      string   `json:"date_high,omitempty"`
-	DateReason    string   `json:"date_reason,omitempty"`
-	Lang          string   `json:"lang"`
-	SourceURL     string   `json:"source_url"`
-	Tags          []string `json:"tags"`
-	Figures       int      `json:"figures"`
-	Deferred      bool     `json:"deferred,omitempty"` // analysis pending ("dossier analyse")
+	DateEstimated bool   `json:"date_estimated,omitempty"`
+	DateLow       string `json:"date_low,omitempty"`
+	DateHigh      string `json:"date_high,omitempty"`
+	DateReason    string `json:"date_reason,omitempty"`
 	// Lead is the start of the clean text (filled by Store.Summaries),
 	// to name an article without a title; not part of the listing JSON.
 	Lead string `json:"-"`

@@ -38,6 +38,10 @@ type Store interface {
 	// Entities lists entities with their use; Entity returns one by id.
 	Entities(ctx context.Context, f EntityFilter) ([]EntitySummary, error)
 	Entity(ctx context.Context, id string) (*EntitySummary, error)
+	// EntityRecords returns the records (names, type) of the entities
+	// with these ids that are stored, without their use: what a page
+	// needs to name them.
+	EntityRecords(ctx context.Context, ids []string) (map[string]Entity, error)
 	// Copies returns the links between copies and the exact duplicates
 	// seen; Stories the stories with their articles (both written by Write).
 	Copies(ctx context.Context) ([]CopyLink, []Sighting, error)

@@ -169,6 +169,7 @@ per document (see testdata/stories/gold.jsonl).`,
 	stories.Flags().BoolVar(&sweep, "sweep", false, "score story clustering at a range of thresholds, to measure the default by")
 	stories.Flags().Float64Var(&minStoryF1, "min", 0, "exit 1 when pairwise or BCubed F1, or copy precision or recall, is below this")
 	c.AddCommand(stories)
+	c.AddCommand(a.evalSeriesCmd())
 	return c
 }
 

@@ -48,7 +48,7 @@ unit, kind, subject, event, place, modality, source and time.`,
 				}
 				return nil
 			}
-			s, err := a.open(cmd.Context())
+			s, err := a.openRead(cmd.Context())
 			if err != nil {
 				return err
 			}
@@ -86,8 +86,11 @@ func (a *app) writeFigures(figs []dossier.Figure) error {
 	fmt.Fprintln(tw, "DOC\tTEXT\tVALUE\tBOUND\tTHING/UNIT\tMODALITY\tSOURCE")
 	for _, f := range figs {
 		what := f.Thing
-		if what == "" {
+		switch {
+		case what == "":
 			what = f.Unit
+		case f.Unit != "" && f.Unit != f.Thing:
+			what += " " + f.Unit // "deficit CAD", "Français %"
 		}
 		v := num(f.Value)
 		if f.Bound == dossier.BoundVague || f.Bound == dossier.BoundRange {
@@ -121,7 +124,9 @@ func (a *app) readFiguresLang(cmd *cobra.Command, inputs []string) ([]dossier.Fi
 	_, err := ingest.New(nil, ingest.Options{}).Read(cmd.Context(), inputs, a.stdin, func(e ingest.Event) {
 		if e.Err != nil {
 			failed++
-			fmt.Fprintln(a.stderr, "error:", e.Err)
+			fmt.Fprintln(a.stderr, "error:", escape(e.Err.Error()))
+		} else if e.Skipped != "" {
+			fmt.Fprintf(a.stderr, "skipped: %s: %s\n", escape(e.Input), escape(e.Skipped))
 		}
 	}, func(art *dossier.Article) {
 		headlineOfShortInput(art)

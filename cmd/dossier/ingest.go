@@ -19,9 +19,11 @@ func (a *app) ingestCmd() *cobra.Command {
 	c := &cobra.Command{
 		Use:   "ingest ARTICLES...",
 		Short: "Read, clean and store articles: files, folders, globs, '-' for stdin, http(s) URLs",
-		Long: `Read, clean and store articles. Inputs are text files, HTML pages, RSS/Atom feeds and
+		Long: `Read, clean and store articles. Inputs are text files, HTML pages, RSS/Atom feeds,
 JSON Lines files (one article a line with url, title, text or html, date, site, lang),
-folders (read recursively), globs, '-' for stdin, and http(s) URLs.
+WARC files (.warc, .warc.gz: each HTML or text response is an article), folders (read
+recursively), globs, '-' for stdin, and http(s) URLs. Any charset is read (HTTP
+Content-Type, byte order mark, <meta charset>, XML declaration, else detection).
 
 Each bad input gets one line on stderr naming it and the reason; the others go on,
 and the exit status is 1 if any failed. Re-ingesting an article stores nothing new.
@@ -39,17 +41,20 @@ the analysis of everything deferred.`,
 			}
 			defer s.Close()
 			p := ingest.New(s, opt)
-			bar := a.newProgress("ingest", "inputs", quiet)
+			bar := a.newProgress("ingest", "records", quiet)
 			start := time.Now()
 			sum, err := p.Run(cmd.Context(), args, a.stdin, func(e ingest.Event) {
 				switch {
 				case e.Err != nil:
 					bar.clear()
-					fmt.Fprintln(a.stderr, "error:", e.Err)
+					fmt.Fprintln(a.stderr, "error:", escape(e.Err.Error()))
+				case e.Skipped != "":
+					bar.clear()
+					fmt.Fprintf(a.stderr, "skipped: %s: %s\n", escape(e.Input), escape(e.Skipped))
 				case e.Dup && !quiet:
-					fmt.Fprintf(a.stdout, "duplicate %s  %s (already stored)\n", e.ID, e.Input)
+					fmt.Fprintf(a.stdout, "duplicate %s  %s (already stored)\n", e.ID, escape(e.Input))
 				case !quiet:
-					fmt.Fprintf(a.stdout, "stored    %s  %s\n", e.ID, e.Input)
+					fmt.Fprintf(a.stdout, "stored    %s  %s\n", e.ID, escape(e.Input))
 				}
 			}, bar.update())
 			bar.finish()
@@ -57,6 +62,9 @@ the analysis of everything deferred.`,
 				return err
 			}
 			fmt.Fprintf(a.stderr, "ingested %d, duplicates %d, failed %d in %s\n", sum.Ingested, sum.Duplicates, sum.Failed, time.Since(start).Round(time.Millisecond))
+			if sum.Skipped > 0 {
+				fmt.Fprintf(a.stderr, "skipped %d WARC records that are not articles (%s)\n", sum.Skipped, sum.SkippedWhy)
+			}
 			if opt.Defer && sum.Ingested > 0 {
 				fmt.Fprintln(a.stderr, `analysis deferred: run "dossier analyse" for entities, figures, copies and stories`)
 			}
@@ -66,7 +74,7 @@ the analysis of everything deferred.`,
 			return nil
 		},
 	}
-	c.Flags().Int64Var(&maxMB, "max-size", 32, "largest input accepted, in MB")
+	c.Flags().Int64Var(&maxMB, "max-size", 32, "largest input accepted, in MB; for JSON Lines and WARC files, largest record (the file has no limit)")
 	c.Flags().DurationVar(&opt.Timeout, "timeout", 20*time.Second, "timeout per URL")
 	c.Flags().BoolVar(&opt.AllowPrivate, "allow-private", false, "allow URLs on private, loopback and link-local addresses")
 	c.Flags().BoolVarP(&quiet, "quiet", "q", false, "print only errors and the summary")
@@ -85,14 +93,14 @@ type progress struct {
 // terminal returns stderr when it is a terminal, else nil: progress
 // lines are for people watching, not for logs.
 func (a *app) terminal() io.Writer {
-	if f, ok := a.stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+	if f, ok := a.errFile.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
 		return f
 	}
 	return nil
 }
 
 func (a *app) newProgress(what, unit string, quiet bool) *progress {
-	f, ok := a.stderr.(*os.File)
+	f, ok := a.errFile.(*os.File)
 	if !ok || quiet || !term.IsTerminal(int(f.Fd())) {
 		return nil
 	}

@@ -42,14 +42,17 @@ func (a *app) listCmd() *cobra.Command {
 	return c
 }
 
+// dash and truncate shape the fields of tables: both escape them, so
+// that a field with a newline or a tab does not break its row.
 func dash(s string) string {
 	if s == "" {
 		return "-"
 	}
-	return s
+	return escape(s)
 }
 
 func truncate(s string, n int) string {
+	s = escape(s)
 	r := []rune(s)
 	if len(r) <= n {
 		return s

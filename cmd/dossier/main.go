@@ -17,7 +17,7 @@ func main() {
 	stop()
 	if err != nil {
 		if !errors.Is(err, errReported) {
-			fmt.Fprintln(os.Stderr, "dossier:", err)
+			fmt.Fprintln(os.Stderr, "dossier:", escape(err.Error()))
 		}
 		os.Exit(1)
 	}

@@ -16,7 +16,8 @@ import (
 // app carries what every subcommand shares.
 type app struct {
 	stdin          io.Reader
-	stdout, stderr io.Writer
+	stdout, stderr io.Writer // escaping control characters (escape.go)
+	errFile        io.Writer // stderr as given, for the progress bar
 	db             string
 	format         string
 	cpuprofile     string
@@ -39,7 +40,7 @@ func defaultDB() string {
 }
 
 func newRoot(stdin io.Reader, stdout, stderr io.Writer) (*cobra.Command, *app) {
-	a := &app{stdin: stdin, stdout: stdout, stderr: stderr}
+	a := &app{stdin: stdin, stdout: escapingWriter{stdout}, stderr: escapingWriter{stderr}, errFile: stderr}
 	root := &cobra.Command{
 		Use:   "dossier",
 		Short: "Read a news story through many sources: clean articles, figures and their evidence",
@@ -52,8 +53,8 @@ The store is one SQLite file: by default ` + defaultDB() + `
 		SilenceErrors: true,
 	}
 	root.SetIn(stdin)
-	root.SetOut(stdout)
-	root.SetErr(stderr)
+	root.SetOut(a.stdout)
+	root.SetErr(a.stderr)
 	root.PersistentFlags().StringVar(&a.db, "db", defaultDB(), "SQLite database file")
 	root.PersistentFlags().StringVar(&a.cpuprofile, "cpuprofile", "", "write a CPU profile of the command (go tool pprof) to this file")
 	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
@@ -71,7 +72,7 @@ The store is one SQLite file: by default ` + defaultDB() + `
 		a.stopProfile = func() { pprof.StopCPUProfile(); f.Close() }
 		return nil
 	}
-	root.AddCommand(a.ingestCmd(), a.analyseCmd(), a.listCmd(), a.showCmd(), a.searchCmd(), a.figuresCmd(), a.entitiesCmd(), a.entityCmd(), a.copiesCmd(), a.storiesCmd(), a.storyCmd(), a.seriesCmd(), a.evalCmd(), a.benchCmd(), a.serveCmd(), a.reportCmd())
+	root.AddCommand(a.ingestCmd(), a.watchCmd(), a.analyseCmd(), a.listCmd(), a.showCmd(), a.searchCmd(), a.figuresCmd(), a.entitiesCmd(), a.entityCmd(), a.copiesCmd(), a.storiesCmd(), a.storyCmd(), a.seriesCmd(), a.evalCmd(), a.benchCmd(), a.serveCmd(), a.reportCmd())
 	return root, a
 }
 
@@ -88,16 +89,25 @@ func (a *app) checkFormat(allowed ...string) error {
 	return fmt.Errorf("unknown --format %q (want one of %v)", a.format, allowed)
 }
 
+// open opens the store for writing, creating it if needed: one writer at
+// a time, a second one waits for the first and says so.
 func (a *app) open(ctx context.Context) (*sqlite.Store, error) {
-	return sqlite.Open(ctx, a.db)
+	return sqlite.OpenWith(ctx, a.db, sqlite.Options{Wait: func(msg string) { fmt.Fprintln(a.stderr, escape(msg)) }})
 }
 
-// storeFor checks --format against what a command prints, then opens the store.
+// openRead opens an existing store for reading: a missing store is an
+// error, not a new empty one, and a read-only file can be read.
+func (a *app) openRead(ctx context.Context) (*sqlite.Store, error) {
+	return sqlite.OpenWith(ctx, a.db, sqlite.Options{ReadOnly: true})
+}
+
+// storeFor checks --format against what a command prints, then opens the
+// store for reading.
 func (a *app) storeFor(cmd *cobra.Command, formats ...string) (*sqlite.Store, error) {
 	if err := a.checkFormat(formats...); err != nil {
 		return nil, err
 	}
-	return a.open(cmd.Context())
+	return a.openRead(cmd.Context())
 }
 
 // emit writes items as a JSON array or JSON Lines.

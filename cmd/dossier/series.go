@@ -7,11 +7,9 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/dossier-news/dossier"
-	"github.com/dossier-news/dossier/internal/entity"
+	"github.com/dossier-news/dossier/internal/query"
 	"github.com/dossier-news/dossier/internal/series"
 	"github.com/spf13/cobra"
 )
@@ -48,7 +46,7 @@ projection_high, sources, outlets) and contradictions.`,
 				list = []dossier.Series{*one}
 			} else {
 				if entityName != "" {
-					if f.Entity, err = entityID(entityName); err != nil {
+					if f.Entity, err = query.EntityID(entityName); err != nil {
 						return err
 					}
 				}
@@ -79,24 +77,6 @@ projection_high, sources, outlets) and contradictions.`,
 }
 
 // entityID resolves a name as "dossier entity" does.
-func entityID(name string) (string, error) {
-	if strings.Contains(name, ":") {
-		return name, nil
-	}
-	l, err := entity.Default()
-	if err != nil {
-		return "", err
-	}
-	ms, _ := l.Find(name)
-	if r, size := utf8.DecodeRuneInString(name); len(ms) == 0 && size > 0 {
-		ms, _ = l.Find(string(unicode.ToUpper(r)) + name[size:])
-	}
-	if len(ms) == 0 {
-		return "person:" + entity.Slug(name), nil
-	}
-	return ms[0].Entity, nil
-}
-
 func snum(p *float64) string {
 	if p == nil {
 		return "-"
@@ -104,26 +84,9 @@ func snum(p *float64) string {
 	return series.Number(*p)
 }
 
-// latest is a summary's range: "10,000..11,000 (best 10,500)".
-func latest(s dossier.SeriesSummary) string {
-	if s.Best == nil {
-		return "-"
-	}
-	if s.Low != nil && s.High != nil && *s.Low != *s.High {
-		return fmt.Sprintf("%s..%s (best %s)", snum(s.Low), snum(s.High), snum(s.Best))
-	}
-	return snum(s.Best)
-}
+func latest(s dossier.SeriesSummary) string { return query.SeriesLatest(s) }
 
-func projections(s dossier.SeriesSummary) string {
-	if s.ProjectionLow == nil {
-		return "-"
-	}
-	if *s.ProjectionLow == *s.ProjectionHigh {
-		return "up to " + snum(s.ProjectionHigh)
-	}
-	return snum(s.ProjectionLow) + ".." + snum(s.ProjectionHigh)
-}
+func projections(s dossier.SeriesSummary) string { return query.SeriesProjections(s) }
 
 func seriesTable(w io.Writer, list []dossier.Series) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)

@@ -9,7 +9,6 @@ import (
 	"runtime"
 	"slices"
 	"sort"
-	"syscall"
 	"time"
 
 	"github.com/dossier-news/dossier"
@@ -21,6 +20,7 @@ import (
 	"github.com/dossier-news/dossier/internal/ingest"
 	"github.com/dossier-news/dossier/internal/lang"
 	"github.com/dossier-news/dossier/internal/sentence"
+	"github.com/dossier-news/dossier/internal/series"
 	"github.com/dossier-news/dossier/internal/story"
 )
 
@@ -52,9 +52,29 @@ type Result struct {
 	// Deferred is "ingest --defer" into a new store (clean, language,
 	// sentences, storage); Analyse the deferred analysis that follows.
 	Deferred, Analyse Stage
-	PeakRSSMB         float64
+	PeakRSSMB         float64 // MiB; -1 where the system gives no measure
 	GOMAXPROCS        int
 	Relate            []Checkpoint // copies and stories, by quarter of the corpus
+	Series            int          // figure series found
+}
+
+// SeriesShare is the cost of figure series against the rest of the
+// analysis (the other stages, relating without the series).
+func (r Result) SeriesShare() float64 {
+	var ser, rest time.Duration
+	for _, s := range r.Stages {
+		switch s.Name {
+		case "series":
+			ser = s.Duration
+		default:
+			rest += s.Duration
+		}
+	}
+	rest -= ser // relate includes the series
+	if rest <= 0 {
+		return 0
+	}
+	return float64(ser) / float64(rest)
 }
 
 // Checkpoint is the cost of relating articles at one point of the corpus.
@@ -141,10 +161,15 @@ func Run(ctx context.Context, n, runs int, dir string, open func(path string) (d
 	start := time.Now()
 	last, lastN := start, 0
 	const chunk = 256
+	storyOf := make(map[string]string, len(arts))
 	for i := 0; i < len(arts); i += chunk {
 		j := min(i+chunk, len(arts))
-		if _, err := rel.Relate(arts[i:j], profiles[i:j], false); err != nil {
+		w, err := rel.Relate(arts[i:j], profiles[i:j], false)
+		if err != nil {
 			return res, err
+		}
+		for _, a := range w.Stories {
+			storyOf[a.Article] = a.Story
 		}
 		quarter := max(1, len(arts)/4)
 		if j == len(arts) || j/quarter != i/quarter {
@@ -154,6 +179,18 @@ func Run(ctx context.Context, n, runs int, dir string, open func(path string) (d
 		}
 	}
 	res.Stages = append(res.Stages, Stage{Name: "relate", Docs: len(arts), Bytes: textBytes, Duration: time.Since(start)})
+	// figure series alone (relate above includes them), in the same
+	// chunks and stories
+	ix := series.NewIndex()
+	start = time.Now()
+	for i := 0; i < len(arts); i += chunk {
+		for _, a := range arts[i:min(i+chunk, len(arts))] {
+			ix.Add(series.Doc{Article: a, Story: storyOf[a.ID], Date: a.Date})
+		}
+		ix.Take()
+	}
+	res.Stages = append(res.Stages, Stage{Name: "series", Docs: len(arts), Bytes: textBytes, Duration: time.Since(start)})
+	res.Series = ix.Len()
 	// end to end from files
 	in := filepath.Join(dir, "corpus")
 	if err := writeDocs(in, docs); err != nil {
@@ -253,13 +290,14 @@ func timeStage(name string, docs []extract.Doc, bytes int64, f func()) Stage {
 	return Stage{Name: name, Docs: len(docs), Bytes: bytes, Duration: time.Since(start)}
 }
 
-// peakRSSMB is the process's peak resident memory.
+// peakRSSMB is the process's peak resident memory in MiB, or -1 where the
+// system gives no measure (peak_*.go).
 func peakRSSMB() float64 {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
+	b, ok := peakRSS()
+	if !ok {
+		return -1
 	}
-	return float64(ru.Maxrss) / 1024 // kilobytes on Linux
+	return float64(b) / (1 << 20)
 }
 
 // Write prints the result as a table.
@@ -274,6 +312,12 @@ func (r Result) Write(w io.Writer) {
 		fmt.Fprintf(w, "\nrelate (copies and stories), cost per article as the corpus grows:\n")
 		for _, c := range r.Relate {
 			fmt.Fprintf(w, "  after %7d articles: %8s per article, %d stories\n", c.Articles, c.PerArticle.Round(time.Microsecond), c.Stories)
+		}
+	}
+	for _, s := range r.Stages {
+		if s.Name == "series" && s.Docs > 0 {
+			fmt.Fprintf(w, "\nseries: %d figure series, %s per article, %.1f%% of the rest of the analysis (relate includes it)\n",
+				r.Series, (s.Duration / time.Duration(s.Docs)).Round(time.Microsecond), 100*r.SeriesShare())
 		}
 	}
 	fmt.Fprintf(w, "\nend to end, files to a new SQLite store, on all %d cores:\n", r.GOMAXPROCS)
@@ -294,5 +338,9 @@ func (r Result) Write(w io.Writer) {
 				float64(x.s.Docs)/hi.Seconds(), float64(x.s.Docs)/lo.Seconds())
 		}
 	}
-	fmt.Fprintf(w, "\ningest: stored %d, duplicates %d, failed %d; peak memory %.0f MB\n", r.Summary.Ingested, r.Summary.Duplicates, r.Summary.Failed, r.PeakRSSMB)
+	peak := "unavailable on " + runtime.GOOS
+	if r.PeakRSSMB >= 0 {
+		peak = fmt.Sprintf("%.0f MB", r.PeakRSSMB)
+	}
+	fmt.Fprintf(w, "\ningest: stored %d, duplicates %d, failed %d; peak memory %s\n", r.Summary.Ingested, r.Summary.Duplicates, r.Summary.Failed, peak)
 }

@@ -19,6 +19,11 @@ type Options struct {
 	// MinRecurrence is how many other articles must share a line before
 	// it counts as boilerplate; 0 means 2.
 	MinRecurrence int
+	// RecurringSpan reports in how many other pages of the same site a
+	// word span (SpanKeys) has been seen; nil turns span furniture off.
+	RecurringSpan func(key uint64) int
+	// MinSpanRecurrence: 0 means MinSpanRecurrence.
+	MinSpanRecurrence int
 }
 
 // Result is a cleaned document.
@@ -36,15 +41,16 @@ type Result struct {
 
 // line is one non-empty input line being labelled.
 type line struct {
-	n     int // 1-based line number in the input
-	orig  string
-	text  string // trimmed, unglued
-	words int
-	glued int // words unglued in the line
-	kind  kind
-	label dossier.Label
-	why   why // what made the label; rendered as the user-facing reason at the end
-	arg   int // the why's argument: recurrence count, pattern index
+	n       int // 1-based line number in the input
+	orig    string
+	text    string // trimmed, unglued
+	words   int
+	glued   int    // words unglued in the line
+	written string // trimmed, before ungluing: the recurrence key's text
+	kind    kind
+	label   dossier.Label
+	why     why // what made the label; rendered as the user-facing reason at the end
+	arg     int // the why's argument: recurrence count, pattern index
 }
 
 // kind is a line's structure in the markup.
@@ -80,6 +86,7 @@ const (
 	whyOrphanHeading            // a heading with no text after it
 	whyNavList                  // a list of short items with no figures
 	whyFurnitureList            // a list after furniture
+	whySpan                     // word spans recurring across the site's pages; arg is how many
 )
 
 func (l *line) set(label dossier.Label, w why) { l.label, l.why, l.arg = label, w, 0 }
@@ -121,6 +128,8 @@ func (l *line) reason() string {
 		return "heading with no text after it"
 	case whyNavList:
 		return "navigation list (short items with no figures)"
+	case whySpan:
+		return "recurs in " + strconv.Itoa(l.arg) + " other pages of the site (furniture span)"
 	case whyFurnitureList:
 		return "list or table after removed furniture"
 	}
@@ -156,9 +165,13 @@ func Clean(d extract.Doc, opt Options) Result {
 	if opt.MinRecurrence == 0 {
 		opt.MinRecurrence = 2
 	}
+	if opt.MinSpanRecurrence == 0 {
+		opt.MinSpanRecurrence = MinSpanRecurrence
+	}
 	c := &cleaner{d: d, opt: opt, res: Result{Title: d.Title, Site: d.Site, Author: d.Author, Date: d.Date}}
 	c.res.Tags = append(c.res.Tags, d.Tags...)
 	c.split()
+	c.spans()
 	if len(c.ls) == 0 {
 		return c.res
 	}
@@ -205,13 +218,14 @@ func (c *cleaner) split() {
 				continue
 			}
 		}
+		l.written = t
 		if needsUnglue(t) {
 			l.text = collapseSpaces(Unglue(t, c.vocab()))
+			l.glued = fieldCount(l.text) - fieldCount(t)
 		} else {
 			l.text = collapseSpaces(t)
 		}
 		l.words = wordCount(l.text)
-		l.glued = len(strings.Fields(l.text)) - len(strings.Fields(t))
 		if heading {
 			l.set(dossier.LabelHeading, whyMarkup)
 		}
@@ -251,7 +265,7 @@ func (c *cleaner) bySelf() {
 			}
 		}
 		if l.label == "" && c.opt.Recurring != nil && !isSentence(l) {
-			if n := c.opt.Recurring(LineKey(l.text)); n >= c.opt.MinRecurrence {
+			if n := c.opt.Recurring(LineKey(l.written)); n >= c.opt.MinRecurrence {
 				l.set(dossier.LabelBoilerplate, whyRecurs)
 				l.arg = n
 			}
@@ -566,7 +580,6 @@ func LineKey(s string) uint64 {
 func Keys(d extract.Doc) (doc uint64, keys []uint64) {
 	longest := ""
 	seen := map[uint64]bool{}
-	var v vocab
 	for _, raw := range d.Lines {
 		t := strings.TrimFunc(raw, isSpace)
 		if len(t) > len(longest) {
@@ -575,10 +588,9 @@ func Keys(d extract.Doc) (doc uint64, keys []uint64) {
 		if t == "" || wordCount(t) > maxPatternWords {
 			continue
 		}
-		if v == nil && needsUnglue(t) {
-			v = newVocab(d.Lines)
-		}
-		k := LineKey(Unglue(t, v))
+		// the line as written: ungluing depends on the page's words, and a
+		// site's glued menu must have one key on all its pages
+		k := LineKey(t)
 		if !seen[k] {
 			seen[k] = true
 			keys = append(keys, k)

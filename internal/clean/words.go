@@ -20,13 +20,31 @@ const (
 // paragraph is as long as its English translation, not one "word".
 func wordCount(s string) int {
 	n := 0
-	for _, f := range strings.Fields(s) {
+	for f := range strings.FieldsSeq(s) {
 		n += fieldWords(f)
 	}
 	return n
 }
 
+func fieldCount(s string) int {
+	n := 0
+	for range strings.FieldsSeq(s) {
+		n++
+	}
+	return n
+}
+
 func fieldWords(f string) int {
+	ascii := true
+	for i := 0; i < len(f); i++ {
+		if f[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return 1
+	}
 	var dense float64
 	other := false
 	for _, r := range f {

@@ -9,8 +9,8 @@ import (
 func f64(v float64) *float64 { return &v }
 func str(s string) *string   { return &s }
 
-// TestMatches follows grade-figures' rules.
-func TestMatches(t *testing.T) {
+// TestMatchesGrader follows grade-figures' rules.
+func TestMatchesGrader(t *testing.T) {
 	gold := func(thing Alts, unit *string) GoldFigure {
 		return GoldFigure{Doc: "a.txt", Value: f64(40e6), Low: f64(40e6), High: f64(40e6), Bound: "exact", Thing: thing, Unit: unit}
 	}

@@ -15,7 +15,8 @@ import (
 // GoldSeries is one line of a series gold file (testdata/series/gold.jsonl):
 // a figure (doc, value, series, relation; an empty relation for the
 // first claim of a series), a series' number of independent sources
-// (series, sources), or a document's true date (doc, date).
+// (series, sources), or a document's true date, story and original (doc,
+// date, series, original).
 type GoldSeries struct {
 	Doc      string  `json:"doc,omitempty"`
 	Value    float64 `json:"value,omitempty"`
@@ -23,6 +24,7 @@ type GoldSeries struct {
 	Relation string  `json:"relation,omitempty"`
 	Sources  int     `json:"sources,omitempty"`
 	Date     string  `json:"date,omitempty"`
+	Original string  `json:"original,omitempty"`
 }
 
 // ReadSeriesGold reads a series gold JSONL file.

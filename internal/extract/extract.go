@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -21,6 +23,12 @@ type Doc struct {
 	Lang   string
 	URL    string
 	Tags   []string
+	// Fetched is when the page was fetched, when the input says (a WARC
+	// record's WARC-Date); zero otherwise.
+	Fetched time.Time
+	// Partial: a feed item that gave only its summary; the page at URL
+	// has the article.
+	Partial bool
 }
 
 // Formats.
@@ -29,6 +37,7 @@ const (
 	FormatHTML  = "html"
 	FormatFeed  = "feed"
 	FormatJSONL = "jsonl"
+	FormatWARC  = "warc"
 )
 
 // Errors for bad input; each is wrapped in an *InputError naming the input.
@@ -80,7 +89,11 @@ func Check(input string, b []byte) error {
 
 // Detect guesses the format from the name and the first bytes.
 func Detect(name string, b []byte) string {
-	switch strings.ToLower(filepath.Ext(strings.SplitN(name, "?", 2)[0])) {
+	base := strings.ToLower(strings.SplitN(name, "?", 2)[0])
+	if strings.HasSuffix(base, ".warc") || strings.HasSuffix(base, ".warc.gz") {
+		return FormatWARC
+	}
+	switch filepath.Ext(base) {
 	case ".html", ".htm", ".xhtml":
 		return FormatHTML
 	case ".rss", ".atom", ".xml":
@@ -103,6 +116,8 @@ func Detect(name string, b []byte) string {
 	}
 	lower := strings.ToLower(string(head))
 	switch {
+	case strings.HasPrefix(lower, "warc/1."):
+		return FormatWARC
 	case strings.HasPrefix(lower, "<?xml") && (strings.Contains(lower, "<rss") || strings.Contains(lower, "<feed") || strings.Contains(lower, "<rdf")):
 		return FormatFeed
 	case strings.HasPrefix(lower, "<rss"), strings.HasPrefix(lower, "<feed"):
@@ -122,6 +137,22 @@ func Detect(name string, b []byte) string {
 // Lines) may yield documents and errors at once: each bad item is one
 // error, the others go on.
 func Parse(input, format, contentType, pageURL string, b []byte) ([]Doc, []error) {
+	if format == FormatJSONL || format == FormatWARC {
+		var docs []Doc
+		var errs []error
+		Stream(input, format, bytes.NewReader(b), int64(len(b)), WARCSkipped{}, func(d Doc, err error) bool {
+			if err != nil {
+				errs = append(errs, err)
+			} else {
+				docs = append(docs, d)
+			}
+			return true
+		})
+		if len(docs)+len(errs) == 0 {
+			errs = append(errs, inputErr(input, ErrEmpty))
+		}
+		return docs, errs
+	}
 	b, err := Decode(input, format, contentType, b)
 	if err != nil {
 		return nil, []error{err}
@@ -140,10 +171,25 @@ func Parse(input, format, contentType, pageURL string, b []byte) ([]Doc, []error
 		return []Doc{d}, nil
 	case FormatFeed:
 		return Feed(input, b)
-	case FormatJSONL:
-		return JSONL(input, b)
 	default:
 		return []Doc{Text(input, string(b))}, nil
+	}
+}
+
+// Streamed tells whether a format is read record by record (Stream).
+func Streamed(format string) bool { return format == FormatJSONL || format == FormatWARC }
+
+// Stream reads an input of a record-by-record format (JSON Lines, WARC)
+// from r, handing yield each document or error as it is read (yield
+// returns false to stop); maxRecord caps each record, nothing caps the
+// whole. Records of a WARC file that are not articles are counted in
+// skipped.
+func Stream(input, format string, r io.Reader, maxRecord int64, skipped WARCSkipped, yield func(Doc, error) bool) {
+	switch format {
+	case FormatWARC:
+		WARC(input, r, maxRecord, skipped, yield)
+	default:
+		JSONLStream(input, r, maxRecord, yield)
 	}
 }
 

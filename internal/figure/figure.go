@@ -164,6 +164,32 @@ func sentenceFigures(text string, toks []token, c Context) (out []dossier.Figure
 func quantityAt(toks []token, i int, lang string) (quantity, bool) {
 	t := toks[i]
 	w := t.lower
+	// most words start no number: one lookup sends them back
+	if t.kind == tWord && !numberish[w] {
+		if first, _, ok := strings.Cut(w, "-"); !ok || !numberish[first] {
+			return quantity{}, false
+		}
+	}
+	if t.kind == tAlnum {
+		return quantity{}, false
+	}
+	// "half a million", "un demi-million", "two thirds of a million"
+	if v, n := fractionOfScale(toks, i, lang); n > 0 {
+		return quantity{i: i, j: i + n, value: v, low: v, high: v, word: true, thingFrom: skipOf(toks, i+n)}, true
+	}
+	// "half a dozen", "une demi-douzaine"
+	if (w == "half" && i+2 < len(toks) && toks[i+1].lower == "a" && toks[i+2].lower == "dozen") ||
+		((w == "une" || w == "un") && i+1 < len(toks) && toks[i+1].lower == "demi-douzaine") {
+		n := 3
+		if w != "half" {
+			n = 2
+		}
+		return quantity{i: i, j: i + n, value: 6, low: 6, high: 6, about: true, thingFrom: skipOf(toks, i+n)}, true
+	}
+	// "½", "¾": vulgar fractions
+	if v, ok := vulgarFractions[t.text]; ok {
+		return quantity{i: i, j: i + 1, value: 100 * v, low: 100 * v, high: 100 * v, pct: true, unit: "%", thingFrom: skipOf(toks, i+1)}, true
+	}
 	// fractions of a whole: "la moitié", "deux tiers", "a third of", "1/2", "un sur deux"
 	if q, ok := fractionAt(toks, i, lang); ok {
 		if t.kind == tNum && notAFigureNumber(toks, i) {
@@ -261,7 +287,10 @@ func quantityAt(toks []token, i int, lang string) (quantity, bool) {
 		// numbers after "les"/"the" refer back to known things.
 		// "one pct surtax", "un euro": one of a unit is a figure
 		unitNext := q.j < len(toks) && (percentWords[toks[q.j].lower] || (q.j+1 < len(toks) && toks[q.j].lower == "per" && toks[q.j+1].lower == "cent"))
-		if q.value <= 1 && !unitNext || (q.value < 3 && i > 0 && definiteBefore[toks[i-1].lower]) {
+		// a sign makes "minus one" a number; "zéro mort" is a claim
+		signed := i > 0 && (negativeWords[toks[i-1].lower] || toks[i-1].text == "-" && toks[i-1].spaceAfter == "")
+		zero := q.value == 0 && (first == "zéro" || first == "zero" || first == "nought" || first == "naught")
+		if q.value <= 1 && !unitNext && !signed && !zero && q.value == float64(int64(q.value)) || (q.value < 3 && i > 0 && definiteBefore[toks[i-1].lower]) {
 			return quantity{}, false
 		}
 		q.thingFrom = q.j
@@ -332,10 +361,10 @@ func notAFigureNumber(toks []token, i int) bool {
 		return ""
 	}
 	// glued to letters or a hyphen: "F-16", "COVID-19", "Su-27"
-	if i > 0 && toks[i-1].spaceAfter == "" && (toks[i-1].kind == tWord || toks[i-1].kind == tAlnum) {
+	if i > 0 && toks[i-1].spaceAfter == "" && (toks[i-1].kind == tWord || toks[i-1].kind == tAlnum) && currencyPrefix[toks[i-1].text] == "" {
 		return true
 	}
-	if i > 1 && toks[i-1].spaceAfter == "" && toks[i-1].text == "-" && toks[i-2].spaceAfter == "" && toks[i-2].kind != tPunct {
+	if i > 1 && toks[i-1].spaceAfter == "" && toks[i-1].text == "-" && toks[i-2].spaceAfter == "" && (toks[i-2].kind == tWord || toks[i-2].kind == tAlnum) {
 		return true // "F-16", "COVID-19"; "-1.3%" is a sign
 	}
 	if i+1 < len(toks) && t.spaceAfter == "" && toks[i+1].text == "-" && i+2 < len(toks) && toks[i+2].kind == tWord && toks[i+2].spaceAfter == "" {
@@ -370,8 +399,9 @@ func notAFigureNumber(toks []token, i int) bool {
 	}
 	// references: "n° 5", "No. 5", "article 5", "page 3"
 	switch prev(1) {
-	case "n°", "no", "nº", "numéro", "number", "article", "page", "pages", "chapitre", "chapter", "p", "#", "tome", "vol", "ligne", "line", "route", "rn", "a", "e":
-		if prev(1) != "a" || toks[i-1].text == "A" {
+	case "n°", "no", "nº", "numéro", "number", "article", "page", "pages", "chapitre", "chapter", "p", "#", "tome", "vol", "ligne", "line", "route", "rn", "a", "e",
+		"acte", "act", "floor", "building", "block", "ward", "bâtiment", "pavillon", "saison", "season", "épisode", "episode", "étape", "stage", "version", "level", "niveau", "phase", "room", "salle", "gate", "porte", "terminal", "platform", "quai":
+		if prev(1) != "a" || toks[i-1].text == "A" && i > 1 && !allUpperSentence(toks) {
 			return true
 		}
 	}
@@ -392,7 +422,7 @@ func notAFigureNumber(toks []token, i int) bool {
 		if _, ok := durationUnits[n]; ok {
 			return true // "2024 ans" does not occur; "en 2024 années" neither
 		}
-		if countables[lemma(n)] || measureUnits[n] != "" || currencyWords[n] != "" || percentWords[n] {
+		if countables[lemma(n)] || measureUnits[n] != "" || currencyWords[n] != "" || percentWords[n] || currencySymbols[n] != "" && t.spaceAfter == "" {
 			return false
 		}
 		return true
@@ -426,7 +456,7 @@ func reading(text string, toks []token, q quantity, c Context, prev *dossier.Fig
 	}
 	// money before: "$2.5 billion", "€30 millions", "US$5", "USD1,700", "CHF 50", "Fr. 20"
 	unit, kind := "", dossier.Kind("")
-	if cur, n := moneyBefore(toks, start); n > 0 {
+	if cur, n := moneyBefore(toks, start); n > 0 && !q.word {
 		unit, kind = cur, dossier.KindMoney
 		start -= n
 	}
@@ -468,6 +498,19 @@ func reading(text string, toks []token, q quantity, c Context, prev *dossier.Fig
 		u, k := hyphenUnit(q.unit, c.Lang)
 		unit, kind = u, k
 	}
+	// "5,000-strong force": the count's noun comes after the hyphen word
+	if thingFrom+1 < len(toks) && toks[thingFrom].text == "-" && toks[thingFrom].spaceAfter == "" && toks[thingFrom+1].lower == "strong" {
+		thingFrom += 2
+		end = thingFrom
+	}
+	// "two and a half years": the half stands between the number and its unit
+	if n := andAHalf(toks, thingFrom); n > 0 && !q.vague && bound != dossier.BoundRange && val == float64(int64(val)) {
+		if u, _, _ := unitAfter(toks, thingFrom+n, q, c.Lang); u != "" {
+			val += 0.5
+			lo, hi = val, val
+			thingFrom += n
+		}
+	}
 	if kind == "" || kind == dossier.KindMoney && unit == "" {
 		if u, k, e := unitAfter(toks, thingFrom, q, c.Lang); e > 0 {
 			if !(kind == dossier.KindMoney && k != dossier.KindMoney) {
@@ -475,8 +518,27 @@ func reading(text string, toks []token, q quantity, c Context, prev *dossier.Fig
 			}
 		}
 	}
+	// "il y a 40 ans", "three years ago": a date, not a duration
+	// ("il y a près de trois ans" says how long, and stays a figure, as in the seeds)
+	if kind == dossier.KindDuration && bound == dossier.BoundExact && (start >= 2 && toks[start-1].lower == "a" && toks[start-2].lower == "y" || end < len(toks) && toks[end].lower == "ago") {
+		return f, q.j, false
+	}
 	if kind == dossier.KindDuration && firstUnitsOf(toks, start, thingFrom, c.Lang) {
 		return f, q.j, false
+	}
+	// "spend $1bn over four years": "over" before a duration is the period,
+	// unless a verb of lasting or "for" asks how long ("for over two years")
+	if kind == dossier.KindDuration && bound == dossier.BoundMoreThan && start > 0 && toks[start].lower == "over" && start < q.i {
+		p := ""
+		if start > 0 {
+			p = toks[start-1].lower
+		}
+		switch p {
+		case "for", "in", "took", "lasted", "last", "lasts", "after", "since", "than", "taken", "spent", "":
+		default:
+			bound = dossier.BoundExact
+			start++
+		}
 	}
 	// "deux ans et demi", "two and a half years"
 	if n := andAHalf(toks, end); n > 0 && (kind == dossier.KindDuration || kind == dossier.KindMeasure) && bound != dossier.BoundRange && !q.vague && val == float64(int64(val)) {
@@ -492,18 +554,25 @@ func reading(text string, toks []token, q quantity, c Context, prev *dossier.Fig
 	}
 	if kind == "" {
 		th, hd := thingAt(toks, thingFrom, c.Lang == "en")
+		// "a staff of 45", "une équipe de 30": the group named before counts
+		if th == "" && start >= 2 && (bare(toks[start-1].lower) == "of" || bare(toks[start-1].lower) == "de") && collectives[toks[start-2].lower] {
+			th = lemma(toks[start-2].lower)
+			hd = q.j - 1
+		}
 		if th == "" && prev != nil && elliptical(toks, thingFrom) {
 			inherited = prev
 			switch {
 			case prev.Kind == dossier.KindCount && prev.Thing != "":
 				th = prev.Thing
-			case prev.Unit != "" && (prev.Kind == dossier.KindMoney || prev.Kind == dossier.KindPercent || prev.Kind == dossier.KindMeasure):
+			// a number with a scale word ("41.2 mln") is no percentage
+			case prev.Unit != "" && (prev.Kind == dossier.KindMoney || prev.Kind == dossier.KindPercent && !(q.j > q.i+1 && scaleWords[toks[q.j-1].lower] >= 1e6) || prev.Kind == dossier.KindMeasure):
 				unit, kind = prev.Unit, prev.Kind
 			}
 		}
 		if th == "" && kind == "" && !q.vague && !q.word && q.j > q.i+1 && scaleWords[toks[q.j-1].lower] >= 1e6 {
 			// "(282 millions)", "à hauteur de 60 millions": an amount of the money the text is counting
-			if cur := c.money.implied(toks); cur != "" {
+			paren := q.i > 0 && toks[q.i-1].text == "(" || strings.HasSuffix(bare(toks[max(q.i-1, 0)].lower), "hauteur")
+			if cur := c.money.implied(toks, paren || q.i >= 2 && toks[q.i-2].lower == "hauteur"); cur != "" {
 				unit, kind = cur, dossier.KindMoney
 			}
 		}
@@ -533,7 +602,7 @@ func reading(text string, toks []token, q quantity, c Context, prev *dossier.Fig
 	if kind != dossier.KindCount {
 		f.Unit = unit
 		// what a share is of, what money is for: "22% des Français", "une amende de 400 euros"
-		f.Thing = shareOrMoneyThing(toks, start, end, kind)
+		f.Thing = shareOrMoneyThing(toks, start, end, kind, unit)
 		f.Gloss = glossOf(f.Thing)
 		if kind == dossier.KindPercent && f.Subject == "" {
 			f.Subject = shareWhole(toks, end)
@@ -654,6 +723,13 @@ func thingAt(toks []token, k int, en bool) (string, int) {
 	if k < len(toks) && k > 0 && (toks[k].text == "\"" || toks[k].text == "»" || toks[k].text == "”") && toks[k-1].spaceAfter == "" {
 		k++
 	}
+	// a model designation before the noun: "20 A321neo jets", "four 747-400 aircraft"
+	for m := k; m < len(toks) && m < k+4 && modelPart(toks, m); m++ {
+		if m+1 < len(toks) && toks[m+1].kind == tWord && !modelPart(toks, m+1) && toks[m].kind != tNum {
+			k = m + 1
+			break
+		}
+	}
 	if k >= len(toks) || toks[k].kind != tWord || notThing[bare(toks[k].lower)] && !(en && toks[k].lower == "car") || months[toks[k].lower] || weekdays[toks[k].lower] ||
 		isAdverb(toks[k].lower) || pronouns[toks[k].lower] {
 		return "", -1
@@ -678,8 +754,11 @@ func thingAt(toks []token, k int, en bool) (string, int) {
 		}
 		for m := k; m < len(toks) && m < k+4; m++ {
 			t := toks[m]
-			if t.kind != tWord || notThing[t.lower] || weekdays[t.lower] || months[t.lower] {
+			if t.kind != tWord || notThing[t.lower] || weekdays[t.lower] || months[t.lower] || postNominal[t.lower] && m > k {
 				break
+			}
+			if invariantPlural[t.lower] {
+				return t.lower, m // "6 aircraft due", "45 staff"
 			}
 			if (strings.HasSuffix(t.lower, "ed") || strings.HasSuffix(t.lower, "ing")) && m > k {
 				break
@@ -845,6 +924,17 @@ func isPluralNoun(w string) bool {
 func isRate(toks []token, i int) bool {
 	if i == 0 {
 		return false
+	}
+	// "un an plus tôt", "a year earlier": a span back in time, not a rate
+	if i+2 < len(toks) {
+		switch n := toks[i+2].lower; n {
+		case "earlier", "later", "après", "avant", "before", "after":
+			return false
+		case "plus":
+			if i+3 < len(toks) && (toks[i+3].lower == "tôt" || toks[i+3].lower == "tard") {
+				return false
+			}
+		}
 	}
 	p := toks[i-1]
 	if p.kind == tNum || currencyWords[p.lower] != "" || measureUnits[p.lower] != "" || percentWords[p.lower] {

@@ -7,7 +7,7 @@ import "github.com/dossier-news/dossier"
 
 // unitWords: cardinal number words.
 var unitWords = map[string]float64{
-	"zéro": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
+	"zéro": 0, "nought": 0, "naught": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
 	"neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16,
 	"vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60, "septante": 70, "huitante": 80, "nonante": 90,
 	"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "seven": 7, "eight": 8, "nine": 9,
@@ -46,21 +46,18 @@ func durationUnit(w, lang string) string {
 	return durationUnits[w]
 }
 
-// hundredWords multiply what comes before by 100.
-var hundredWords = map[string]bool{"cent": true, "cents": true, "hundred": true}
-
 // scaleWords multiply: "mille", "million", "billion".
 var scaleWords = map[string]float64{
 	"mille": 1e3, "thousand": 1e3, "million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9,
 	"billion": 1e9, "billions": 1e9, "trillion": 1e12, "trillions": 1e12, "billiard": 1e15,
 	"k": 1e3, "m": 1e6, "mn": 1e6, "md": 1e9, "mds": 1e9, "bn": 1e9,
-	"mln": 1e6, "mlns": 1e6, "mio": 1e6, "mios": 1e6, "bln": 1e9, "blns": 1e9, "mrd": 1e9, "mrds": 1e9, "b": 1e9, "tn": 1e12,
+	"mln": 1e6, "mlns": 1e6, "mil": 1e6, "tln": 1e12, "mm": 1e6, "mio": 1e6, "mios": 1e6, "bln": 1e9, "blns": 1e9, "mrd": 1e9, "mrds": 1e9, "b": 1e9, "tn": 1e12,
 	"lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
 }
 
 // shortScales: abbreviations that are scales only written against the
 // number or in the newswire's abbreviations ("$13.6M", "10k", "800 mln").
-var shortScales = map[string]bool{"k": true, "m": true, "mn": true, "md": true, "mds": true, "bn": true, "b": true, "tn": true, "mio": true, "mios": true, "mrd": true, "mrds": true}
+var shortScales = map[string]bool{"mm": true, "k": true, "m": true, "mn": true, "md": true, "mds": true, "bn": true, "b": true, "tn": true, "mio": true, "mios": true, "mrd": true, "mrds": true}
 
 // approxNouns: "une cinquantaine" is about 50; "une douzaine" about 12.
 var approxNouns = map[string]float64{
@@ -241,7 +238,8 @@ var gluedSuffixes = map[string]bool{
 	"mrd": true, "tn": true, "mph": true, "kmh": true, "km": true, "kms": true, "kg": true, "kgs": true, "mm": true, "cm": true,
 	"gb": true, "mb": true, "tb": true, "kb": true, "ghz": true, "mhz": true, "mw": true, "gw": true, "kw": true, "kwh": true,
 	"mwh": true, "gwh": true, "twh": true, "ml": true, "lb": true, "lbs": true, "ft": true, "mi": true, "ha": true, "hp": true,
-	"cc": true, "oz": true, "t": true, "mt": true, "bbl": true, "pct": true, "x": true,
+	"cc": true, "oz": true, "mt": true, "bbl": true, "pct": true, "x": true, "mil": true, "million": true, "millions": true,
+	"milliard": true, "milliards": true, "billion": true, "billions": true, "dz": true, "dzs": true, "doz": true, "dozs": true,
 }
 
 // units of measure and their symbol.
@@ -265,6 +263,10 @@ var measureUnits = map[string]string{
 	"cc": "cm³", "mégawatt": "MW", "megawatt": "MW", "gigawatt": "GW", "watts": "W", "volts": "V", "décibels": "dB", "decibels": "dB",
 	"yards": "yd", "yard": "yd", "hectolitres": "hl", "milligrammes": "mg", "milligrams": "mg", "mg": "mg", "grammes": "g",
 	"grams": "g", "gramme": "g", "gram": "g", "microns": "µm", "nanomètres": "nm", "nanometres": "nm", "nm": "nm",
+	"kilowatt-hours": "kWh", "kilowatt-hour": "kWh", "kilowattheures": "kWh", "megawatt-hours": "MWh", "mégawattheures": "MWh",
+	"mpg": "mpg", "knot": "kn", "kph": "km/h", "fahrenheit": "°F", "°f": "°F", "celsius": "°C", "mm²": "mm²", "cm²": "cm²",
+	"tonnes-km": "t·km", "teu": "TEU", "teus": "TEU", "gigatonnes": "Gt", "gigatons": "Gt", "megatons": "Mt",
+	"millilitres": "ml", "milliliters": "ml", "centilitres": "cl", "hectolitre": "hl", "bushel.": "bushel",
 }
 
 // durations and their unit.
@@ -277,7 +279,8 @@ var durationUnits = map[string]string{
 	"century": "century", "centuries": "century",
 }
 
-var percentWords = map[string]bool{"%": true, "pourcent": true, "percent": true, "pourcents": true, "pct": true}
+var percentWords = map[string]bool{"%": true, "pourcent": true, "percent": true, "pourcents": true, "pct": true, "pour-cent": true,
+	"percents": true, "percentage": true, "pourcentage": true, "pourcentages": true}
 
 // months and weekdays: numbers next to them are dates, not figures.
 var months = map[string]bool{
@@ -364,3 +367,40 @@ func init() {
 		countables[w] = true
 	}
 }
+
+// collectives: a group whose size is given after "of"/"de" ("a staff of
+// 45", "une équipe de 30").
+var collectives = map[string]bool{"staff": true, "crew": true, "team": true, "force": true, "army": true, "workforce": true,
+	"fleet": true, "total": true, "équipe": true, "effectif": true, "flotte": true, "armée": true, "contingent": true, "groupe": true,
+	"group": true, "delegation": true, "délégation": true, "population": true, "membership": true, "squad": true, "escouade": true}
+
+// numberish: the words a number expression may start with (quantityAt
+// looks no further at any other word).
+var numberish = map[string]bool{}
+
+func init() {
+	for _, m := range []map[string]float64{unitWords, scaleWords, fractionNouns, vagueLead, approxNouns} {
+		for w := range m {
+			numberish[w] = true
+		}
+	}
+	for w := range vagueNouns {
+		numberish[w] = true
+	}
+	for w := range negativeWords {
+		numberish[w] = true
+	}
+	for _, w := range []string{"cent", "cents", "hundred", "a", "an", "one", "un", "une", "par", "by", "half", "moitié", "demi", "demie",
+		"several", "few", "plusieurs", "quelques", "tens", "dizaines", "tiers", "quart"} {
+		numberish[w] = true
+	}
+}
+
+// invariantPlural: English nouns whose plural is the singular.
+var invariantPlural = map[string]bool{"aircraft": true, "staff": true, "personnel": true, "police": true, "cattle": true, "sheep": true,
+	"crew": true, "fish": true, "deer": true, "livestock": true, "offspring": true, "spacecraft": true, "hovercraft": true}
+
+// postNominal: words after an English noun phrase that are not its head
+// ("6 aircraft due in the spring", "20 jets apiece").
+var postNominal = map[string]bool{"due": true, "left": true, "remaining": true, "each": true, "apiece": true, "ago": true, "later": true,
+	"earlier": true, "behind": true, "away": true, "overall": true, "alone": true, "total": true, "more": true, "less": true}

@@ -46,7 +46,7 @@ func parseDigits(s, lang string, scaled bool) (float64, bool) {
 	}
 	if thousands && (nDot == 0 || nComma == 0) {
 		single := len(groups) == 2
-		decimal := (scaled && single && nDot == 1) || (lang == "fr" && nComma == 1 && single)
+		decimal := (scaled && single && nDot == 1) || (lang == "fr" && nComma == 1 && single) || (lang == "en" && nDot == 1 && single)
 		if !decimal {
 			v, err := strconv.ParseFloat(strings.Join(groups, ""), 64)
 			return v, err == nil
@@ -81,8 +81,22 @@ func digitNumber(toks []token, i int, lang string) (quantity, bool) {
 		}
 	}
 	var v float64
+	decimals := 0.0
+	// "1 234 567,89": the last group carries the decimals
+	if j < len(toks) && isThinSpace(toks[j-1].spaceAfter) && toks[j].kind == tNum && len(toks[j].text) > 4 && (toks[j].text[3] == ',' || toks[j].text[3] == '.' && lang != "fr") &&
+		!strings.ContainsAny(toks[j].text[4:], ".,") && (grouped || len(t.text) <= 3 && !strings.ContainsAny(t.text, ".,'’")) {
+		n, _ := strconv.ParseFloat(toks[j].text[:3], 64)
+		d, _ := strconv.ParseFloat("0."+toks[j].text[4:], 64)
+		j++
+		grouped = true
+		decimals = n + d
+	}
 	if grouped {
 		for k := i; k < j; k++ {
+			if decimals > 0 && k == j-1 {
+				v = v*1000 + decimals
+				break
+			}
 			n, _ := strconv.ParseFloat(toks[k].text, 64)
 			v = v*1000 + n
 		}
@@ -93,7 +107,7 @@ func digitNumber(toks []token, i int, lang string) (quantity, bool) {
 			return quantity{}, false
 		}
 		// "2 1/4", "6-1/2": a proper fraction after a whole number
-		if f, n := fractionDigits(toks, j); n > 0 && (t.spaceAfter == " " || t.spaceAfter == "" && toks[j].text == "-") {
+		if f, n := fractionDigits(toks, j); n > 0 && (t.spaceAfter != "" && strings.TrimSpace(t.spaceAfter) == "" || t.spaceAfter == "" && toks[j].text == "-") {
 			v += f
 			j += n
 		}
@@ -109,14 +123,54 @@ func digitNumber(toks []token, i int, lang string) (quantity, bool) {
 		if m := scaleAt(toks, j, i, lang); m > 0 {
 			v *= m
 			j++
+			// "4 thousand 3 hundred and 21", "3 cents et 21": the rest of the number after its scale
+			k := j
+			if k < len(toks) && (toks[k].lower == "and" || toks[k].lower == "et") {
+				k++
+			}
+			if k+1 < len(toks) && toks[k].kind == tNum && len(toks[k].text) <= 3 && !strings.ContainsAny(toks[k].text, ".,") {
+				if rq, ok := digitNumber(toks, k, lang); ok && rq.value < m {
+					v += rq.value
+					j = rq.j
+				}
+			} else if k < len(toks) && toks[k].kind == tWord {
+				if rq, ok := wordNumber(toks, k, lang); ok && rq.value < m && rq.value >= 1 {
+					v += rq.value
+					j = rq.j
+				}
+			}
 			continue
 		}
-		if d := toks[j].lower; (d == "douzaines" || d == "dozens" || d == "douzaine" || d == "dozen") && j == i+1 {
+		if hundredWord(toks[j-1].lower, lang) {
+			k := j
+			if toks[k].lower == "and" || toks[k].lower == "et" {
+				k++
+			}
+			if k < len(toks) && toks[k].kind == tNum && len(toks[k].text) <= 2 {
+				r, _ := strconv.ParseFloat(toks[k].text, 64)
+				v += r
+				j = k + 1
+				continue
+			}
+			if k < len(toks) && toks[k].kind == tWord {
+				if rq, ok := wordNumber(toks, k, lang); ok && rq.value < 100 && rq.value >= 1 {
+					v += rq.value
+					j = rq.j
+					continue
+				}
+			}
+		}
+		if d := toks[j].lower; dozenWords[d] && j == i+1 {
 			v *= 12
 			j++
 			continue
 		}
 		break
+	}
+	// "3 million and a half", "3 millions et demi"
+	if f, n := andFraction(toks, j, lang); n > 0 && j > i+1 && scaleWords[toks[j-1].lower] > 0 {
+		v += f * scaleWords[toks[j-1].lower]
+		j += n
 	}
 	q.value, q.j = round(v), j
 	q.low, q.high = q.value, q.value
@@ -135,22 +189,39 @@ func scaleAt(toks []token, j, i int, lang string) float64 {
 	if (w == "mille" && lang == "en") || (w == "thousand" && lang == "fr") {
 		return 0
 	}
+	if lang == "fr" {
+		// French counts billions the long way: un billion is 10^12
+		switch w {
+		case "billion", "billions":
+			return 1e12
+		case "trillion", "trillions":
+			return 1e18
+		}
+	}
 	if !shortScales[w] {
 		return m
 	}
 	glued := toks[j-1].spaceAfter == ""
 	switch w {
 	case "m", "b":
+		// "13,6 M€": a capital M against the currency sign
+		if toks[j].text == "M" && j+1 < len(toks) && toks[j].spaceAfter == "" && currencySymbols[toks[j+1].text] != "" {
+			return m
+		}
 		money := i > 0 && (currencySymbols[toks[i-1].text] != "" || currencyPrefix[toks[i-1].text] != "") ||
 			j+1 < len(toks) && (currencySymbols[toks[j+1].text] != "" || currencyWords[toks[j+1].lower] != "")
-		if !glued || (!money && toks[j].text != strings.ToUpper(w)) {
+		decimal := strings.ContainsAny(toks[j-1].text, ".,")
+		if !glued || (!money && toks[j].text != strings.ToUpper(w) && !(w == "b" && decimal)) {
 			return 0
 		}
 		if w == "m" && !money && j+1 < len(toks) && toks[j+1].text == "²" {
 			return 0
 		}
-	case "k", "tn":
-		if !glued && toks[j].text != "K" && !(j+1 >= len(toks) || toks[j+1].kind == tPunct) {
+	case "k", "tn", "tln", "mm":
+		if w == "mm" && (!glued || toks[j].text != "MM") {
+			return 0 // "1MM" is a million in finance; "5 mm" a length
+		}
+		if !glued && toks[j].text != "K" && !(j+1 >= len(toks) || toks[j+1].kind == tPunct) && !strings.ContainsAny(toks[j-1].text, ".,") {
 			return 0
 		}
 	case "md", "mds", "mrd", "mrds":
@@ -209,8 +280,16 @@ func hundredWord(p, lang string) bool {
 
 // wordScale: "mille", "million", "thousand" as a word in a number.
 func wordScale(p, lang string) float64 {
-	if len(p) <= 2 || shortScales[p] || p == "mln" || p == "bln" || p == "mlns" || p == "blns" {
+	if len(p) <= 2 || shortScales[p] || p == "mln" || p == "bln" || p == "mlns" || p == "blns" || p == "tln" {
 		return 0
+	}
+	if lang == "fr" {
+		switch p {
+		case "billion", "billions":
+			return 1e12
+		case "trillion", "trillions":
+			return 1e18
+		}
 	}
 	if (p == "mille" && lang == "en") || (p == "thousand" && lang == "fr") {
 		return 0
@@ -267,8 +346,11 @@ func wordNumber(toks []token, i int, lang string) (quantity, bool) {
 			if w == "and" && !(j > i && (hundredWord(toks[j-1].lower, lang) || wordScale(toks[j-1].lower, lang) > 0)) {
 				break
 			}
-			if w == "et" && n != "un" && n != "une" && n != "onze" {
+			if w == "et" && (n != "un" && n != "une" && n != "onze" || j == i || !tensWords[strings.Split(toks[j-1].lower, "-")[len(strings.Split(toks[j-1].lower, "-"))-1]]) {
 				break
+			}
+			if _, n := andFraction(toks, j, lang); n > 0 {
+				break // "one hundred and three quarters", "two million and one half"
 			}
 			j++
 			continue
@@ -282,6 +364,10 @@ func wordNumber(toks []token, i int, lang string) (quantity, bool) {
 				}
 				cur *= 100
 			case wordScale(p, lang) > 0:
+				if cur == 0 && total > 0 && j > i && wordScale(toks[j-1].lower, lang) > 0 && wordScale(toks[j-1].lower, lang) < wordScale(p, lang) {
+					total *= wordScale(p, lang) // "three lakh crore", "a thousand million"
+					break
+				}
 				if cur == 0 {
 					cur = 1
 				}
@@ -305,10 +391,21 @@ func wordNumber(toks []token, i int, lang string) (quantity, bool) {
 	}
 	v := total + cur
 	// "trois douzaines", "three dozen"
-	if j < len(toks) {
-		switch toks[j].lower {
-		case "douzaine", "douzaines", "dozen", "dozens":
-			v *= 12
+	if j < len(toks) && dozenWords[toks[j].lower] {
+		v *= 12
+		j++
+	}
+	// "one and a half", "cinq et un quart", "six million and two thirds", "un million et demi"
+	if f, n := andFraction(toks, j, lang); n > 0 {
+		if j > i && wordScale(toks[j-1].lower, lang) > 0 {
+			v += f * lastScale(toks, i, j, lang)
+		} else {
+			v += f
+		}
+		j += n
+		// "five and a half million"
+		if j < len(toks) && wordScale(toks[j].lower, lang) > 0 && v < 1000 {
+			v *= wordScale(toks[j].lower, lang)
 			j++
 		}
 	}
@@ -333,7 +430,7 @@ func andAHalf(toks []token, j int) int {
 // fractionNouns: the denominators of fractions of a whole, singular and
 // plural ("un tiers", "deux tiers", "a third", "two-thirds").
 var fractionNouns = map[string]float64{
-	"moitié": 2, "moitiés": 2, "tiers": 3, "quart": 4, "quarts": 4, "cinquième": 5, "cinquièmes": 5, "sixième": 6, "sixièmes": 6,
+	"moitié": 2, "moitiés": 2, "demi": 2, "demie": 2, "tiers": 3, "quart": 4, "quarts": 4, "cinquième": 5, "cinquièmes": 5, "sixième": 6, "sixièmes": 6,
 	"septième": 7, "huitième": 8, "dixième": 10, "dixièmes": 10, "centième": 100,
 	"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5, "sixth": 6,
 	"sixths": 6, "seventh": 7, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10, "hundredth": 100,
@@ -389,13 +486,14 @@ func fractionAt(toks []token, i int, lang string) (quantity, bool) {
 			switch {
 			case (w == "a" || w == "one" || w == "un" || w == "une") && !ofNext:
 				// "a third consecutive year", "un tiers" (a third party); "près d'un quart estiment"
-				if !(w == "one" && d == 2 && next(2) == "") && !(w == "un" && d == 4 && !strings.HasPrefix(of, "heure") && of != "d’heure" && of != "d'heure" && of != "de") {
+				plural := i+2 < len(toks) && toks[i+2].kind == tWord && (isPluralNoun(toks[i+2].lower) || strings.HasSuffix(toks[i+2].lower, "s") && lang == "fr")
+				if !(w == "one" && d == 2 && next(2) == "") && !(w == "un" && d == 4 && !strings.HasPrefix(of, "heure") && of != "d’heure" && of != "d'heure" && of != "de") && !plural {
 					return quantity{}, false
 				}
 			case (next(1) == "quart" || next(1) == "quarter") && (of == "heure" || of == "d’heure" || of == "d'heure" || of == "hour"):
 				return quantity{}, false
 			}
-			if (d == 5 || d >= 6) && !ofNext && lang != "en" {
+			if (d == 5 || d >= 6) && !ofNext && lang != "en" && !(i+2 < len(toks) && strings.HasSuffix(toks[i+2].lower, "s")) {
 				return quantity{}, false // "le cinquième pays" is an ordinal
 			}
 			return mk(num, d, i+2)
@@ -524,6 +622,16 @@ func isModelNumber(toks []token, i int) bool {
 			return true
 		}
 	}
+	// "the 787 Dreamliner", "les 3 Suisses": a number before a name in the
+	// singular (a capitalised plural is a people counted: "40 Republicans")
+	if i+1 < len(toks) && toks[i+1].kind == tWord && i > 0 && !allUpperSentence(toks) {
+		n := toks[i+1].text
+		r, _ := utf8.DecodeRuneInString(n)
+		if unicode.IsUpper(r) && len(n) > 2 && n != strings.ToUpper(n) && !strings.HasSuffix(n, "s") && !months[toks[i+1].lower] && !weekdays[toks[i+1].lower] &&
+			!countables[lemma(toks[i+1].lower)] && !(i+2 < len(toks) && toks[i+2].kind == tWord && (isPluralNoun(toks[i+2].lower) || countables[lemma(toks[i+2].lower)])) {
+			return true
+		}
+	}
 	// "Qantas' 747 fleet", "the 787 family": a number between a name or
 	// "the" and a singular noun that is no unit
 	if i >= 1 && i+1 < len(toks) && toks[i+1].kind == tWord && !strings.ContainsAny(t.text, ".,") {
@@ -593,10 +701,94 @@ func modelPart(toks []token, m int) bool {
 	switch {
 	case t.text == "-":
 		return glued(m-1, m) && glued(m, m+1) && m+1 < len(toks) && (toks[m+1].kind == tNum || toks[m-1].kind == tNum)
-	case t.kind == tNum || t.kind == tAlnum:
+	case t.kind == tAlnum:
+		return true // "A321neo", "MI24"
+	case t.kind == tNum:
 		return glued(m-1, m) && m > 0 && toks[m-1].text == "-" || glued(m, m+1) && m+1 < len(toks) && toks[m+1].text == "-"
 	case t.kind == tWord && len(t.text) <= 3 && t.text == strings.ToUpper(t.text):
 		return glued(m, m+1) && m+2 < len(toks) && toks[m+1].text == "-" && toks[m+2].kind == tNum
 	}
 	return false
+}
+
+var dozenWords = map[string]bool{"douzaine": true, "douzaines": true, "dozen": true, "dozens": true, "dz": true, "dzs": true, "doz": true, "dozs": true}
+
+// andFraction reads "and a half", "et demi(e)", "and a quarter", "et un
+// quart", "and three quarters", "et deux tiers" after a whole number: the
+// fraction and the tokens it takes.
+func andFraction(toks []token, j int, lang string) (float64, int) {
+	if n := andAHalf(toks, j); n > 0 {
+		return 0.5, n
+	}
+	if j+2 >= len(toks) || (toks[j].lower != "and" && toks[j].lower != "et") {
+		return 0, 0
+	}
+	w := toks[j+1].lower
+	num, ok := numWord(w, lang)
+	if w == "a" && lang != "fr" {
+		num, ok = 1, true
+	}
+	d := fractionNouns[toks[j+2].lower]
+	if !ok || d == 0 || num >= d {
+		if (w == "one" || w == "un" || w == "une") && (toks[j+2].lower == "half" || toks[j+2].lower == "demi" || toks[j+2].lower == "demie") {
+			return 0.5, 3
+		}
+		return 0, 0
+	}
+	return num / d, 3
+}
+
+// fractionOfScale reads "half a million", "a quarter million", "two
+// thirds of a million", "un demi-million", "quart de million", "deux
+// tiers de million": the value and the tokens it takes from toks[i].
+func fractionOfScale(toks []token, i int, lang string) (float64, int) {
+	k := i
+	num := 1.0
+	w := toks[k].lower
+	if w == "un" || w == "une" || w == "a" || w == "one" {
+		k++
+	} else if n, ok := numWord(w, lang); ok && n > 1 && k+1 < len(toks) && fractionNouns[toks[k+1].lower] > 0 {
+		num = n
+		k++
+	}
+	if k >= len(toks) {
+		return 0, 0
+	}
+	f := toks[k].lower
+	var frac float64
+	switch {
+	case f == "half" || f == "demi":
+		frac = 0.5
+	case strings.HasPrefix(f, "demi-"):
+		if s := wordScale(strings.TrimPrefix(f, "demi-"), lang); s > 0 {
+			return 0.5 * s, k + 1 - i
+		}
+		return 0, 0
+	case fractionNouns[f] > 0:
+		frac = num / fractionNouns[f]
+	default:
+		return 0, 0
+	}
+	k++
+	for k < len(toks) && (toks[k].lower == "a" || toks[k].lower == "of" || bare(toks[k].lower) == "de" || bare(toks[k].lower) == "d") {
+		k++
+	}
+	if k < len(toks) {
+		if s := wordScale(toks[k].lower, lang); s >= 1e6 || (s >= 1e3 && f != "quart") {
+			return frac * s, k + 1 - i
+		}
+	}
+	return 0, 0
+}
+
+var tensWords = map[string]bool{"vingt": true, "trente": true, "quarante": true, "cinquante": true, "soixante": true}
+
+// lastScale: the scale word that ends the number in toks[i:j].
+func lastScale(toks []token, i, j int, lang string) float64 {
+	for k := j - 1; k >= i; k-- {
+		if s := wordScale(toks[k].lower, lang); s > 0 {
+			return s
+		}
+	}
+	return 1
 }

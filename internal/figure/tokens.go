@@ -39,6 +39,11 @@ func tokenize(s string, base int) []token {
 		}
 		start := i
 		kind := tPunct
+		// ".08", ",25": a decimal with no whole part, after a space
+		if (r == '.' || r == ',') && i+1 < len(s) && isDigitByte(s[i+1]) && (i == 0 || s[i-1] == ' ') {
+			i++
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			hasL, hasD := false, false

@@ -4,12 +4,15 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/dossier-news/dossier"
+	"github.com/dossier-news/dossier/internal/clean"
+	"github.com/dossier-news/dossier/internal/extract"
 	"github.com/dossier-news/dossier/internal/store/sqlite"
 )
 
@@ -226,4 +229,111 @@ func TestJSONLHugeLine(t *testing.T) {
 func jsonString(s string) []byte {
 	b, _ := json.Marshal(s)
 	return b
+}
+
+// TestWritersMeet: two runs into one store at once, each with its own
+// open of the store as two processes would, give the same copies and
+// stories as the same runs one after the other: the second writer waits
+// for the first (and says so), then relates against what it left.
+func TestWritersMeet(t *testing.T) {
+	ctx := context.Background()
+	files, _ := filepath.Glob("../../testdata/stories/docs/*.txt")
+	var even, odd []string // the two runs share stories and copies
+	for i, f := range files {
+		if i%2 == 0 {
+			even = append(even, f)
+		} else {
+			odd = append(odd, f)
+		}
+	}
+	ingestInto := func(path string, files []string, wait func(string), opened chan<- bool) error {
+		s, err := sqlite.OpenWith(ctx, path, sqlite.Options{Wait: wait})
+		if opened != nil {
+			opened <- err == nil
+		}
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		_, err = New(s, Options{ChunkSize: 16}).Run(ctx, files, nil, func(Event) {}, nil)
+		return err
+	}
+	seq := filepath.Join(t.TempDir(), "seq.db")
+	for _, part := range [][]string{even, odd} {
+		if err := ingestInto(seq, part, nil, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	both := filepath.Join(t.TempDir(), "both.db")
+	opened := make(chan bool, 1)
+	waited := make(chan string, 1)
+	errs := make(chan error, 2)
+	go func() { errs <- ingestInto(both, even, nil, opened) }()
+	if !<-opened {
+		t.Fatal(<-errs)
+	}
+	go func() {
+		errs <- ingestInto(both, odd, func(msg string) { waited <- msg }, nil)
+	}()
+	for range 2 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	select {
+	case msg := <-waited:
+		if !strings.Contains(msg, "waiting") {
+			t.Errorf("wait message %q", msg)
+		}
+	default:
+		t.Error("the second writer did not wait for the first")
+	}
+
+	read := func(path string) (string, string) {
+		s, err := sqlite.OpenWith(ctx, path, sqlite.Options{ReadOnly: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		st, _ := s.Stories(ctx)
+		cp, _, _ := s.Copies(ctx)
+		return fmt.Sprint(st), fmt.Sprint(cp)
+	}
+	s1, c1 := read(seq)
+	s2, c2 := read(both)
+	if s1 != s2 {
+		t.Errorf("stories differ:\none after the other %.300v\nat once             %.300v", s1, s2)
+	}
+	if c1 != c2 {
+		t.Errorf("copies differ:\none after the other %.300v\nat once             %.300v", c1, c2)
+	}
+}
+
+// FuzzJSONRecord: whatever a JSON Lines record holds, what is prepared
+// for the store has no control characters and valid offsets.
+func FuzzJSONRecord(f *testing.F) {
+	f.Add([]byte(`{"title":"T\u0000\u001b]0;x\u0007","text":"Floods\u0000 in Nantes: 2 metres.\u009b\nMore text here.","site":"S\u0085","tags":["a\u0000"]}`))
+	f.Add([]byte(`{"html":"<p>\u001b[2J Un paragraphe de texte.</p>","author":"A\r\nB"}`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		docs, _ := extract.JSONL("f.jsonl", b)
+		for _, d := range docs {
+			a := Prepare(d, clean.Options{})
+			for name, v := range map[string]string{"title": a.Title, "site": a.Site, "author": a.Author, "date": a.Date, "text": a.Text, "url": a.URL, "lang": a.Lang} {
+				if hasControl(strings.ReplaceAll(v, "\n", " ")) {
+					t.Fatalf("%s %q has control characters", name, v)
+				}
+			}
+			for _, tag := range a.Tags {
+				if hasControl(tag) {
+					t.Fatalf("tag %q has control characters", tag)
+				}
+			}
+			for _, s := range a.Sentences {
+				if s.Start < 0 || s.End > len(a.Text) || s.Start > s.End {
+					t.Fatalf("sentence %v outside the text (%d bytes)", s, len(a.Text))
+				}
+			}
+		}
+	})
 }

@@ -57,6 +57,9 @@ type Event struct {
 	Title string
 	Dup   bool // already stored, as ID
 	Err   error
+	// Skipped says why an input was left out without failing (a folder
+	// reached again through a symbolic link).
+	Skipped string
 }
 
 // Summary counts a run.
@@ -66,6 +69,11 @@ type Summary struct {
 	Failed     int
 	Analysed   int // stored articles whose deferred analysis was done
 	Bytes      int64
+	// Skipped counts the records that are not articles (a WARC file's
+	// requests, metadata, images...); SkippedWhy gives the count of each
+	// reason, most frequent first ("request record 12, not HTML or text 3").
+	Skipped    int
+	SkippedWhy string
 }
 
 // Pipeline ingests inputs into a store.
@@ -97,7 +105,7 @@ func New(s dossier.Store, opt Options) *Pipeline {
 
 // Run ingests args (paths, folders, globs, URLs, "-" for stdin). Each
 // document's outcome goes to report; progress, when set, is told how many
-// inputs are done out of how many.
+// records were read (the total is -1: a stream's is not known ahead).
 func (p *Pipeline) Run(ctx context.Context, args []string, stdin io.Reader, report func(Event), progress func(done, total int)) (Summary, error) {
 	return p.run(ctx, args, stdin, report, progress, nil)
 }
@@ -109,7 +117,24 @@ func (p *Pipeline) Read(ctx context.Context, args []string, stdin io.Reader, rep
 	return p.run(ctx, args, stdin, report, nil, emit)
 }
 
+// Docs ingests documents already read, as Run ingests what it reads:
+// "dossier watch" reads feeds and pages itself and stores the new items.
+func (p *Pipeline) Docs(ctx context.Context, name string, docs []extract.Doc, report func(Event)) (Summary, error) {
+	if len(docs) == 0 {
+		return Summary{}, nil
+	}
+	return p.runSources(ctx, []source{{name: name, docs: docs}}, nil, nil, nil, report, nil, nil)
+}
+
+// Fetcher is the pipeline's HTTP client (robots.txt, address checks).
+func (p *Pipeline) Fetcher() *fetch.Fetcher { return p.fetcher }
+
 func (p *Pipeline) run(ctx context.Context, args []string, stdin io.Reader, report func(Event), progress func(done, total int), emit func(*dossier.Article)) (Summary, error) {
+	srcs, errs, notes := expand(args)
+	return p.runSources(ctx, srcs, errs, notes, stdin, report, progress, emit)
+}
+
+func (p *Pipeline) runSources(ctx context.Context, srcs []source, errs []error, notes []notice, stdin io.Reader, report func(Event), progress func(done, total int), emit func(*dossier.Article)) (Summary, error) {
 	r := &runner{p: p, report: report, emit: emit, counter: clean.NewCounter(), loaded: map[uint64]bool{}, inputs: map[uint64]bool{}, deferred: p.opt.Defer}
 	if emit == nil {
 		// Storing runs beside analysis: chunk N is written while N+1 is cleaned.
@@ -117,9 +142,11 @@ func (p *Pipeline) run(ctx context.Context, args []string, stdin io.Reader, repo
 		r.stored = make(chan error, 1)
 		go r.store(ctx)
 	}
-	srcs, errs := expand(args)
 	for _, err := range errs {
 		r.fail(Event{Err: err})
+	}
+	for _, n := range notes {
+		r.report(Event{Input: n.name, Skipped: n.reason})
 	}
 	// Reading runs a few chunks ahead of cleaning, with the store's
 	// look-up of the lines it has seen: that look-up waits for the
@@ -127,32 +154,46 @@ func (p *Pipeline) run(ctx context.Context, args []string, stdin io.Reader, repo
 	chunks := make(chan chunk, 4)
 	readCtx, stopReading := context.WithCancel(ctx)
 	defer stopReading()
+	skipped := extract.WARCSkipped{}
 	go func() {
 		defer close(chunks)
 		var c chunk
-		for i, src := range srcs {
-			if readCtx.Err() != nil {
+		records := 0
+		// a chunk goes on when it is full, whatever input its records
+		// came from: one large file does not make one large chunk
+		send := func() bool {
+			c.done = records
+			c.err = r.keys(readCtx, &c)
+			select {
+			case chunks <- c:
+			case <-readCtx.Done():
+				return false
+			}
+			if c.err != nil {
+				return false
+			}
+			c = chunk{}
+			return true
+		}
+		for _, src := range srcs {
+			ok := true
+			p.stream(readCtx, src, stdin, skipped, func(d extract.Doc, err error) bool {
+				records++
+				if err != nil {
+					r.fail(Event{Input: src.name, Err: err})
+					return readCtx.Err() == nil
+				}
+				c.docs = append(c.docs, dropControl(d)) // before the line keys: as cleaning sees them
+				if len(c.docs) >= p.opt.ChunkSize {
+					ok = send()
+				}
+				return ok && readCtx.Err() == nil
+			})
+			if !ok || readCtx.Err() != nil {
 				return
 			}
-			docs, errs := p.read(readCtx, src, stdin)
-			for _, e := range errs {
-				r.fail(Event{Input: src.name, Err: e})
-			}
-			c.docs = append(c.docs, docs...)
-			c.done = i + 1
-			if len(c.docs) >= p.opt.ChunkSize || i == len(srcs)-1 {
-				c.err = r.keys(readCtx, &c)
-				select {
-				case chunks <- c:
-				case <-readCtx.Done():
-					return
-				}
-				if c.err != nil {
-					return
-				}
-				c = chunk{}
-			}
 		}
+		send()
 	}()
 	var err error
 	for c := range chunks {
@@ -173,12 +214,16 @@ func (p *Pipeline) run(ctx context.Context, args []string, stdin io.Reader, repo
 			}
 		}
 		if progress != nil {
-			progress(c.done, len(srcs))
+			progress(c.done, -1)
 		}
 	}
 	stopReading()
 	for range chunks { // let the reader finish
 	}
+	for _, n := range skipped {
+		r.sum.Skipped += n
+	}
+	r.sum.SkippedWhy = skippedReasons(skipped)
 	if r.batches != nil {
 		close(r.batches)
 		if serr := <-r.stored; err == nil {
@@ -234,7 +279,7 @@ func (r *runner) fail(e Event) {
 // chunk is a run of documents read together, with their recurrence keys.
 type chunk struct {
 	docs     []extract.Doc
-	done     int // sources read so far
+	done     int // records read so far
 	docKeys  []uint64
 	lineKeys [][]uint64
 	known    map[uint64][]uint64 // documents the store has seen each new line in
@@ -593,10 +638,13 @@ func Analyse(d extract.Doc, opt clean.Options) *dossier.Article {
 // Prepare runs the stages that make an article storable and searchable:
 // clean, language, sentences, hash and id, outlet and date.
 func Prepare(d extract.Doc, opt clean.Options) *dossier.Article {
+	d = dropControl(d)
 	r := clean.Clean(d, opt)
 	a := &dossier.Article{
 		Input: d.Input, Title: r.Title, Site: r.Site, Author: r.Author, Date: r.Date, URL: d.URL,
 		SourceURL: r.SourceURL, Tags: r.Tags, Text: r.Text, Paragraphs: r.Paragraphs, Removed: r.Removed,
+		// an archived page entered the corpus when it was crawled
+		IngestedAt: d.Fetched,
 	}
 	if a.Text == "" {
 		return a
@@ -742,4 +790,23 @@ func linkEntities(a *dossier.Article, text string) {
 		a.Entities = append(a.Entities, e)
 	}
 	sort.Slice(a.Entities, func(i, j int) bool { return a.Entities[i].ID < a.Entities[j].ID })
+}
+
+// skippedReasons lists the counts of skipped records, most frequent first.
+func skippedReasons(by map[string]int) string {
+	reasons := make([]string, 0, len(by))
+	for k := range by {
+		reasons = append(reasons, k)
+	}
+	sort.Slice(reasons, func(i, j int) bool {
+		if by[reasons[i]] != by[reasons[j]] {
+			return by[reasons[i]] > by[reasons[j]]
+		}
+		return reasons[i] < reasons[j]
+	})
+	parts := make([]string, len(reasons))
+	for i, k := range reasons {
+		parts[i] = fmt.Sprintf("%s %d", k, by[k])
+	}
+	return strings.Join(parts, ", ")
 }

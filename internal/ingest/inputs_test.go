@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -9,7 +10,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/dossier-news/dossier"
 	"github.com/dossier-news/dossier/internal/extract"
@@ -192,5 +195,169 @@ func TestReingestIdempotent(t *testing.T) {
 			}
 			s.Close()
 		}
+	}
+}
+
+// TestStreamWARCAndChunks ingests a gzipped WARC file written here and a
+// JSON Lines file of many records: the WARC's articles are stored with
+// their URL and crawl time and its other records counted; the JSON Lines
+// records go to the pipeline in chunks of ChunkSize, not one chunk a file.
+func TestStreamWARCAndChunks(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	para := strings.Repeat("<p>La préfecture du Loiret a évacué 2 000 habitants dimanche soir, à cause de la crue de la Loire, et ouvert trois gymnases.</p>", 3)
+	rec := func(typ, uri, ctype string, block string) string {
+		return fmt.Sprintf("WARC/1.0\r\nWARC-Type: %s\r\nWARC-Target-URI: %s\r\nWARC-Date: 2025-03-14T10:00:00Z\r\nContent-Type: %s\r\nContent-Length: %d\r\n\r\n%s\r\n\r\n", typ, uri, ctype, len(block), block)
+	}
+	page := "<html><body><article>" + para + "</article></body></html>"
+	var gz strings.Builder
+	for _, r := range []string{
+		rec("request", "https://a.example/crue", "application/http; msgtype=request", "GET /crue HTTP/1.1\r\n\r\n"),
+		rec("response", "https://a.example/crue", "application/http; msgtype=response", fmt.Sprintf("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n%s", len(page), page)),
+		rec("metadata", "https://a.example/crue", "application/warc-fields", "via: x\r\n"),
+	} {
+		var b strings.Builder
+		zw := gzip.NewWriter(&b)
+		zw.Write([]byte(r))
+		zw.Close()
+		gz.WriteString(b.String())
+	}
+	warcFile := filepath.Join(dir, "crawl.warc.gz")
+	if err := os.WriteFile(warcFile, []byte(gz.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for i := 0; i < 25; i++ {
+		lines = append(lines, fmt.Sprintf(`{"url": "https://b.example/%d", "lang": "fr", "text": "Titre %d\n\nLe conseil municipal a voté le budget numéro %d mardi soir, après un long débat entre les élus."}`, i, i, i))
+	}
+	jsonl := filepath.Join(dir, "many.jsonl")
+	if err := os.WriteFile(jsonl, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "d.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var progress []int
+	sum, err := New(s, Options{ChunkSize: 4}).Run(ctx, []string{warcFile, jsonl}, nil, func(e Event) {
+		if e.Err != nil {
+			t.Errorf("%s: %v", e.Input, e.Err)
+		}
+	}, func(done, total int) { progress = append(progress, done) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Ingested != 26 || sum.Skipped != 2 || sum.SkippedWhy != "metadata record 1, request record 1" {
+		t.Errorf("summary %+v", sum)
+	}
+	// 26 articles in chunks of 4 and the end: 7 or more reports, rising
+	if len(progress) < 7 || progress[len(progress)-1] != 26 {
+		t.Errorf("progress %v", progress)
+	}
+	list, err := s.List(ctx, dossier.ListFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range list {
+		if l.Input != "https://a.example/crue" {
+			continue
+		}
+		a, err := s.Article(ctx, l.ID)
+		if err != nil || a.URL != "https://a.example/crue" || !a.IngestedAt.Equal(time.Date(2025, 3, 14, 10, 0, 0, 0, time.UTC)) || !strings.Contains(a.Text, "2 000 habitants") {
+			t.Errorf("WARC article = %+v, %v", a, err)
+		}
+		return
+	}
+	t.Errorf("WARC article not stored: %+v", list)
+}
+
+// TestSpecialFiles: a named pipe beside good files is one error line and
+// is never opened (opening it for reading would wait for a writer
+// forever); the good files are stored. Symbolic links to files and
+// folders are followed, a link loop is said and skipped.
+func TestSpecialFiles(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	write := func(p, title string) {
+		t.Helper()
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		text := title + "\n\nLe conseil municipal a voté mardi soir le budget de " + title + ", après un long débat entre la majorité et l'opposition.\n"
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	good1, good2 := filepath.Join(dir, "good1.txt"), filepath.Join(dir, "good2.txt")
+	write(good1, "La piscine")
+	write(good2, "La route")
+	fifo := filepath.Join(dir, "fifo")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	// a folder reached through a link, with a link back up to itself and a
+	// link to a file elsewhere
+	real := filepath.Join(t.TempDir(), "real")
+	write(filepath.Join(real, "inner.txt"), "Le pont")
+	outside := filepath.Join(t.TempDir(), "outside.txt")
+	write(outside, "La gare")
+	if err := os.Symlink(real, filepath.Join(real, "loop")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(real, "linked.txt")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "nowhere"), filepath.Join(real, "broken.txt")); err != nil {
+		t.Fatal(err)
+	}
+	linkToDir := filepath.Join(dir, "folder-link")
+	if err := os.Symlink(real, linkToDir); err != nil {
+		t.Fatal(err)
+	}
+	s, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "d.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var errs, skipped []string
+	done := make(chan Summary)
+	go func() {
+		sum, err := New(s, Options{}).Run(ctx, []string{good1, fifo, good2, linkToDir}, nil, func(e Event) {
+			if e.Err != nil {
+				errs = append(errs, e.Err.Error())
+			}
+			if e.Skipped != "" {
+				skipped = append(skipped, e.Input+": "+e.Skipped)
+			}
+		}, nil)
+		if err != nil {
+			t.Error(err)
+		}
+		done <- sum
+	}()
+	var sum Summary
+	select {
+	case sum = <-done:
+	case <-time.After(60 * time.Second):
+		// unblock the reader so that the test ends, and fail
+		if w, err := os.OpenFile(fifo, os.O_WRONLY, 0); err == nil {
+			w.Close()
+		}
+		t.Fatal("the run hangs on a named pipe")
+	}
+	if sum.Ingested != 4 || sum.Failed != 2 { // good1, good2, inner, linked
+		t.Errorf("summary %+v, errors %q", sum, errs)
+	}
+	var fifoErr, brokenErr bool
+	for _, e := range errs {
+		fifoErr = fifoErr || strings.Contains(e, "fifo: not a regular file or a folder (a named pipe)")
+		brokenErr = brokenErr || strings.Contains(e, "broken.txt: broken symbolic link")
+	}
+	if !fifoErr || !brokenErr {
+		t.Errorf("errors %q", errs)
+	}
+	if len(skipped) != 1 || !strings.Contains(skipped[0], "loop") {
+		t.Errorf("skipped %q", skipped)
 	}
 }

@@ -288,15 +288,6 @@ func (r *Relater) Relate(arts []*dossier.Article, profiles []dedupe.Profile, ana
 	return w, nil
 }
 
-// sigKey hashes a MinHash signature: equal clean texts have equal ones.
-func sigKey(s dedupe.Signature) uint64 {
-	b := make([]byte, 0, 8*len(s))
-	for _, v := range s {
-		b = binary.LittleEndian.AppendUint64(b, v)
-	}
-	return xxh3.Hash(b)
-}
-
 // loadSeries restores the figure series from the store.
 func (r *Relater) loadSeries(ctx context.Context, store dossier.Store) error {
 	all, err := store.Series(ctx, dossier.SeriesFilter{WithClaims: true})
@@ -309,7 +300,7 @@ func (r *Relater) loadSeries(ctx context.Context, store dossier.Store) error {
 			if c.CopyOf != "" {
 				r.copyRoot[c.Article] = c.CopyOf
 			}
-			if c.Date != "" && r.dates[c.Article] == "" {
+			if c.Date != "" && !c.DateEstimated && r.dates[c.Article] == "" {
 				r.dates[c.Article] = c.Date
 			}
 		}
@@ -320,17 +311,22 @@ func (r *Relater) loadSeries(ctx context.Context, store dossier.Store) error {
 // addSeries puts an article's claims in their series, with its date
 // estimated when it has none, and returns the estimate to store.
 func (r *Relater) addSeries(a *dossier.Article, story string, found []dossier.CopyLink) []dossier.DateEstimate {
-	root := ""
 	var related []dates.Related
+	var stored []dossier.CopyLink
 	for _, l := range found {
-		if root == "" {
-			root = l.Original
-			if rr := r.copyRoot[l.Original]; rr != "" {
-				root = rr
-			}
+		if !r.det.Has(l.Original) {
+			continue // an outside original ("cites Bloomberg") is no article to fold under
 		}
+		stored = append(stored, l)
 		if d := r.dates[l.Original]; d != "" {
 			related = append(related, dates.Related{Date: d, After: true, Why: string(l.Relation) + " " + l.Original})
+		}
+	}
+	root := ""
+	if l, ok := bestOriginal(stored); ok {
+		root = l.Original
+		if rr := r.copyRoot[l.Original]; rr != "" {
+			root = rr
 		}
 	}
 	if root != "" {
@@ -339,14 +335,15 @@ func (r *Relater) addSeries(a *dossier.Article, story string, found []dossier.Co
 	d := series.Doc{Article: a, Story: story, Date: a.Date, CopyOf: root}
 	var out []dossier.DateEstimate
 	if a.Date == "" {
+		related = append(related, r.ser.Reports(d)...)
 		if e, ok := dates.Guess(a.Title, a.Text, a.Lang, related, readAt(a)); ok {
 			a.DateEstimated, a.DateLow, a.DateHigh, a.DateReason = true, e.Low, e.High, e.Reason
 			d.Date, d.DateEstimated = e.Date(), true
 			out = append(out, dossier.DateEstimate{Article: a.ID, Low: e.Low, High: e.High, Reason: e.Reason})
 		}
 	}
-	if d.Date != "" {
-		r.dates[a.ID] = d.Date
+	if a.Date != "" { // stated dates only: an estimate does not date another
+		r.dates[a.ID] = a.Date
 	}
 	r.ser.Add(d)
 	return out
@@ -358,4 +355,13 @@ func readAt(a *dossier.Article) time.Time {
 		return a.IngestedAt
 	}
 	return time.Now().UTC()
+}
+
+// sigKey hashes a MinHash signature: equal clean texts have equal ones.
+func sigKey(s dedupe.Signature) uint64 {
+	b := make([]byte, 0, 8*len(s))
+	for _, v := range s {
+		b = binary.LittleEndian.AppendUint64(b, v)
+	}
+	return xxh3.Hash(b)
 }

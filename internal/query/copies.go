@@ -37,6 +37,13 @@ const maxClosure = 5000
 // same groups CopyGroups has for them, except that a group around an
 // outside source lists only the copies among the articles reached.
 func CopyGroupsOf(ctx context.Context, s dossier.Store, ids []string) ([]dossier.CopyGroup, error) {
+	groups, _, err := copyGroupsOf(ctx, s, ids)
+	return groups, err
+}
+
+// copyGroupsOf also returns the summaries it read: those of ids and of
+// the articles their groups reach.
+func copyGroupsOf(ctx context.Context, s dossier.Store, ids []string) ([]dossier.CopyGroup, map[string]dossier.Summary, error) {
 	info := map[string]dossier.Summary{}
 	known := map[string]bool{}
 	var links []dossier.CopyLink
@@ -46,7 +53,7 @@ func CopyGroupsOf(ctx context.Context, s dossier.Store, ids []string) ([]dossier
 	for len(frontier) > 0 && len(info) < maxClosure {
 		sums, err := s.Summaries(ctx, frontier)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		for _, id := range frontier {
 			known[id] = true
@@ -58,7 +65,7 @@ func CopyGroupsOf(ctx context.Context, s dossier.Store, ids []string) ([]dossier
 		}
 		ls, vs, err := s.CopiesOf(ctx, articles)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		sightings = append(sightings, vs...)
 		frontier = nil
@@ -86,7 +93,7 @@ func CopyGroupsOf(ctx context.Context, s dossier.Store, ids []string) ([]dossier
 			out = append(out, g)
 		}
 	}
-	return out, nil
+	return out, info, nil
 }
 
 func groups(links []dossier.CopyLink, sightings []dossier.Sighting, info map[string]dossier.Summary) []dossier.CopyGroup {

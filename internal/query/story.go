@@ -34,13 +34,15 @@ func Story(ctx context.Context, s dossier.Store, id string) (*StoryView, error) 
 	if err != nil {
 		return nil, err
 	}
-	groups, err := CopyGroupsOf(ctx, s, st.Articles)
+	groups, info, err := copyGroupsOf(ctx, s, st.Articles)
 	if err != nil {
 		return nil, err
 	}
-	sums, err := s.Summaries(ctx, st.Articles)
-	if err != nil {
-		return nil, err
+	sums := make([]dossier.Summary, 0, len(st.Articles))
+	for _, id := range st.Articles {
+		if m, ok := info[id]; ok {
+			sums = append(sums, m)
+		}
 	}
 	return &StoryView{Story: *st, Items: Fold(st, sums, groups), Groups: groups}, nil
 }

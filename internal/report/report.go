@@ -117,6 +117,7 @@ var page = template.Must(template.New("report").Funcs(template.FuncMap{
 		return s
 	},
 	"headline": query.Headline,
+	"anchorID": func(id string) string { return strings.TrimPrefix(query.Anchor(id), "claim-") },
 	"value":    func(f dossier.Figure) string { return chart.ValueText(f.Value, f.Low, f.High, f.Bound) },
 	"safeURL": func(s string) template.URL {
 		// only web links become links; an input path stays text

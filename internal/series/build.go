@@ -17,9 +17,9 @@ import (
 // contradict each other; beyond it, a different count is news.
 const SameDate = 7 * 24 * time.Hour
 
-// ID is the stable id of the series of a key.
+// ID is the stable id of the series of a key in a scope.
 func ID(k Key) string {
-	return fmt.Sprintf("q%010x", xxh3.HashString(k.String())>>24)
+	return fmt.Sprintf("q%010x", xxh3.HashString(k.String()+"|"+k.Scope)>>24)
 }
 
 // Build makes the series of one key from its claims: it orders them in
@@ -120,10 +120,17 @@ func point(c dossier.Claim) float64 {
 	return (lo + hi) / 2
 }
 
-func overlaps(a, b dossier.Claim) bool {
-	alo, ahi := interval(a)
-	blo, bhi := interval(b)
-	return alo <= bhi && blo <= ahi
+// agrees: c's interval holds o's number, or o's bounded interval holds
+// c's. An open bound ("au moins 135") does not vouch for a later, larger
+// count: that one updates it.
+func agrees(o, c dossier.Claim) bool {
+	lo, hi := interval(c)
+	if p := point(o); p >= lo && p <= hi {
+		return true
+	}
+	olo, ohi := interval(o)
+	p := point(c)
+	return !math.IsInf(ohi, 1) && p >= olo && p <= ohi
 }
 
 func sameNumbers(a, b dossier.Claim) bool {
@@ -242,7 +249,7 @@ func relate(cs []dossier.Claim, k Key, contradictions *[]dossier.Contradiction) 
 		}
 		agree := -1
 		for _, j := range others {
-			if overlaps(cs[j], *c) && !cs[j].Increment {
+			if agrees(cs[j], *c) && !cs[j].Increment {
 				agree = j
 			}
 		}
@@ -313,7 +320,7 @@ func summarise(cs []dossier.Claim, superseded map[int]bool) dossier.SeriesSummar
 	var s dossier.SeriesSummary
 	s.Claims = len(cs)
 	origins, outlets := map[string]bool{}, map[string]bool{}
-	var points []float64
+	var points, vague []float64
 	var latest time.Time
 	for i, c := range cs {
 		origins[c.Origin] = true
@@ -352,14 +359,20 @@ func summarise(cs []dossier.Claim, superseded map[int]bool) dossier.SeriesSummar
 			s.Low = minp(s.Low, lo)
 		}
 		s.High = maxp(s.High, hi)
-		points = append(points, point(c))
+		if c.Value != nil {
+			points = append(points, *c.Value)
+		} else {
+			vague = append(vague, point(c))
+		}
+	}
+	// best: a number a source gave, the middle one (the lower of two);
+	// only vague amounts ("des milliers"): the middle of theirs
+	if len(points) == 0 {
+		points = vague
 	}
 	if len(points) > 0 {
 		sort.Float64s(points)
-		m := points[len(points)/2]
-		if len(points)%2 == 0 {
-			m = (points[len(points)/2-1] + points[len(points)/2]) / 2
-		}
+		m := points[(len(points)-1)/2]
 		s.Best = &m
 	}
 	s.Sources, s.Outlets = len(origins), len(outlets)

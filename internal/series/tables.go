@@ -24,7 +24,7 @@ var conceptGroups = map[string][]string{
 	"people": {"personne", "personnes", "person", "people", "individu", "individus", "habitant", "habitants", "resident", "residents",
 		"inhabitant", "inhabitants", "mort", "morts", "death", "deaths", "décès", "tué", "tués", "killed", "dead", "blessé", "blessés",
 		"injured", "wounded", "victime", "victimes", "victim", "victims", "perte", "pertes", "loss", "losses", "casualty", "casualties",
-		"sinistré", "sinistrés", "disaster victim", "évacué", "évacués", "evacuee", "evacuees"},
+		"évacué", "évacués", "evacuee", "evacuees"},
 	"civilian":    {"civil", "civils", "civilian", "civilians"},
 	"child":       {"enfant", "enfants", "child", "children"},
 	"refugee":     {"réfugié", "réfugiés", "refugee", "refugees", "déplacé", "déplacés", "displaced person", "displaced"},

@@ -83,7 +83,7 @@ func (srv *Server) apiStories(w http.ResponseWriter, r *http.Request) {
 // StoryAPI is one story as the API gives it.
 type StoryAPI struct {
 	*query.StoryView
-	Series []SeriesSummary `json:"series"`
+	Series []dossier.Series `json:"series"`
 }
 
 func (srv *Server) apiStory(w http.ResponseWriter, r *http.Request) {

@@ -70,7 +70,15 @@ func (srv *Server) failPage(w http.ResponseWriter, r *http.Request, err error) {
 type StoryRow struct {
 	dossier.Story
 	Spark    template.HTML
-	Entities []dossier.EntitySummary
+	Entities []dossier.Entity
+}
+
+func pick(named map[string]dossier.Entity, ids []string) []dossier.Entity {
+	out := make([]dossier.Entity, 0, len(ids))
+	for _, id := range ids {
+		out = append(out, named[id])
+	}
+	return out
 }
 
 func (srv *Server) storiesPage(w http.ResponseWriter, r *http.Request) {
@@ -98,38 +106,37 @@ func (srv *Server) storiesPage(w http.ResponseWriter, r *http.Request) {
 	for _, m := range sums {
 		by[m.ID] = m
 	}
-	names := srv.entityNames(ctx)
+	var eids []string
+	for _, st := range p.Items {
+		eids = append(eids, st.Entities...)
+	}
+	named := map[string]dossier.Entity{}
+	for _, e := range srv.entityNames(ctx, eids) {
+		named[e.ID] = e
+	}
 	rows := make([]StoryRow, 0, len(p.Items))
 	for _, st := range p.Items {
 		var pts []chart.Point
 		for _, id := range st.Articles {
 			pts = append(pts, chart.Point{Date: by[id].Date, Outlet: by[id].Outlet, N: 1})
 		}
-		rows = append(rows, StoryRow{Story: st, Spark: template.HTML(chart.Sparkline(fmt.Sprintf("coverage of %q: %d articles", st.Title, len(st.Articles)), pts)), Entities: names(st.Entities)})
+		rows = append(rows, StoryRow{Story: st, Spark: template.HTML(chart.Sparkline(fmt.Sprintf("coverage of %q: %d articles", st.Title, len(st.Articles)), pts)), Entities: pick(named, st.Entities)})
 	}
 	srv.render(w, r, "stories", map[string]any{"Title": "Stories", "Stories": rows, "Next": p.Next})
 }
 
-// entityNames returns a function giving entities by id (with their
-// names), read once per page.
-func (srv *Server) entityNames(ctx context.Context) func(ids []string) []dossier.EntitySummary {
-	cache := map[string]*dossier.EntitySummary{}
-	return func(ids []string) []dossier.EntitySummary {
-		var out []dossier.EntitySummary
-		for _, id := range ids {
-			e, ok := cache[id]
-			if !ok {
-				e, _ = srv.store.Entity(ctx, id)
-				cache[id] = e
-			}
-			if e != nil {
-				out = append(out, *e)
-			} else {
-				out = append(out, dossier.EntitySummary{Entity: dossier.Entity{ID: id, Name: id}})
-			}
+// entityNames names entities by id for a page, in one read.
+func (srv *Server) entityNames(ctx context.Context, ids []string) []dossier.Entity {
+	recs, _ := srv.store.EntityRecords(ctx, ids)
+	out := make([]dossier.Entity, 0, len(ids))
+	for _, id := range ids {
+		e, ok := recs[id]
+		if !ok {
+			e = dossier.Entity{ID: id, Name: id}
 		}
-		return out
+		out = append(out, e)
 	}
+	return out
 }
 
 // coverage draws who covered a story when, copies included.
@@ -156,7 +163,7 @@ func (srv *Server) storyPage(w http.ResponseWriter, r *http.Request) {
 		srv.failPage(w, r, err)
 		return
 	}
-	srv.render(w, r, "story", map[string]any{"Title": v.Title, "Story": v, "Coverage": coverage(v), "Series": series, "Entities": srv.entityNames(ctx)(v.Entities)})
+	srv.render(w, r, "story", map[string]any{"Title": v.Title, "Story": v, "Coverage": coverage(v), "Series": seriesRows(series), "Entities": srv.entityNames(ctx, v.Entities)})
 }
 
 func (srv *Server) articlePage(w http.ResponseWriter, r *http.Request) {

@@ -74,6 +74,7 @@ func normalise(b []byte) []byte {
 func TestAPIGolden(t *testing.T) {
 	srv, s := fixture(t, Options{})
 	story := firstStory(t, s)
+	infoflash, riverpost := articleID(t, s, "InfoFlash 24"), articleID(t, s, "The River Post")
 	for _, c := range []struct{ name, path string }{
 		{"stories", "/api/v1/stories"},
 		{"stories-page", "/api/v1/stories?limit=1"},
@@ -81,12 +82,15 @@ func TestAPIGolden(t *testing.T) {
 		{"articles", "/api/v1/articles?limit=3"},
 		{"articles-fr", "/api/v1/articles?lang=fr&from=2025-03-15"},
 		{"search", "/api/v1/articles?q=" + url.QueryEscape("crue Loire")},
-		{"article", "/api/v1/articles/50c"},
+		{"article", "/api/v1/articles/" + infoflash[:4]},
 		{"figures", "/api/v1/figures?thing=habitant&min_modality=fact"},
 		{"entities", "/api/v1/entities?type=place"},
 		{"entity", "/api/v1/entities/" + url.PathEscape("Orléans")},
 		{"copies", "/api/v1/copies"},
-		{"copies-article", "/api/v1/copies?article=02a"},
+		{"copies-article", "/api/v1/copies?article=" + riverpost},
+		{"series", "/api/v1/series?min_claims=3"},
+		{"series-claims", "/api/v1/series?limit=2&claims=true"},
+		{"series-one", "/api/v1/series/" + firstSeries(t, srv)},
 		{"error-404", "/api/v1/articles/zzzz"},
 		{"error-limit", "/api/v1/articles?limit=0"},
 		{"error-cursor", "/api/v1/stories?cursor=bogus"},
@@ -128,6 +132,7 @@ func TestAPIGolden(t *testing.T) {
 func TestPagesAnswer(t *testing.T) {
 	srv, s := fixture(t, Options{})
 	story := firstStory(t, s)
+	infoflash := articleID(t, s, "InfoFlash 24")
 	for _, c := range []struct {
 		path string
 		code int
@@ -135,7 +140,7 @@ func TestPagesAnswer(t *testing.T) {
 	}{
 		{"/", 200, story},
 		{"/stories/" + story[:4], 200, `class="chart coverage"`},
-		{"/articles/50c", 200, `<mark class="fig"`},
+		{"/articles/" + infoflash[:4], 200, `<mark class="fig"`},
 		{"/entities/" + url.PathEscape("country:FR"), 200, "France"},
 		{"/entities/Orl%C3%A9ans", 200, "Orléans"},
 		{"/search?q=crue&lang=fr", 200, "<mark>"},
@@ -145,6 +150,8 @@ func TestPagesAnswer(t *testing.T) {
 		{"/stories/zzzz", 404, "not found"},
 		{"/nowhere", 404, "no page"},
 		{"/static/app.js", 200, "evidence"},
+		{"/series/" + firstSeries(t, srv), 200, `class="mark"`},
+		{"/series/zzzz", 404, "not found"},
 	} {
 		w := get(t, srv, c.path)
 		if w.Code != c.code || !strings.Contains(w.Body.String(), c.has) {
@@ -403,7 +410,7 @@ func TestOpenAPI(t *testing.T) {
 		t.Errorf("GET openapi.json = %d", w.Code)
 	}
 	story := firstStory(t, s)
-	ids := map[string]string{"/stories/{id}": story, "/articles/{id}": "50c", "/entities/{id}": "country:FR", "/series/{id}": firstSeries(t, srv)}
+	ids := map[string]string{"/stories/{id}": story, "/articles/{id}": articleID(t, s, "InfoFlash 24"), "/entities/{id}": "country:FR", "/series/{id}": firstSeries(t, srv)}
 	paths := doc["paths"].(map[string]any)
 	var names []string
 	for p := range paths {
@@ -445,7 +452,7 @@ func TestOpenAPI(t *testing.T) {
 			check(t, doc, "GET "+p+" (unknown id)", map[string]any{"$ref": "#/components/schemas/Error"}, decode(w.Body.Bytes()))
 		}
 	}
-	for _, route := range []string{"/stories", "/stories/{id}", "/articles", "/articles/{id}", "/figures", "/entities", "/entities/{id}", "/copies"} {
+	for _, route := range []string{"/stories", "/stories/{id}", "/articles", "/articles/{id}", "/figures", "/entities", "/entities/{id}", "/copies", "/series", "/series/{id}"} {
 		if paths[route] == nil {
 			t.Errorf("route %s is not documented", route)
 		}

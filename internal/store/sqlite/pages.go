@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"encoding/base64"
+	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -208,9 +209,20 @@ func (s *Store) Articles(ctx context.Context, q dossier.ArticleQuery) ([]dossier
 		}
 		offset = n
 	}
-	rows, err := s.rd.QueryContext(ctx, `SELECT `+summaryCols+`, snippet(articles_fts, 1, char(2), char(3), '…', 16), bm25(articles_fts, 5.0, 1.0)
-		FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-		WHERE articles_fts MATCH ?`+cond()+` ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ? OFFSET ?`, append(append([]any{fq}, args...), limit+1, offset)...)
+	// rank first, then read the page's rows and snippets: SQLite computes
+	// every result column of every match before sorting, and snippets and
+	// figure counts are the dear part
+	from := "articles_fts" // without filters the ranking needs no article row
+	if len(where) > 0 {
+		from = "articles_fts CROSS JOIN articles a ON a.rowid = articles_fts.rowid"
+	}
+	rows, err := s.rd.QueryContext(ctx, `WITH top AS (
+			SELECT articles_fts.rowid AS rid, bm25(articles_fts, 5.0, 1.0) AS r
+			FROM `+from+`
+			WHERE articles_fts MATCH ?`+cond()+` ORDER BY r LIMIT ? OFFSET ?)
+		SELECT `+summaryCols+`, snippet(articles_fts, 1, char(2), char(3), '…', 16), top.r
+		FROM top JOIN articles_fts ON articles_fts.rowid = top.rid JOIN articles a ON a.rowid = top.rid
+		WHERE articles_fts MATCH ? ORDER BY top.r, a.rowid`, append(append([]any{fq}, args...), limit+1, offset, fq)...)
 	if err != nil {
 		return nil, "", fmt.Errorf("search %q: %w", q.Query, err)
 	}
@@ -240,4 +252,30 @@ func nonNil(h []dossier.Hit) []dossier.Hit {
 		return []dossier.Hit{}
 	}
 	return h
+}
+
+// EntityRecords returns the stored records of ids.
+func (s *Store) EntityRecords(ctx context.Context, ids []string) (map[string]dossier.Entity, error) {
+	out := make(map[string]dossier.Entity, len(ids))
+	err := inChunks(ids, func(args []any, marks string) error {
+		rows, err := s.rd.QueryContext(ctx, "SELECT id, type, name, name_fr, aliases, iso, qid, country FROM entities WHERE id IN ("+marks+")", args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var e dossier.Entity
+			var aliases string
+			if err := rows.Scan(&e.ID, &e.Type, &e.Name, &e.NameFr, &aliases, &e.ISO, &e.QID, &e.Country); err != nil {
+				return err
+			}
+			_ = json.Unmarshal([]byte(aliases), &e.Aliases)
+			out[e.ID] = e
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("entities: %w", err)
+	}
+	return out, nil
 }

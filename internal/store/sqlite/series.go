@@ -141,7 +141,7 @@ func (s *Store) OneSeries(ctx context.Context, id string) (*dossier.Series, erro
 }
 
 func (s *Store) seriesRows(ctx context.Context, q string, args ...any) ([]dossier.Series, error) {
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	rows, err := s.rd.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -190,7 +190,7 @@ func (s *Store) seriesClaims(ctx context.Context, out []dossier.Series, all bool
 		return rows.Err()
 	}
 	if all {
-		rows, err := s.db.QueryContext(ctx, "SELECT series_id, body FROM claims")
+		rows, err := s.rd.QueryContext(ctx, "SELECT series_id, body FROM claims")
 		if err != nil {
 			return err
 		}
@@ -199,7 +199,7 @@ func (s *Store) seriesClaims(ctx context.Context, out []dossier.Series, all bool
 		}
 	} else {
 		for i := range out {
-			rows, err := s.db.QueryContext(ctx, "SELECT series_id, body FROM claims WHERE series_id = ?", out[i].ID)
+			rows, err := s.rd.QueryContext(ctx, "SELECT series_id, body FROM claims WHERE series_id = ?", out[i].ID)
 			if err != nil {
 				return err
 			}

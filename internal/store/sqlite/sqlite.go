@@ -34,6 +34,7 @@ type Store struct {
 	// they read the last commit while an ingest writes through db. For
 	// ":memory:" (one database per connection) it is db itself.
 	rd *sql.DB
+	lock *writeLock // held by a writing store for as long as it is open
 	// entities already written by this process: the upsert is skipped for
 	// them (an entity's record does not change between articles)
 	entitySeen sync.Map
@@ -41,29 +42,50 @@ type Store struct {
 
 var _ dossier.Store = (*Store)(nil)
 
-// Open opens (creating if needed) the database at path and migrates it.
+// Open opens (creating if needed) the database at path for writing and
+// migrates it.
 func Open(ctx context.Context, path string) (*Store, error) {
+	return OpenWith(ctx, path, Options{})
+}
+
+// OpenWith opens the database at path. A writing store is created if
+// needed, migrated, and holds the store's write lock until Close (see
+// writeLock); a read-only one must exist and takes no lock.
+func OpenWith(ctx context.Context, path string, o Options) (*Store, error) {
+	if o.ReadOnly && path != ":memory:" {
+		return openRead(ctx, path)
+	}
+	var lock *writeLock
 	if path != ":memory:" {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			return nil, fmt.Errorf("open store %s: %w", path, err)
 		}
+		var err error
+		if lock, err = lockStore(ctx, path, o.Wait); err != nil {
+			return nil, err
+		}
 	}
-	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(1)&_pragma=cache_size(-65536)&_pragma=temp_store(memory)&_txlock=immediate"
-	db, err := sql.Open("sqlite", dsn)
+	db, err := sql.Open("sqlite", dsn(path, writeParams))
 	if err != nil {
+		lock.release()
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
 	// One writing connection: SQLite has one writer, and ":memory:" is per connection.
 	db.SetMaxOpenConns(1)
-	s := &Store{db: db, rd: db}
-	if err := s.migrate(ctx); err != nil {
+	s := &Store{db: db, rd: db, lock: lock}
+	if err := s.migrate(ctx, path); err != nil {
 		db.Close()
+		lock.release()
+		if errors.Is(err, ErrNewerSchema) {
+			return nil, err
+		}
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
 	if path != ":memory:" {
-		rd, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(10000)&_pragma=query_only(1)&_pragma=cache_size(-16384)&_pragma=temp_store(memory)")
+		rd, err := sql.Open("sqlite", dsn(path, "_pragma=busy_timeout(10000)&_pragma=query_only(1)&_pragma=cache_size(-16384)&_pragma=temp_store(memory)"))
 		if err != nil {
 			db.Close()
+			lock.release()
 			return nil, fmt.Errorf("open store %s: %w", path, err)
 		}
 		n := max(4, runtime.NumCPU())
@@ -74,16 +96,24 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	return s, nil
 }
 
-func (s *Store) migrate(ctx context.Context) error {
-	var version int
-	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-		return err
-	}
+func migrationNames() ([]string, error) {
 	names, err := fs.Glob(migrations, "migrations/*.sql")
+	sort.Strings(names)
+	return names, err
+}
+
+func (s *Store) migrate(ctx context.Context, path string) error {
+	version, known, err := s.versions(ctx)
 	if err != nil {
 		return err
 	}
-	sort.Strings(names)
+	if version > known {
+		return newerSchema(path, version, known)
+	}
+	names, err := migrationNames()
+	if err != nil {
+		return err
+	}
 	for i, name := range names {
 		if i < version {
 			continue
@@ -111,12 +141,16 @@ func (s *Store) migrate(ctx context.Context) error {
 	return nil
 }
 
-// Close closes the database.
+// Close closes the database and lets the next writer in.
 func (s *Store) Close() error {
 	if s.rd != s.db {
 		s.rd.Close()
 	}
-	return s.db.Close()
+	err := s.db.Close()
+	if lerr := s.lock.release(); err == nil {
+		err = lerr
+	}
+	return err
 }
 
 func jsonOf(v any) string {

@@ -30,9 +30,21 @@ func write(t *testing.T, s dossier.Store, b dossier.Batch) []dossier.PutResult {
 	return res
 }
 
+// put stores a new article and fails the test on an error or when the
+// store calls it a duplicate: the setup of a case must hold before its
+// checks mean anything.
+func put(t *testing.T, s dossier.Store, a *dossier.Article) {
+	t.Helper()
+	id, dup, err := s.Put(context.Background(), a)
+	if err != nil || dup || id != a.ID {
+		t.Fatalf("Put(%s) = %q, dup %v, %v", a.ID, id, dup, err)
+	}
+}
+
 // Run runs the contract suite; open must return a new, empty store.
 func Run(t *testing.T, open func(t *testing.T) dossier.Store) {
 	ctx := context.Background()
+	runSeries(t, open)
 	t.Run("PutAndGet", func(t *testing.T) {
 		s := open(t)
 		a := article("aaa111", "h1", "Titre", "L'armée russe a reçu 10.000 soldats.")
@@ -55,22 +67,20 @@ func Run(t *testing.T, open func(t *testing.T) dossier.Store) {
 	})
 	t.Run("Duplicate", func(t *testing.T) {
 		s := open(t)
-		if _, _, err := s.Put(ctx, article("aaa111", "h1", "A", "x")); err != nil {
-			t.Fatal(err)
-		}
+		put(t, s, article("aaa111", "h1", "A", "x"))
 		id, dup, err := s.Put(ctx, article("bbb222", "h1", "B", "x"))
 		if err != nil || !dup || id != "aaa111" {
 			t.Fatalf("Put duplicate = %q, %v, %v", id, dup, err)
 		}
-		l, _ := s.List(ctx, dossier.ListFilter{})
-		if len(l) != 1 {
-			t.Errorf("List has %d articles, want 1", len(l))
+		l, err := s.List(ctx, dossier.ListFilter{})
+		if err != nil || len(l) != 1 {
+			t.Errorf("List has %d articles (%v), want 1", len(l), err)
 		}
 	})
 	t.Run("ListAndSearch", func(t *testing.T) {
 		s := open(t)
-		s.Put(ctx, article("aaa111", "h1", "Kiev", "L'armée ukrainienne résiste à Koursk."))
-		s.Put(ctx, article("bbb222", "h2", "Séoul", "South Korean intelligence said troops were sent."))
+		put(t, s, article("aaa111", "h1", "Kiev", "L'armée ukrainienne résiste à Koursk."))
+		put(t, s, article("bbb222", "h2", "Séoul", "South Korean intelligence said troops were sent."))
 		l, err := s.List(ctx, dossier.ListFilter{})
 		if err != nil || len(l) != 2 || l[0].Tags[0] != "Russie" {
 			t.Fatalf("List = %+v, %v", l, err)
@@ -84,8 +94,8 @@ func Run(t *testing.T, open func(t *testing.T) dossier.Store) {
 		if hits, err := s.Search(ctx, "intelligence troops", 10); err != nil || len(hits) != 1 || hits[0].ID != "bbb222" {
 			t.Errorf("Search English = %+v, %v", hits, err)
 		}
-		if hits, _ := s.Search(ctx, "absent", 10); len(hits) != 0 {
-			t.Errorf("Search(absent) = %+v", hits)
+		if hits, err := s.Search(ctx, "absent", 10); err != nil || len(hits) != 0 {
+			t.Errorf("Search(absent) = %+v, %v", hits, err)
 		}
 		if _, err := s.Search(ctx, " ' ", 10); err == nil {
 			t.Error("empty query gave no error")
@@ -118,15 +128,15 @@ func Run(t *testing.T, open func(t *testing.T) dossier.Store) {
 		if !res[3].Dup || res[3].ID != "aaa111" {
 			t.Errorf("duplicate in batch = %+v", res[3])
 		}
-		l, _ := s.List(ctx, dossier.ListFilter{})
-		if len(l) != 2 {
-			t.Errorf("List has %d articles, want 2", len(l))
+		l, err := s.List(ctx, dossier.ListFilter{})
+		if err != nil || len(l) != 2 {
+			t.Errorf("List has %d articles (%v), want 2", len(l), err)
 		}
-		if hits, _ := s.Search(ctx, "autre", 10); len(hits) != 0 {
-			t.Errorf("failed article left a search entry: %+v", hits)
+		if hits, err := s.Search(ctx, "autre", 10); err != nil || len(hits) != 0 {
+			t.Errorf("failed article left a search entry: %+v, %v", hits, err)
 		}
-		if figs, _ := s.Figures(ctx, dossier.FigureFilter{Article: "bbb222"}); len(figs) != 2 {
-			t.Errorf("figures of b = %d, want 2", len(figs))
+		if figs, err := s.Figures(ctx, dossier.FigureFilter{Article: "bbb222"}); err != nil || len(figs) != 2 {
+			t.Errorf("figures of b = %d (%v), want 2", len(figs), err)
 		}
 		links, sightings, err := s.Copies(ctx)
 		if err != nil || len(links) != 2 || len(sightings) != 1 || sightings[0].Article != "aaa111" || sightings[0].Input != "elsewhere/d.txt" {
@@ -145,20 +155,22 @@ func Run(t *testing.T, open func(t *testing.T) dossier.Store) {
 		if !res[0].Dup || !res[1].Dup || res[2].Err == nil {
 			t.Errorf("second Write = %+v", res)
 		}
-		if links, sightings, _ := s.Copies(ctx); len(links) != 2 || len(sightings) != 3 {
-			t.Errorf("after a second Write: %d links, %d sightings; want 2 and 3", len(links), len(sightings))
+		if links, sightings, err := s.Copies(ctx); err != nil || len(links) != 2 || len(sightings) != 3 {
+			t.Errorf("after a second Write: %d links, %d sightings (%v); want 2 and 3", len(links), len(sightings), err)
 		}
-		if st, _ := s.LoadState(ctx, "df"); string(st["texte"]) != "3" {
-			t.Errorf("state not replaced: %q", st)
+		if st, err := s.LoadState(ctx, "df"); err != nil || string(st["texte"]) != "3" {
+			t.Errorf("state not replaced: %q, %v", st, err)
 		}
-		write(t, s, dossier.Batch{State: map[string]map[string][]byte{"df": {"texte": nil, "autre": []byte("1")}}})
-		if st, _ := s.LoadState(ctx, "df"); len(st) != 1 || string(st["autre"]) != "1" {
-			t.Errorf("state after deleting a key = %q", st)
+		if res := write(t, s, dossier.Batch{State: map[string]map[string][]byte{"df": {"texte": nil, "autre": []byte("1")}}}); len(res) != 0 {
+			t.Errorf("Write(state only) = %+v, want no article results", res)
+		}
+		if st, err := s.LoadState(ctx, "df"); err != nil || len(st) != 1 || string(st["autre"]) != "1" {
+			t.Errorf("state after deleting a key = %q, %v", st, err)
 		}
 	})
 	t.Run("WriteDropsWhatBelongsToAFailedArticle", func(t *testing.T) {
 		s := open(t)
-		s.Put(ctx, article("aaa111", "h1", "A", "texte un"))
+		put(t, s, article("aaa111", "h1", "A", "texte un"))
 		bad := article("aaa111", "h9", "Bad", "un autre texte, même id")
 		good := article("ccc333", "h3", "C", "texte trois")
 		res := write(t, s, dossier.Batch{
@@ -185,12 +197,12 @@ func Run(t *testing.T, open func(t *testing.T) dossier.Store) {
 		if res[0].Err == nil {
 			t.Fatalf("clashing id stored: %+v", res)
 		}
-		links, _, _ := s.Copies(ctx)
-		if len(links) != 1 || links[0].Article != "ccc333" {
-			t.Errorf("links = %+v, want only ccc333's", links)
+		links, _, err := s.Copies(ctx)
+		if err != nil || len(links) != 1 || links[0].Article != "ccc333" {
+			t.Errorf("links = %+v (%v), want only ccc333's", links, err)
 		}
-		if st, _ := s.LoadState(ctx, "profile"); string(st["aaa111"]) != "" || string(st["ccc333"]) != "pc" {
-			t.Errorf("profile state = %q", st)
+		if st, err := s.LoadState(ctx, "profile"); err != nil || string(st["aaa111"]) != "" || string(st["ccc333"]) != "pc" {
+			t.Errorf("profile state = %q, %v", st, err)
 		}
 	})
 	t.Run("Deferred", func(t *testing.T) {
@@ -207,8 +219,8 @@ func Run(t *testing.T, open func(t *testing.T) dossier.Store) {
 		if err != nil || n != 2 || len(got) != 1 || got[0].ID != "aaa111" || !got[0].Deferred || got[0].Text != a.Text {
 			t.Fatalf("Pending = %+v, %d, %v", got, n, err)
 		}
-		if got, _, _ := s.Pending(ctx, "aaa111", 10); len(got) != 1 || got[0].ID != "bbb222" {
-			t.Errorf("Pending after aaa111 = %+v", got)
+		if got, _, err := s.Pending(ctx, "aaa111", 10); err != nil || len(got) != 1 || got[0].ID != "bbb222" {
+			t.Errorf("Pending after aaa111 = %+v, %v", got, err)
 		}
 		done := got[0]
 		done.Figures = []dossier.Figure{{Text: "12 soldats", Value: ptr(12), Thing: "soldat", Source: "AFP", SourceID: "outlet:afp"}}
@@ -219,20 +231,22 @@ func Run(t *testing.T, open func(t *testing.T) dossier.Store) {
 		if len(res) != 2 || res[0].Err != nil || res[0].ID != "aaa111" || res[1].Err == nil {
 			t.Fatalf("Write(analysed) = %+v", res)
 		}
-		if _, n, _ := s.Pending(ctx, "", 10); n != 1 {
-			t.Errorf("pending after analysis = %d, want 1", n)
+		if _, n, err := s.Pending(ctx, "", 10); err != nil || n != 1 {
+			t.Errorf("pending after analysis = %d (%v), want 1", n, err)
 		}
 		got1, err := s.Article(ctx, "aaa111")
 		if err != nil || got1.Deferred || len(got1.Figures) != 1 || len(got1.Mentions) != 1 {
 			t.Errorf("analysed article = %+v, %v", got1, err)
 		}
 		// analysing again replaces, not adds
-		write(t, s, dossier.Batch{Analysed: []*dossier.Article{done}})
-		if figs, _ := s.Figures(ctx, dossier.FigureFilter{Article: "aaa111"}); len(figs) != 1 {
-			t.Errorf("figures after a second analysis = %d, want 1", len(figs))
+		if res := write(t, s, dossier.Batch{Analysed: []*dossier.Article{done}}); len(res) != 1 || res[0].Err != nil {
+			t.Fatalf("second Write(analysed) = %+v", res)
 		}
-		if st, _ := s.Stories(ctx); len(st) != 1 {
-			t.Errorf("stories = %+v", st)
+		if figs, err := s.Figures(ctx, dossier.FigureFilter{Article: "aaa111"}); err != nil || len(figs) != 1 {
+			t.Errorf("figures after a second analysis = %d (%v), want 1", len(figs), err)
+		}
+		if st, err := s.Stories(ctx); err != nil || len(st) != 1 {
+			t.Errorf("stories = %+v, %v", st, err)
 		}
 	})
 	t.Run("Figures", func(t *testing.T) {
@@ -242,7 +256,7 @@ func Run(t *testing.T, open func(t *testing.T) dossier.Store) {
 			{Text: "10.000 soldats", Thing: "soldat", Gloss: "soldier", Modality: "fact", Source: "AFP"},
 			{Text: "50 obusiers", Thing: "obusier", Gloss: "howitzer", Modality: "possible", Source: "Bloomberg"},
 		}
-		s.Put(ctx, a)
+		put(t, s, a)
 		for _, tt := range []struct {
 			f    dossier.FigureFilter
 			want int
@@ -270,22 +284,20 @@ func Run(t *testing.T, open func(t *testing.T) dossier.Store) {
 			{Start: 48, End: 66, Text: "Korea, Republic of", Entity: "country:KP", Type: "country", Form: "name"}}
 		a.Citations = []dossier.Citation{{Entity: "outlet:bloomberg", Name: "Bloomberg", Kind: "cites", Text: "selon Bloomberg"}}
 		a.Figures = []dossier.Figure{{Text: "x", SubjectID: "country:KP", SourceID: "outlet:bloomberg"}}
-		if _, _, err := s.Put(ctx, a); err != nil {
-			t.Fatal(err)
-		}
+		put(t, s, a)
 		b := article("bbb222", "h2", "B", "Pyongyang encore.")
 		b.Entities = a.Entities[:1]
 		b.Mentions = []dossier.Mention{{Start: 0, End: 9, Text: "Pyongyang", Entity: "country:KP", Type: "country", Form: "capital"}}
-		s.Put(ctx, b)
+		put(t, s, b)
 		es, err := s.Entities(ctx, dossier.EntityFilter{})
 		if err != nil || len(es) != 2 || es[0].ID != "country:KP" || es[0].Mentions != 4 || len(es[0].Articles) != 2 || len(es[0].Seen) != 3 {
 			t.Fatalf("Entities = %+v, %v", es, err)
 		}
-		if es, _ := s.Entities(ctx, dossier.EntityFilter{Type: "outlet"}); len(es) != 1 {
-			t.Errorf("Entities(outlet) = %+v", es)
+		if es, err := s.Entities(ctx, dossier.EntityFilter{Type: "outlet"}); err != nil || len(es) != 1 {
+			t.Errorf("Entities(outlet) = %+v, %v", es, err)
 		}
-		if es, _ := s.Entities(ctx, dossier.EntityFilter{Article: "bbb222"}); len(es) != 1 || es[0].Mentions != 1 {
-			t.Errorf("Entities(article) = %+v", es)
+		if es, err := s.Entities(ctx, dossier.EntityFilter{Article: "bbb222"}); err != nil || len(es) != 1 || es[0].Mentions != 1 {
+			t.Errorf("Entities(article) = %+v, %v", es, err)
 		}
 		e, err := s.Entity(ctx, "country:KP")
 		if err != nil || e.ISO != "KP" || e.Name != "North Korea" {
@@ -294,12 +306,15 @@ func Run(t *testing.T, open func(t *testing.T) dossier.Store) {
 		if _, err := s.Entity(ctx, "country:ZZ"); !errors.Is(err, dossier.ErrNotFound) {
 			t.Errorf("missing entity: %v", err)
 		}
-		got, _ := s.Article(ctx, "aaa111")
+		got, err := s.Article(ctx, "aaa111")
+		if err != nil {
+			t.Fatal(err)
+		}
 		if len(got.Mentions) != 4 || len(got.Citations) != 1 || got.Citations[0].Kind != "cites" {
 			t.Errorf("article mentions/citations = %+v %+v", got.Mentions, got.Citations)
 		}
-		if figs, _ := s.Figures(ctx, dossier.FigureFilter{Entity: "outlet:bloomberg"}); len(figs) != 1 {
-			t.Errorf("figures by entity = %+v", figs)
+		if figs, err := s.Figures(ctx, dossier.FigureFilter{Entity: "outlet:bloomberg"}); err != nil || len(figs) != 1 {
+			t.Errorf("figures by entity = %+v, %v", figs, err)
 		}
 	})
 	t.Run("Lines", func(t *testing.T) {
@@ -319,8 +334,8 @@ func Run(t *testing.T, open func(t *testing.T) dossier.Store) {
 		for d := uint64(0); d < dossier.MaxLineDocs+5; d++ {
 			lines(map[uint64][]uint64{100 + d: {7}})
 		}
-		if got, _ := s.LineDocs(ctx, []uint64{7}); len(got[7]) != dossier.MaxLineDocs {
-			t.Errorf("LineDocs returned %d docs, want the cap %d", len(got[7]), dossier.MaxLineDocs)
+		if got, err := s.LineDocs(ctx, []uint64{7}); err != nil || len(got[7]) != dossier.MaxLineDocs {
+			t.Errorf("LineDocs returned %d docs (%v), want the cap %d", len(got[7]), err, dossier.MaxLineDocs)
 		}
 	})
 	t.Run("PagesAndOneStory", func(t *testing.T) {

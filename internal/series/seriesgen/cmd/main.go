@@ -1,7 +1,9 @@
+// Command gen writes the labelled set of figure series:
+// go run ./internal/series/seriesgen/cmd testdata/series
 package main
 
 import (
-	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 
@@ -9,17 +11,24 @@ import (
 )
 
 func main() {
-	docs, gold := seriesgen.Generate(24)
+	if len(os.Args) != 2 {
+		fmt.Fprintln(os.Stderr, "usage: gen DIR")
+		os.Exit(2)
+	}
+	docs, gold := seriesgen.Generate(seriesgen.Stories)
 	dir := os.Args[1]
-	os.MkdirAll(filepath.Join(dir, "docs"), 0o755)
+	if err := os.MkdirAll(filepath.Join(dir, "docs"), 0o755); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
 	for _, d := range docs {
-		os.WriteFile(filepath.Join(dir, "docs", d.Name), []byte(d.Text), 0o644)
+		if err := os.WriteFile(filepath.Join(dir, "docs", d.Name), []byte(d.Text), 0o644); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
 	}
-	f, _ := os.Create(filepath.Join(dir, "gold.jsonl"))
-	enc := json.NewEncoder(f)
-	enc.SetEscapeHTML(false)
-	for _, g := range gold {
-		enc.Encode(g)
+	if err := os.WriteFile(filepath.Join(dir, "gold.jsonl"), seriesgen.JSONL(gold), 0o644); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
 	}
-	f.Close()
 }

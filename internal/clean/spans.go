@@ -1,0 +1,254 @@
+package clean
+
+import (
+	"math/bits"
+	"net/url"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dossier-news/dossier"
+	"github.com/dossier-news/dossier/internal/extract"
+	"github.com/zeebo/xxh3"
+)
+
+// Furniture spans: menus, the carousel of the day's headlines, notices and
+// footers recur across a site's pages as word sequences, whether the page
+// kept its line breaks or was flattened into one line. A span of SpanWords
+// words seen in MinSpanRecurrence other pages of the same site is
+// furniture; the runs of such spans are cut out of their lines, and what
+// stands between them becomes lines (blocks) of its own.
+const (
+	// SpanWords is the length of the word sequences counted: long enough
+	// that a sentence of the body rarely repeats one of another article,
+	// short enough for a two-item menu or a headline.
+	SpanWords = 6
+	// MinSpanRecurrence is how many other pages of the site must share a
+	// span; repeat captures of one page count once (see SpanKeys).
+	MinSpanRecurrence = 2
+	// maxSpanWords bounds the words of a page whose spans are counted.
+	maxSpanWords = 8000
+	// minKeptRun: a run of fewer words between two furniture runs
+	// ("|", "Lire aussi") goes with them.
+	minKeptRun = 4
+)
+
+// SpanKeys returns the key that identifies a page for span counting (its
+// URL when known, so that repeat captures of one page with a different
+// carousel count once; its content key otherwise) and the keys of its
+// word spans, each tied to the page's site.
+func SpanKeys(d extract.Doc) (doc uint64, keys []uint64) {
+	site := spanSite(d)
+	if site == "" {
+		return 0, nil // pages of unknown origin are not one site: copies of a story would look like furniture
+	}
+	if d.URL != "" {
+		doc = xxh3.HashString("url\x00" + d.URL)
+	} else {
+		doc, _ = Keys(d)
+	}
+	n := 0
+	sh := xxh3.HashString(site)
+	var hs []uint64
+	for _, raw := range d.Lines {
+		// the line as written, as cutSpans reads it (l.written)
+		hs = wordHashes(stripMark(strings.TrimFunc(raw, isSpace)), hs[:0], nil)
+		for i := 0; i+SpanWords <= len(hs) && n < maxSpanWords; i++ {
+			n++
+			keys = append(keys, spanKey(sh, hs[i:i+SpanWords])) // Counter.Add counts a page once per key
+		}
+	}
+	return doc, keys
+}
+
+// wordHashes appends the hashes of the words of s (case and edge
+// punctuation folded) to hs, and the index of each word's field to at
+// when at is not nil.
+func wordHashes(s string, hs []uint64, at *[]int) []uint64 {
+	fi := 0
+	var buf [64]byte
+	for f := range strings.FieldsSeq(s) {
+		w := strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		if w != "" {
+			hs = append(hs, foldedHash(w, buf[:0]))
+			if at != nil {
+				*at = append(*at, fi)
+			}
+		}
+		fi++
+	}
+	return hs
+}
+
+// foldedHash hashes w in lower case, without allocating for ASCII words.
+func foldedHash(w string, buf []byte) uint64 {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 0x80 {
+			return xxh3.HashString(strings.ToLower(w))
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return xxh3.Hash(buf)
+}
+
+// spanKey combines the site's hash and a window of word hashes; the
+// rotation makes the order count.
+func spanKey(site uint64, ws []uint64) uint64 {
+	h := site
+	for _, w := range ws {
+		h = bits.RotateLeft64(h, 23)*0x9e3779b97f4a7c15 ^ w
+	}
+	return h
+}
+
+// spans cuts the furniture runs out of the lines no markup or earlier
+// pass labelled, leaving the text between them as lines of their own.
+func (c *cleaner) spans() {
+	if c.opt.RecurringSpan == nil {
+		return
+	}
+	if spanSite(c.d) == "" {
+		return
+	}
+	site := xxh3.HashString(spanSite(c.d))
+	var out []*line
+	for _, l := range c.ls {
+		if l.label != "" || l.words < SpanWords {
+			out = append(out, l)
+			continue
+		}
+		out = append(out, c.cutSpans(l, site)...)
+	}
+	c.ls = out
+}
+
+// cutSpans splits l into its furniture runs (labelled) and the text
+// between them.
+func (c *cleaner) cutSpans(l *line, site uint64) []*line {
+	fields := strings.Fields(l.written)
+	// the folded words, each tied to the field it comes from
+	var at []int
+	ws := wordHashes(l.written, nil, &at)
+	covered := make([]bool, len(fields))
+	most, any := 0, false
+	for i := 0; i+SpanWords <= len(ws); i++ {
+		if n := c.opt.RecurringSpan(spanKey(site, ws[i:i+SpanWords])); n >= c.opt.MinSpanRecurrence {
+			for j := at[i]; j <= at[i+SpanWords-1]; j++ {
+				covered[j] = true
+			}
+			most, any = max(most, n), true
+		}
+	}
+	if !any {
+		return []*line{l}
+	}
+	// a phrase the site's articles share ("a indiqué le porte-parole de
+	// la préfecture") stands inside a sentence; furniture stands between
+	// blocks
+	for i := 0; i < len(fields); {
+		if !covered[i] {
+			i++
+			continue
+		}
+		j := i
+		for j < len(fields) && covered[j] {
+			j++
+		}
+		midStart := i > 0 && !endsBlock(fields[i-1])
+		midEnd := j < len(fields) && !endsBlock(fields[j-1]) && startsLower(fields[j])
+		if midStart || midEnd {
+			for k := i; k < j; k++ {
+				covered[k] = false
+			}
+		}
+		i = j
+	}
+	// short gaps between furniture runs are furniture; so is a short
+	// tail or head hanging on a run
+	for i := 0; i < len(fields); {
+		if covered[i] {
+			i++
+			continue
+		}
+		j := i
+		for j < len(fields) && !covered[j] {
+			j++
+		}
+		if j-i < minKeptRun {
+			for k := i; k < j; k++ {
+				covered[k] = true
+			}
+		}
+		i = j
+	}
+	if !slices.Contains(covered, true) {
+		return []*line{l}
+	}
+	var out []*line
+	for i := 0; i < len(fields); {
+		j := i
+		for j < len(fields) && covered[j] == covered[i] {
+			j++
+		}
+		written := strings.Join(fields[i:j], " ")
+		text := written
+		if needsUnglue(text) {
+			text = Unglue(text, c.vocab())
+		}
+		seg := &line{n: l.n, orig: written, written: written, text: text, words: wordCount(text), kind: l.kind}
+		if covered[i] {
+			seg.set(dossier.LabelBoilerplate, whySpan)
+			seg.arg = most
+		}
+		out = append(out, seg)
+		i = j
+	}
+	return out
+}
+
+// endsBlock: a field that ends a sentence or a block, or is punctuation.
+func endsBlock(f string) bool {
+	r, _ := utf8.DecodeLastRuneInString(f)
+	return endsSentence(f) || r == ':' || strings.IndexFunc(f, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0
+}
+
+func startsLower(f string) bool {
+	r, _ := utf8.DecodeRuneInString(f)
+	return unicode.IsLower(r)
+}
+
+// stripMark removes the HTML step's mark of a heading, item or row.
+func stripMark(t string) string {
+	for _, p := range []string{extract.HeadingPrefix, extract.ItemPrefix, extract.RowPrefix} {
+		if strings.HasPrefix(t, p) {
+			return strings.TrimPrefix(t, p)
+		}
+	}
+	return t
+}
+
+// spanSite is the outlet a page's spans are counted in: its host, or its
+// site name; "" when unknown, and then spans are not learned.
+func spanSite(d extract.Doc) string {
+	if u, err := url.Parse(d.URL); err == nil && u.Host != "" {
+		return strings.TrimPrefix(strings.ToLower(u.Host), "www.")
+	}
+	return strings.ToLower(strings.TrimSpace(d.Site))
+}
+
+// spanWords are the words of s, case and edge punctuation folded.
+func spanWords(s string) []string {
+	var out []string
+	for f := range strings.FieldsSeq(s) {
+		w := strings.ToLower(strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
+		if w != "" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
