@@ -47,9 +47,27 @@ func TestFormats(t *testing.T) {
 			t.Errorf("html is not self-contained: has %q", bad)
 		}
 	}
+	// the claims of the story's series (which may reach other stories'
+	// articles), then the story's figures in no series
+	want := 1
+	inSeries := map[string]bool{}
+	for _, se := range r.Series {
+		want += len(se.Claims)
+		for _, c := range se.Claims {
+			inSeries[figKey(c.Article, c.Start, c.End, c.Field)] = true
+		}
+	}
+	for _, f := range r.Figures {
+		if !inSeries[figKey(f.Doc, f.Start, f.End, f.Field)] {
+			want++
+		}
+	}
 	rows, err := csv.NewReader(strings.NewReader(out["csv"])).ReadAll()
-	if err != nil || len(rows) != len(r.Figures)+1 || rows[0][0] != "series" {
-		t.Errorf("csv: %d rows for %d figures, %v", len(rows), len(r.Figures), err)
+	if err != nil || len(rows) != want || rows[0][0] != "series" || len(r.Series) == 0 {
+		t.Errorf("csv: %d rows, want %d (%d series), %v", len(rows), want, len(r.Series), err)
+	}
+	if !strings.Contains(h, `class="chart timeline"`) || strings.Count(h, `class="mark"`) == 0 {
+		t.Error("html lacks the series timelines")
 	}
 	var back map[string]any
 	if err := json.Unmarshal([]byte(out["json"]), &back); err != nil || back["story"] == nil || back["figures"] == nil {

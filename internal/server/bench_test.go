@@ -2,7 +2,6 @@ package server
 
 import (
 	"context"
-	"fmt"
 	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
@@ -38,6 +37,7 @@ var benchStore = sync.OnceValues(func() (dossier.Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	benchDir = dir
 	if _, err := bench.WriteCorpus(filepath.Join(dir, "corpus"), n); err != nil {
 		return nil, err
 	}
@@ -48,6 +48,17 @@ var benchStore = sync.OnceValues(func() (dossier.Store, error) {
 	_, err = ingest.New(s, ingest.Options{}).Run(ctx, []string{filepath.Join(dir, "corpus")}, nil, func(ingest.Event) {}, nil)
 	return s, err
 })
+
+// benchDir is the folder of a generated benchmark store, removed by TestMain.
+var benchDir string
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if benchDir != "" {
+		os.RemoveAll(benchDir)
+	}
+	os.Exit(code)
+}
 
 // targets are the requests benchmarked, a few of each kind drawn from the store.
 func targets(b *testing.B, s dossier.Store) map[string][]string {
@@ -154,7 +165,7 @@ func BenchmarkPages(b *testing.B) {
 			b.ReportMetric(0, "ns/op")
 		})
 	}
-	b.Log(fmt.Sprintf("store of %d articles", countArticles(s)))
+	b.Logf("store of %d articles", countArticles(s))
 }
 
 func countArticles(s dossier.Store) int {
