@@ -86,11 +86,14 @@ func (a *app) writeFigures(figs []dossier.Figure) error {
 	fmt.Fprintln(tw, "DOC\tTEXT\tVALUE\tBOUND\tTHING/UNIT\tMODALITY\tSOURCE")
 	for _, f := range figs {
 		what := f.Thing
-		if what == "" {
+		switch {
+		case what == "":
 			what = f.Unit
+		case f.Unit != "" && f.Unit != f.Thing:
+			what += " " + f.Unit // "deficit CAD", "Français %"
 		}
 		v := num(f.Value)
-		if f.Bound == dossier.BoundVague {
+		if f.Bound == dossier.BoundVague || f.Bound == dossier.BoundRange {
 			v = num(f.Low) + ".." + num(f.High)
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", truncate(f.Doc, 14), truncate(f.Text, 40), v, f.Bound, what, f.Modality, dash(truncate(f.Source, 30)))
@@ -122,6 +125,8 @@ func (a *app) readFiguresLang(cmd *cobra.Command, inputs []string) ([]dossier.Fi
 		if e.Err != nil {
 			failed++
 			fmt.Fprintln(a.stderr, "error:", escape(e.Err.Error()))
+		} else if e.Skipped != "" {
+			fmt.Fprintf(a.stderr, "skipped: %s: %s\n", escape(e.Input), escape(e.Skipped))
 		}
 	}, func(art *dossier.Article) {
 		headlineOfShortInput(art)

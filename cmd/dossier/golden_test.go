@@ -124,13 +124,21 @@ func TestGoldenExamples(t *testing.T) {
 	for _, name := range names {
 		golden(t, filepath.Join("examples", name), out[name])
 	}
-	if !*update {
-		// an article or story that is no longer produced
-		files, _ := filepath.Glob(filepath.Join(goldenDir, "examples", "*.txt"))
-		for _, f := range files {
-			if _, ok := out[filepath.Base(f)]; !ok {
-				t.Errorf("%s: no longer produced", f)
+	// an article or story that is no longer produced (its id changed)
+	files, err := filepath.Glob(filepath.Join(goldenDir, "examples", "*.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if _, ok := out[filepath.Base(f)]; ok {
+			continue
+		}
+		if *update {
+			if err := os.Remove(f); err != nil {
+				t.Fatal(err)
 			}
+		} else {
+			t.Errorf("%s: no longer produced", f)
 		}
 	}
 }

@@ -48,6 +48,9 @@ the analysis of everything deferred.`,
 				case e.Err != nil:
 					bar.clear()
 					fmt.Fprintln(a.stderr, "error:", escape(e.Err.Error()))
+				case e.Skipped != "":
+					bar.clear()
+					fmt.Fprintf(a.stderr, "skipped: %s: %s\n", escape(e.Input), escape(e.Skipped))
 				case e.Dup && !quiet:
 					fmt.Fprintf(a.stdout, "duplicate %s  %s (already stored)\n", e.ID, escape(e.Input))
 				case !quiet:

@@ -41,15 +41,16 @@ type Result struct {
 
 // line is one non-empty input line being labelled.
 type line struct {
-	n     int // 1-based line number in the input
-	orig  string
-	text  string // trimmed, unglued
-	words int
-	glued int // words unglued in the line
-	kind  kind
-	label dossier.Label
-	why   why // what made the label; rendered as the user-facing reason at the end
-	arg   int // the why's argument: recurrence count, pattern index
+	n       int // 1-based line number in the input
+	orig    string
+	text    string // trimmed, unglued
+	words   int
+	glued   int    // words unglued in the line
+	written string // trimmed, before ungluing: the recurrence key's text
+	kind    kind
+	label   dossier.Label
+	why     why // what made the label; rendered as the user-facing reason at the end
+	arg     int // the why's argument: recurrence count, pattern index
 }
 
 // kind is a line's structure in the markup.
@@ -217,13 +218,14 @@ func (c *cleaner) split() {
 				continue
 			}
 		}
+		l.written = t
 		if needsUnglue(t) {
 			l.text = collapseSpaces(Unglue(t, c.vocab()))
+			l.glued = fieldCount(l.text) - fieldCount(t)
 		} else {
 			l.text = collapseSpaces(t)
 		}
 		l.words = wordCount(l.text)
-		l.glued = len(strings.Fields(l.text)) - len(strings.Fields(t))
 		if heading {
 			l.set(dossier.LabelHeading, whyMarkup)
 		}
@@ -263,7 +265,7 @@ func (c *cleaner) bySelf() {
 			}
 		}
 		if l.label == "" && c.opt.Recurring != nil && !isSentence(l) {
-			if n := c.opt.Recurring(LineKey(l.text)); n >= c.opt.MinRecurrence {
+			if n := c.opt.Recurring(LineKey(l.written)); n >= c.opt.MinRecurrence {
 				l.set(dossier.LabelBoilerplate, whyRecurs)
 				l.arg = n
 			}
@@ -578,7 +580,6 @@ func LineKey(s string) uint64 {
 func Keys(d extract.Doc) (doc uint64, keys []uint64) {
 	longest := ""
 	seen := map[uint64]bool{}
-	var v vocab
 	for _, raw := range d.Lines {
 		t := strings.TrimFunc(raw, isSpace)
 		if len(t) > len(longest) {
@@ -587,10 +588,9 @@ func Keys(d extract.Doc) (doc uint64, keys []uint64) {
 		if t == "" || wordCount(t) > maxPatternWords {
 			continue
 		}
-		if v == nil && needsUnglue(t) {
-			v = newVocab(d.Lines)
-		}
-		k := LineKey(Unglue(t, v))
+		// the line as written: ungluing depends on the page's words, and a
+		// site's glued menu must have one key on all its pages
+		k := LineKey(t)
 		if !seen[k] {
 			seen[k] = true
 			keys = append(keys, k)

@@ -148,3 +148,35 @@ func BenchmarkClean(b *testing.B) {
 		Clean(d, Options{})
 	}
 }
+
+// TestGluedLineRecursWhateverTheVocabulary: ungluing depends on the words
+// of each page, so recurrence keys take lines as written: a glued footer
+// is one line on all the pages of its site.
+func TestGluedLineRecursWhateverTheVocabulary(t *testing.T) {
+	footer := "Le Journal du ValContact"
+	bodies := []string{
+		"Pour tout contact dans le Val, la mairie a ouvert une permanence lors du conseil municipal.",
+		"Le club de football local a remporté son troisième match consécutif samedi soir.",
+		"Les travaux de la nouvelle médiathèque commenceront au printemps, selon la mairie.",
+	}
+	var docs []extract.Doc
+	c := NewCounter()
+	for _, b := range bodies {
+		d := extract.Text("x.txt", "Titre du jour\n\n"+b+"\n\n"+footer)
+		docs = append(docs, d)
+		c.Add(Keys(d))
+	}
+	for i, d := range docs {
+		k, _ := Keys(d)
+		r := Clean(d, Options{Recurring: c.Others(k)})
+		found := false
+		for _, rm := range r.Removed {
+			if rm.Text == footer && strings.HasPrefix(rm.Reason, "recurs in 2") {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("page %d: footer not seen as recurring: %v", i, r.Removed)
+		}
+	}
+}

@@ -179,6 +179,11 @@ func TestFurnitureSpans(t *testing.T) {
 			t.Errorf("flat pages pass without span learning (furniture %.3f): the set does not test it", 1-p0)
 		}
 	}
+	// pages of unknown origin (copies of one story from anywhere) share
+	// no site, so their common text is never furniture
+	if _, keys := SpanKeys(extract.Doc{Lines: []string{strings.Repeat("un deux trois quatre cinq six sept ", 3)}}); keys != nil {
+		t.Errorf("span keys for a page of unknown site: %d", len(keys))
+	}
 	// what was cut is kept with its reason
 	for i, pg := range pages {
 		if !pg.flat {
@@ -206,7 +211,10 @@ func BenchmarkCleanSpans(b *testing.B) {
 	}
 	for _, spans := range []bool{false, true} {
 		b.Run(fmt.Sprintf("spans=%v", spans), func(b *testing.B) {
+			c0, n := cpuTime(), 0
+			defer func() { b.ReportMetric(float64(cpuTime()-c0)/float64(max(n, 1)), "cpu-ns/op") }()
 			for b.Loop() {
+				n++
 				for _, p := range pages {
 					k, _ := Keys(p.doc)
 					opt := Options{Recurring: lines.Others(k)}

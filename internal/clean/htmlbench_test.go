@@ -311,7 +311,10 @@ func BenchmarkHTMLPages(b *testing.B) {
 	}
 	b.Run("trafilatura", func(b *testing.B) {
 		b.SetBytes(size)
+		c0, n := cpuTime(), 0
+		defer func() { b.ReportMetric(float64(cpuTime()-c0)/float64(max(n, 1)), "cpu-ns/op") }()
 		for b.Loop() {
+			n++
 			for _, p := range pages {
 				trafilaturaBody(p.raw)
 			}
@@ -319,7 +322,10 @@ func BenchmarkHTMLPages(b *testing.B) {
 	})
 	b.Run("dossier", func(b *testing.B) {
 		b.SetBytes(size)
+		c0, n := cpuTime(), 0
+		defer func() { b.ReportMetric(float64(cpuTime()-c0)/float64(max(n, 1)), "cpu-ns/op") }()
 		for b.Loop() {
+			n++
 			dossierBodies(pages)
 		}
 	})

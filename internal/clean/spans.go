@@ -39,27 +39,24 @@ const (
 // carousel count once; its content key otherwise) and the keys of its
 // word spans, each tied to the page's site.
 func SpanKeys(d extract.Doc) (doc uint64, keys []uint64) {
-	c := &cleaner{d: d}
-	c.split()
 	site := spanSite(d)
+	if site == "" {
+		return 0, nil // pages of unknown origin are not one site: copies of a story would look like furniture
+	}
 	if d.URL != "" {
 		doc = xxh3.HashString("url\x00" + d.URL)
 	} else {
 		doc, _ = Keys(d)
 	}
-	seen := map[uint64]bool{}
 	n := 0
 	sh := xxh3.HashString(site)
 	var hs []uint64
-	for _, l := range c.ls {
-		hs = wordHashes(l.text, hs[:0], nil)
+	for _, raw := range d.Lines {
+		// the line as written, as cutSpans reads it (l.written)
+		hs = wordHashes(stripMark(strings.TrimFunc(raw, isSpace)), hs[:0], nil)
 		for i := 0; i+SpanWords <= len(hs) && n < maxSpanWords; i++ {
 			n++
-			k := spanKey(sh, hs[i:i+SpanWords])
-			if !seen[k] {
-				seen[k] = true
-				keys = append(keys, k)
-			}
+			keys = append(keys, spanKey(sh, hs[i:i+SpanWords])) // Counter.Add counts a page once per key
 		}
 	}
 	return doc, keys
@@ -70,10 +67,11 @@ func SpanKeys(d extract.Doc) (doc uint64, keys []uint64) {
 // when at is not nil.
 func wordHashes(s string, hs []uint64, at *[]int) []uint64 {
 	fi := 0
+	var buf [64]byte
 	for f := range strings.FieldsSeq(s) {
 		w := strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 		if w != "" {
-			hs = append(hs, xxh3.HashString(strings.ToLower(w)))
+			hs = append(hs, foldedHash(w, buf[:0]))
 			if at != nil {
 				*at = append(*at, fi)
 			}
@@ -83,26 +81,19 @@ func wordHashes(s string, hs []uint64, at *[]int) []uint64 {
 	return hs
 }
 
-// spanSite is the outlet a page's spans are counted in: its host, or its
-// site name, or nothing (all pages of unknown origin together).
-func spanSite(d extract.Doc) string {
-	if u, err := url.Parse(d.URL); err == nil && u.Host != "" {
-		return strings.TrimPrefix(strings.ToLower(u.Host), "www.")
-	}
-	return strings.ToLower(strings.TrimSpace(d.Site))
-}
-
-// spanWords are the words of s, case and edge punctuation folded.
-func spanWords(s string) []string {
-	fs := strings.Fields(s)
-	out := fs[:0:0]
-	for _, f := range fs {
-		w := strings.ToLower(strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
-		if w != "" {
-			out = append(out, w)
+// foldedHash hashes w in lower case, without allocating for ASCII words.
+func foldedHash(w string, buf []byte) uint64 {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 0x80 {
+			return xxh3.HashString(strings.ToLower(w))
 		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
 	}
-	return out
+	return xxh3.Hash(buf)
 }
 
 // spanKey combines the site's hash and a window of word hashes; the
@@ -121,6 +112,9 @@ func (c *cleaner) spans() {
 	if c.opt.RecurringSpan == nil {
 		return
 	}
+	if spanSite(c.d) == "" {
+		return
+	}
 	site := xxh3.HashString(spanSite(c.d))
 	var out []*line
 	for _, l := range c.ls {
@@ -136,10 +130,10 @@ func (c *cleaner) spans() {
 // cutSpans splits l into its furniture runs (labelled) and the text
 // between them.
 func (c *cleaner) cutSpans(l *line, site uint64) []*line {
-	fields := strings.Fields(l.text)
+	fields := strings.Fields(l.written)
 	// the folded words, each tied to the field it comes from
 	var at []int
-	ws := wordHashes(l.text, nil, &at)
+	ws := wordHashes(l.written, nil, &at)
 	covered := make([]bool, len(fields))
 	most, any := 0, false
 	for i := 0; i+SpanWords <= len(ws); i++ {
@@ -201,8 +195,12 @@ func (c *cleaner) cutSpans(l *line, site uint64) []*line {
 		for j < len(fields) && covered[j] == covered[i] {
 			j++
 		}
-		text := strings.Join(fields[i:j], " ")
-		seg := &line{n: l.n, orig: text, text: text, words: wordCount(text), kind: l.kind}
+		written := strings.Join(fields[i:j], " ")
+		text := written
+		if needsUnglue(text) {
+			text = Unglue(text, c.vocab())
+		}
+		seg := &line{n: l.n, orig: written, written: written, text: text, words: wordCount(text), kind: l.kind}
 		if covered[i] {
 			seg.set(dossier.LabelBoilerplate, whySpan)
 			seg.arg = most
@@ -222,4 +220,35 @@ func endsBlock(f string) bool {
 func startsLower(f string) bool {
 	r, _ := utf8.DecodeRuneInString(f)
 	return unicode.IsLower(r)
+}
+
+// stripMark removes the HTML step's mark of a heading, item or row.
+func stripMark(t string) string {
+	for _, p := range []string{extract.HeadingPrefix, extract.ItemPrefix, extract.RowPrefix} {
+		if strings.HasPrefix(t, p) {
+			return strings.TrimPrefix(t, p)
+		}
+	}
+	return t
+}
+
+// spanSite is the outlet a page's spans are counted in: its host, or its
+// site name; "" when unknown, and then spans are not learned.
+func spanSite(d extract.Doc) string {
+	if u, err := url.Parse(d.URL); err == nil && u.Host != "" {
+		return strings.TrimPrefix(strings.ToLower(u.Host), "www.")
+	}
+	return strings.ToLower(strings.TrimSpace(d.Site))
+}
+
+// spanWords are the words of s, case and edge punctuation folded.
+func spanWords(s string) []string {
+	var out []string
+	for f := range strings.FieldsSeq(s) {
+		w := strings.ToLower(strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
+		if w != "" {
+			out = append(out, w)
+		}
+	}
+	return out
 }

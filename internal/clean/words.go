@@ -20,8 +20,16 @@ const (
 // paragraph is as long as its English translation, not one "word".
 func wordCount(s string) int {
 	n := 0
-	for _, f := range strings.Fields(s) {
+	for f := range strings.FieldsSeq(s) {
 		n += fieldWords(f)
+	}
+	return n
+}
+
+func fieldCount(s string) int {
+	n := 0
+	for range strings.FieldsSeq(s) {
+		n++
 	}
 	return n
 }

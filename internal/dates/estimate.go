@@ -14,7 +14,10 @@ import (
 type Related struct {
 	Date  string
 	After bool
-	Why   string // "translated 9e827b75edeb"
+	// Near: the article relays the same report as one of this date (the
+	// same number from the same source), so came out about when it did.
+	Near bool
+	Why  string // "translated 9e827b75edeb"
 }
 
 // Window is how long after the latest date a text states as past an
@@ -97,9 +100,12 @@ func Guess(title, text, lang string, related []Related, before time.Time) (Estim
 		if !ok {
 			continue
 		}
-		if r.After {
+		switch {
+		case r.Near:
+			continue // weaker than what the text says: below
+		case r.After:
 			narrow(dl, dh.AddDate(0, 0, CopyWindow), fmt.Sprintf("copies %s of %s", r.Why, r.Date))
-		} else {
+		default:
 			narrow(dl.AddDate(0, 0, -CopyWindow), dh, fmt.Sprintf("copied by %s of %s", r.Why, r.Date))
 		}
 	}
@@ -126,6 +132,11 @@ func Guess(title, text, lang string, related []Related, before time.Time) (Estim
 	}
 	// A month or a year alone ("en 2023", "en mars 2024") says the article
 	// is later, not how much later: it dates nothing by itself.
+	for _, r := range related {
+		if dl, dh, ok := Span(r.Date); ok && r.Near {
+			narrow(dl.AddDate(0, 0, -Window), dh.AddDate(0, 0, Window), fmt.Sprintf("%s of %s", r.Why, r.Date))
+		}
+	}
 	// a date the text puts ahead bounds the article from above
 	for _, f := range fs {
 		if f.future && f.day && !lo.IsZero() && !f.lo.Before(lo) && f.lo.Before(hi) {

@@ -26,6 +26,9 @@ type Doc struct {
 	// Fetched is when the page was fetched, when the input says (a WARC
 	// record's WARC-Date); zero otherwise.
 	Fetched time.Time
+	// Partial: a feed item that gave only its summary; the page at URL
+	// has the article.
+	Partial bool
 }
 
 // Formats.

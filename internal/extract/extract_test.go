@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -167,5 +168,28 @@ func TestJSONLLongLine(t *testing.T) {
 	docs, errs := JSONL("x.jsonl", in)
 	if len(errs) != 0 || len(docs) != 2 || docs[1].Title != "Short" {
 		t.Fatalf("%d docs, errors %v; want both lines", len(docs), errs)
+	}
+}
+
+// TestFeedItemLimits: a feed item's HTML has the limits of a page: an
+// item nested 10,000 levels deep is refused as too deep (never stored as
+// its markup), one with a deep widget beside its paragraphs keeps them.
+func TestFeedItemLimits(t *testing.T) {
+	deep := strings.Repeat("<div>", 10000) + "x" + strings.Repeat("</div>", 10000)
+	para := "<p>Le conseil municipal a voté mardi le budget de la rénovation du pont, après trois heures de débat entre la majorité et l'opposition.</p>"
+	item := func(n int, body string) string {
+		return fmt.Sprintf("<item><title>T%d</title><link>https://x.example/%d</link><description><![CDATA[%s]]></description></item>", n, n, body)
+	}
+	feed := `<?xml version="1.0"?><rss version="2.0"><channel><title>S</title>` + item(1, deep) + item(2, para+para+deep) + `</channel></rss>`
+	docs, errs := Feed("f.rss", []byte(feed))
+	if len(errs) != 1 || !errors.Is(errs[0], ErrTooDeep) || !strings.Contains(errs[0].Error(), "f.rss#1") {
+		t.Errorf("deep item: errors %v", errs)
+	}
+	if len(docs) != 1 {
+		t.Fatalf("docs %d", len(docs))
+	}
+	text := strings.Join(docs[0].Lines, "\n")
+	if strings.Contains(text, "<div") || !strings.Contains(text, "rénovation du pont") {
+		t.Errorf("item 2 lines: %.300q", text)
 	}
 }

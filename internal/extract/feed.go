@@ -19,16 +19,20 @@ func Feed(input string, b []byte) ([]Doc, []error) {
 	var errs []error
 	for i, it := range f.Items {
 		name := fmt.Sprintf("%s#%d", input, i+1)
-		body := it.Content
+		body, partial := it.Content, false
 		if strings.TrimSpace(body) == "" {
-			body = it.Description
+			body, partial = it.Description, true
 		}
-		lines := FragmentLines(body)
-		if len(lines) == 0 {
+		if strings.TrimSpace(body) == "" {
 			errs = append(errs, inputErr(name, ErrNoText))
 			continue
 		}
-		d := Doc{Input: name, Format: FormatFeed, Lines: lines, Title: strings.TrimSpace(it.Title), URL: it.Link, Site: strings.TrimSpace(f.Title), Lang: f.Language}
+		lines, err := ItemLines(name, body, it.Link)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		d := Doc{Input: name, Format: FormatFeed, Lines: lines, Partial: partial, Title: strings.TrimSpace(it.Title), URL: it.Link, Site: strings.TrimSpace(f.Title), Lang: f.Language}
 		if it.Link != "" {
 			d.Input = it.Link
 		}

@@ -228,16 +228,75 @@ func isVoid(tag string) bool {
 	return false
 }
 
-// FragmentLines turns an HTML fragment (a feed item's content) into lines
-// without main-text extraction: the fragment is the content already.
+// FragmentLines turns an HTML fragment into lines without main-text
+// extraction, with the depth limit of pages: elements nested too deeply
+// are cut, and a fragment the parser refuses gives no lines (never its
+// markup as text).
 func FragmentLines(s string) []string {
-	nodes, err := html.ParseFragment(strings.NewReader(s), &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body})
+	b, _ := prune([]byte(s), MaxNesting-16)
+	nodes, err := html.ParseFragment(bytes.NewReader(b), &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body})
 	if err != nil {
-		return strings.Split(s, "\n")
+		return nil
 	}
 	root := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
 	for _, n := range nodes {
 		root.AppendChild(n)
 	}
 	return blockLines(root)
+}
+
+// ItemLines extracts the text of a feed item's HTML as a page's: the same
+// depth limit, the same main-text extraction (which drops the share bars,
+// "related" lists and "appeared first on" trailers feeds put in items).
+// An item is the article already, and often short: when extraction keeps
+// less than half of its text, the item's own blocks are its lines.
+func ItemLines(input, fragment, link string) ([]string, error) {
+	if !strings.ContainsAny(fragment, "<&") {
+		return nonEmpty(strings.Split(fragment, "\n")), nil
+	}
+	own := FragmentLines(fragment)
+	if len(own) == 0 {
+		if depthOf([]byte(fragment)) > MaxNesting-16 {
+			return nil, inputErr(input, fmt.Errorf("%w (more than %d levels, nothing left once cut)", ErrTooDeep, MaxNesting))
+		}
+		return nil, inputErr(input, ErrNoText)
+	}
+	d, err := HTML(input, []byte("<html><body><article>"+fragment+"</article></body></html>"), link)
+	if err != nil || 2*textLen(d.Lines) < textLen(own) {
+		return own, nil
+	}
+	// the extractor's fallbacks may merge blocks of a short fragment:
+	// keep its choice of blocks, never text the item does not have as is
+	all := strings.Join(own, "\n")
+	for _, l := range d.Lines {
+		if !strings.Contains(all, stripMarks(l)) {
+			return own, nil
+		}
+	}
+	return d.Lines, nil
+}
+
+func stripMarks(l string) string {
+	for _, p := range []string{HeadingPrefix, ItemPrefix, RowPrefix} {
+		l = strings.TrimPrefix(l, p)
+	}
+	return l
+}
+
+func textLen(lines []string) int {
+	n := 0
+	for _, l := range lines {
+		n += len(l)
+	}
+	return n
+}
+
+func nonEmpty(lines []string) []string {
+	out := lines[:0]
+	for _, l := range lines {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
 }

@@ -3,6 +3,9 @@ package figure
 import (
 	"testing"
 	"time"
+
+	"github.com/dossier-news/dossier"
+	"github.com/dossier-news/dossier/internal/sentence"
 )
 
 func TestWeekdayDate(t *testing.T) {
@@ -24,5 +27,103 @@ func TestWeekdayDate(t *testing.T) {
 	}
 	if got := Extract("Samedi, 3 000 personnes ont manifesté à Paris.", nil, Context{Date: "2024-11-23"}); len(got) != 1 || got[0].Time != "2024-11-23" {
 		t.Errorf("Extract on a Saturday: %+v", got)
+	}
+}
+
+// TestSources: who each figure comes from, one case per way news names it.
+func TestSources(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"Selon le ministère ukrainien de la Défense, 3 000 soldats ont été tués.", "le ministère ukrainien de la Défense"},
+		{"« Au moins 700 personnes ont été interpellées », a indiqué le ministère.", "le ministère"},
+		{"Le gouvernement a annoncé que 1 200 emplois seraient supprimés.", "Le gouvernement"},
+		{"L'armée a estimé à 4 000 le nombre de soldats tués.", "L'armée"},
+		{"D'après l'institut Ipsos, 55 % des électeurs ont voté.", "l'institut Ipsos"},
+		{"Quelque 300 civils ont fui, cités par l'agence Reuters.", "l'agence Reuters"},
+		{"Les frappes ont fait 12 morts, a rapporté l'agence officielle KCNA.", "l'agence officielle KCNA"},
+		{"De source militaire, 40 chars ont été détruits.", "source militaire"},
+		{"Le préfet a évoqué 20 blessés. Selon la même source, 3 maisons ont brûlé.", "Le préfet"},
+		{"La ministre a déclaré que 40 familles étaient sinistrées. « Nous en avons relogé 80 », a-t-elle ajouté.", "La ministre"},
+		{"« Nous avons relogé 80 familles », a-t-elle ajouté.", ""},
+		{"Le Canard enchaîné explique que la note est élevée. Au total, Penelope Fillon a perçu 900 000 euros.", "Le Canard enchaîné"},
+		{"At least 300 people died, the health minister said.", "the health minister"},
+		{"The mayor told reporters that 1,500 homes were flooded.", "The mayor"},
+		{"According to the United Nations, 2 million people have fled.", "the United Nations"},
+		{"Le jeu de TF1, qui avait lancé un appel, a indiqué avoir levé 140 000 euros.", "Le jeu de TF1"},
+		{"Les organisateurs ont rappelé que 23 personnes avaient été blessées, tandis que 1 900 policiers ont été blessés, note le ministère.", "Les organisateurs"},
+		{"Tandis que 1 900 policiers ont été blessés, note le ministère.", "le ministère"},
+		// names nobody: no source, never a verb or a clause
+		{"Selon les estimations, 19 % des poissons ont disparu.", ""},
+		{"Après avoir évoqué 500 000 euros, il s'est tu.", ""},
+		{"Total estimated output would be 110 mln bushels.", ""},
+	}
+	for _, tt := range tests {
+		figs := Extract(tt.text, sentence.Split(tt.text), Context{})
+		if len(figs) == 0 {
+			t.Errorf("%q: no figure", tt.text)
+			continue
+		}
+		if got := figs[0].Source; got != tt.want {
+			t.Errorf("%q: source %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestSubjectsAndModality: the actor and the modality of a figure.
+func TestSubjectsAndModality(t *testing.T) {
+	tests := []struct {
+		text, title string
+		subject     string
+		modality    dossier.Modality
+	}{
+		{"La Corée du Nord a envoyé 10 000 soldats en Russie.", "", "La Corée du Nord", "fact"},
+		{"Depuis lundi, 287 Palestiniens ont été blessés.", "", "Palestiniens", "fact"},
+		{"Selon un sondage, 22 % des Français sont opposés au projet.", "", "Français", "fact"},
+		{"Au moins 24 personnes ont été tuées.", "À Kaboul, un attentat fait 24 morts", "Kaboul", "fact"},
+		{"Sa fille Marie a été embauchée. Elle a touché 57 000 euros.", "", "Marie", "fact"},
+		{"General Motors will idle six plants next week.", "", "General Motors", "planned"},
+		{"Up to 300 people were feared dead.", "", "", "unconfirmed"},
+		{"S'il arrivait au second tour, il lui resterait 3,5 millions d'euros.", "", "", "possible"},
+		{"Plus de 13 000 gendarmes seront mobilisés.", "", "", "planned"},
+		{"L'UICN a évalué 76 199 espèces.", "", "L'UICN", "fact"},
+		{"Les dégâts sont évalués à 40 millions d'euros.", "", "", "estimate"},
+		{"The provincial budget raises income taxes by about 20 pct.", "", "", "planned"},
+	}
+	for _, tt := range tests {
+		figs := Extract(tt.text, sentence.Split(tt.text), Context{Title: tt.title})
+		var f *dossier.Figure
+		for k := range figs {
+			if figs[k].Field == "" {
+				f = &figs[k]
+			}
+		}
+		if f == nil {
+			t.Errorf("%q: no figure", tt.text)
+			continue
+		}
+		if tt.subject != "" && f.Subject != tt.subject {
+			t.Errorf("%q: subject %q, want %q", tt.text, f.Subject, tt.subject)
+		}
+		if f.Modality != tt.modality {
+			t.Errorf("%q: modality %q, want %q", tt.text, f.Modality, tt.modality)
+		}
+	}
+}
+
+// TestElliptical: a figure that leaves out what it counts counts what the
+// figure before it counts.
+func TestElliptical(t *testing.T) {
+	text := "Selon la CGT, 46 000 manifestants ont défilé, dont 8 000 à Paris. Les blessés sont 28 à Paris, 13 à Lyon. The strike idled 21,600 workers, including 4,900 in Wentzville."
+	want := map[string]string{"8 000": "manifestant", "13": "blessé", "4,900": "worker"}
+	got := map[string]string{}
+	for _, f := range Extract(text, sentence.Split(text), Context{}) {
+		got[f.Text] = f.Thing
+		if f.Text == "8 000" && (f.Source != "la CGT" || f.Subject != "Paris") {
+			t.Errorf("8 000: source %q subject %q", f.Source, f.Subject)
+		}
+	}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s counts %q, want %q (all: %v)", k, got[k], v, got)
+		}
 	}
 }

@@ -12,10 +12,10 @@ import (
 // "rupees") to ISO 4217 codes, looking at the article's words once and only
 // when a figure needs it.
 type moneyCtx struct {
-	text  string // title and text
-	lower string
-	fam   map[string]string
-	last  string // the code of the last money figure read
+	title, text string
+	lower       string // title and text in lower case, made on first use
+	fam         map[string]string
+	last        string // the code of the last money figure read
 }
 
 func (m *moneyCtx) seen(code string) {
@@ -25,8 +25,9 @@ func (m *moneyCtx) seen(code string) {
 }
 
 // implied: the currency an amount with no unit is in: the one its sentence
-// names, else the last one the article used.
-func (m *moneyCtx) implied(toks []token) string {
+// names, else, for an amount in brackets or "à hauteur de", the last one the
+// article used.
+func (m *moneyCtx) implied(toks []token, aside bool) string {
 	for k, t := range toks {
 		if code := currencyWords[t.lower]; code != "" && t.lower != "won" && t.lower != "real" {
 			return m.resolve(toks, k, k+1, code)
@@ -35,14 +36,14 @@ func (m *moneyCtx) implied(toks []token) string {
 			return m.resolve(toks, k, k+1, code)
 		}
 	}
-	if m == nil {
+	if m == nil || !aside {
 		return ""
 	}
 	return m.last
 }
 
 func newMoneyCtx(title, text string) *moneyCtx {
-	return &moneyCtx{text: title + "\n" + text}
+	return &moneyCtx{title: title, text: text}
 }
 
 // resolve gives the ISO code of the money figure toks[start:end] whose
@@ -78,7 +79,7 @@ func (m *moneyCtx) resolve(toks []token, start, end int, unit string) string {
 
 // famWords: how a family is written, lower case, for the article scan.
 var famWords = map[string][]string{
-	famDollar: {"dollar", "dlr", "$"}, famRupee: {"rupee", "roupie"}, famPeso: {"peso"},
+	famDollar: {"dollar", "dlr"}, famRupee: {"rupee", "roupie"}, famPeso: {"peso"},
 	famCrown: {"couronne", "crown", "kron"}, famFranc: {"franc"}, famPound: {"pound", "livre"},
 }
 
@@ -92,12 +93,14 @@ func (m *moneyCtx) article(fam string) string {
 	}
 	if m.fam == nil {
 		m.fam = map[string]string{}
-		m.lower = strings.ToLower(m.text)
+		m.lower = strings.ToLower(m.title + "\n" + m.text)
 	}
 	// the evidence must be one-sided: an article naming Hong Kong and
 	// Canadian dollars leaves a bare "$" to the default
 	codes := m.qualified(fam)
-	if len(codes) == 0 {
+	// an article that writes "A$" or "C$" for its other dollars means the
+	// US one by a bare "$": the places it names say nothing then
+	if len(codes) == 0 && !(fam == famDollar && prefixedDollar(m.lower)) {
 		codes = map[string]bool{}
 		for place, c := range countryCurrency[fam] {
 			if wordIndex(m.lower, place) >= 0 {
@@ -127,17 +130,6 @@ func (m *moneyCtx) qualified(fam string) map[string]bool {
 			}
 			at += off
 			off = at + len(w)
-			if w == "$" {
-				// "us$", "c$", "a$"
-				k := at
-				for k > 0 && m.lower[k-1] >= 'a' && m.lower[k-1] <= 'z' {
-					k--
-				}
-				if code := dollarPrefix[strings.ToUpper(m.lower[k:at])]; code != "" && k < at {
-					codes[code] = true
-				}
-				continue
-			}
 			if code := currencyQualifier[wordBefore(m.lower, at)]; code != "" {
 				codes[code] = true
 				continue
@@ -277,6 +269,9 @@ func unitAfter(toks []token, k int, q quantity, lang string) (string, dossier.Ki
 	}
 	switch {
 	case percentWords[w]:
+		if next(1) == "points" || next(1) == "point" {
+			return "%", dossier.KindPercent, k + 2 // "0.25 percentage points"
+		}
 		return "%", dossier.KindPercent, k + 1
 	case (w == "pour" || w == "per") && next(1) == "cent":
 		return "%", dossier.KindPercent, k + 2
@@ -302,6 +297,18 @@ func unitAfter(toks []token, k int, q quantity, lang string) (string, dossier.Ki
 		return "°C", dossier.KindMeasure, k + 2
 	case (w == "degrés" || w == "degrees") && (next(1) == "fahrenheit" || next(1) == "f"):
 		return "°F", dossier.KindMeasure, k + 2
+	case w == "metric" && (next(1) == "tons" || next(1) == "ton" || next(1) == "tonnes"):
+		return "t", dossier.KindMeasure, k + 2
+	case w == "nautical" && (next(1) == "miles" || next(1) == "mile"):
+		return "nmi", dossier.KindMeasure, k + 2
+	case (w == "barrels" || w == "barils" || w == "bbl") && (next(1) == "per" || next(1) == "a" || next(1) == "par") && (next(2) == "day" || next(2) == "jour"):
+		return "bbl/d", dossier.KindMeasure, k + 3
+	case w == "bpd" || w == "b/d":
+		return "bbl/d", dossier.KindMeasure, k + 1
+	case (w == "percentage" || w == "percentage-point") && (next(1) == "points" || next(1) == "point"):
+		return "%", dossier.KindPercent, k + 2
+	case (w == "points" || w == "point") && next(1) == "de" && next(2) == "pourcentage":
+		return "%", dossier.KindPercent, k + 3
 	case w == "square" && measureUnits[next(1)] != "":
 		return measureUnits[next(1)] + "²", dossier.KindMeasure, k + 2
 	case w == "cubic" && measureUnits[next(1)] != "":
@@ -512,12 +519,21 @@ func rangeAfter(toks []token, q quantity, start int, lang string) (rangeRead, bo
 // shareOrMoneyThing: what a percentage is a share of ("22% des
 // Français", "33 pct of the vote") or what money is for ("une amende de
 // 400 euros", "a fine of $5"), as a lemma; "" when the sentence does not say.
-func shareOrMoneyThing(toks []token, start, end int, kind dossier.Kind) string {
+func shareOrMoneyThing(toks []token, start, end int, kind dossier.Kind, unit string) string {
+	if kind == dossier.KindMeasure && (unit == "t" || unit == "bushel" || unit == "bbl" || unit == "kt" || unit == "Mt") {
+		kind = dossier.KindPercent // masses of goods: "10 000 tonnes de carburant" counts the fuel
+	}
 	switch kind {
 	case dossier.KindPercent:
 		if end < len(toks) {
 			if w := bare(toks[end].lower); w == "de" || w == "d" || w == "des" || w == "du" || w == "of" {
 				if th, _ := thingAt(toks, end+1, false); th != "" {
+					return th
+				}
+			}
+			// "half the farms", "deux tiers les Français"
+			if w := toks[end].lower; w == "the" || w == "its" || w == "their" || w == "his" || w == "her" || w == "our" {
+				if th, _ := thingAt(toks, end, true); th != "" {
 					return th
 				}
 			}
@@ -538,3 +554,24 @@ var negativeWords = map[string]bool{"moins": true, "minus": true, "negative": tr
 // vulgarFractions: the single-character fractions.
 var vulgarFractions = map[string]float64{"½": 0.5, "⅓": 1.0 / 3, "⅔": 2.0 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6,
 	"⅘": 0.8, "⅙": 1.0 / 6, "⅚": 5.0 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
+
+// prefixedDollar: the text writes a dollar with its country's letters ("A$", "C$", "HK$").
+func prefixedDollar(lower string) bool {
+	for off := 0; ; {
+		at := strings.IndexByte(lower[off:], '$')
+		if at < 0 {
+			return false
+		}
+		at += off
+		if at > 0 && lower[at-1] >= 'a' && lower[at-1] <= 'z' {
+			k := at
+			for k > 0 && lower[k-1] >= 'a' && lower[k-1] <= 'z' {
+				k--
+			}
+			if dollarPrefix[strings.ToUpper(lower[k:at])] != "" {
+				return true
+			}
+		}
+		off = at + 1
+	}
+}

@@ -28,6 +28,7 @@ func Extract(text string, sentences []dossier.Span, c Context) []dossier.Figure 
 	var at attributor
 	// the actor the article is about, for figures whose sentence names none
 	topic := titleTopic(c.Title, text)
+	lastActor := ""
 	// The headline states figures too, and its attribution carries over
 	// into the first sentence that has none.
 	if c.Title != "" {
@@ -73,8 +74,13 @@ func Extract(text string, sentences []dossier.Span, c Context) []dossier.Figure 
 		for k := first; k < len(out); k++ {
 			out[k].Sentence = s
 			out[k].Time = when
+			if out[k].Subject == "" && lastActor != "" && pronounSubject(toks, pos[k-first]) {
+				out[k].Subject = lastActor
+			}
 			// the speaker is not the actor: "a indiqué le ministère de l'Intérieur"
-			if sub := strings.ToLower(out[k].Subject); sub != "" && strings.Contains(strings.ToLower(out[k].Source), sub) {
+			// (but "L'UICN a évalué 76 199 espèces": the speaker before its own act is its actor)
+			if sub := strings.ToLower(out[k].Subject); sub != "" && strings.Contains(strings.ToLower(out[k].Source), sub) &&
+				!actsItself(text[sp.Start:out[k].Start], out[k].Source) {
 				out[k].Subject = ""
 			}
 			if out[k].Subject == "" {
@@ -84,8 +90,36 @@ func Extract(text string, sentences []dossier.Span, c Context) []dossier.Figure 
 				out[k].Subject = topic
 			}
 		}
+		if a := sentenceActor(toks); a != "" {
+			lastActor = a
+		}
 	}
 	return out
+}
+
+// actsItself: the source, named before the figure as the subject of a
+// verb that is not one of saying, did or counted what the figure says
+// ("L'UICN a évalué 76 199 espèces", "La CGT a annoncé 150 000
+// participants"), unlike "Selon le ministère, ..." or "X said 25,000 ...".
+func actsItself(before, source string) bool {
+	at := strings.LastIndex(before, source)
+	if at < 0 {
+		return false
+	}
+	lead := tokenize(before[:at], 0)
+	if n := len(lead); n > 0 {
+		switch bare(lead[n-1].lower) {
+		case "selon", "après", "to", "par", "by", "de", "du", "of", "pour":
+			return false
+		}
+	}
+	for _, t := range tokenize(before[at+len(source):], 0) {
+		switch bare(t.lower) {
+		case "said", "says", "told", "déclaré", "indiqué", "affirmé", "dit", "ajouté", "précisé", "expliqué", "rappelé", "que", "qu", "that", "souligné", "assuré":
+			return false
+		}
+	}
+	return true
 }
 
 // fragment: a sentence that starts with a parenthesis or in lower case
@@ -130,6 +164,15 @@ func sentenceFigures(text string, toks []token, c Context) (out []dossier.Figure
 func quantityAt(toks []token, i int, lang string) (quantity, bool) {
 	t := toks[i]
 	w := t.lower
+	// most words start no number: one lookup sends them back
+	if t.kind == tWord && !numberish[w] {
+		if first, _, ok := strings.Cut(w, "-"); !ok || !numberish[first] {
+			return quantity{}, false
+		}
+	}
+	if t.kind == tAlnum {
+		return quantity{}, false
+	}
 	// "half a million", "un demi-million", "two thirds of a million"
 	if v, n := fractionOfScale(toks, i, lang); n > 0 {
 		return quantity{i: i, j: i + n, value: v, low: v, high: v, word: true, thingFrom: skipOf(toks, i+n)}, true
@@ -511,25 +554,27 @@ func reading(text string, toks []token, q quantity, c Context, prev *dossier.Fig
 	}
 	if kind == "" {
 		th, hd := thingAt(toks, thingFrom, c.Lang == "en")
+		// "a staff of 45", "une équipe de 30": the group named before counts
+		if th == "" && start >= 2 && (bare(toks[start-1].lower) == "of" || bare(toks[start-1].lower) == "de") && collectives[toks[start-2].lower] {
+			th = lemma(toks[start-2].lower)
+			hd = q.j - 1
+		}
 		if th == "" && prev != nil && elliptical(toks, thingFrom) {
 			inherited = prev
 			switch {
 			case prev.Kind == dossier.KindCount && prev.Thing != "":
 				th = prev.Thing
-			case prev.Unit != "" && (prev.Kind == dossier.KindMoney || prev.Kind == dossier.KindPercent || prev.Kind == dossier.KindMeasure):
+			// a number with a scale word ("41.2 mln") is no percentage
+			case prev.Unit != "" && (prev.Kind == dossier.KindMoney || prev.Kind == dossier.KindPercent && !(q.j > q.i+1 && scaleWords[toks[q.j-1].lower] >= 1e6) || prev.Kind == dossier.KindMeasure):
 				unit, kind = prev.Unit, prev.Kind
 			}
 		}
 		if th == "" && kind == "" && !q.vague && !q.word && q.j > q.i+1 && scaleWords[toks[q.j-1].lower] >= 1e6 {
 			// "(282 millions)", "à hauteur de 60 millions": an amount of the money the text is counting
-			if cur := c.money.implied(toks); cur != "" {
+			paren := q.i > 0 && toks[q.i-1].text == "(" || strings.HasSuffix(bare(toks[max(q.i-1, 0)].lower), "hauteur")
+			if cur := c.money.implied(toks, paren || q.i >= 2 && toks[q.i-2].lower == "hauteur"); cur != "" {
 				unit, kind = cur, dossier.KindMoney
 			}
-		}
-		// "a staff of 45", "une équipe de 30": the group named before counts
-		if th == "" && kind != dossier.KindMoney && start >= 2 && (bare(toks[start-1].lower) == "of" || bare(toks[start-1].lower) == "de") && collectives[toks[start-2].lower] {
-			th = lemma(toks[start-2].lower)
-			hd = q.j - 1
 		}
 		switch {
 		case kind != "":
@@ -557,8 +602,11 @@ func reading(text string, toks []token, q quantity, c Context, prev *dossier.Fig
 	if kind != dossier.KindCount {
 		f.Unit = unit
 		// what a share is of, what money is for: "22% des Français", "une amende de 400 euros"
-		f.Thing = shareOrMoneyThing(toks, start, end, kind)
+		f.Thing = shareOrMoneyThing(toks, start, end, kind, unit)
 		f.Gloss = glossOf(f.Thing)
+		if kind == dossier.KindPercent && f.Subject == "" {
+			f.Subject = shareWhole(toks, end)
+		}
 	}
 	f.Kind = kind
 	// bound words after: "3 000 soldats au moins"
@@ -675,6 +723,13 @@ func thingAt(toks []token, k int, en bool) (string, int) {
 	if k < len(toks) && k > 0 && (toks[k].text == "\"" || toks[k].text == "»" || toks[k].text == "”") && toks[k-1].spaceAfter == "" {
 		k++
 	}
+	// a model designation before the noun: "20 A321neo jets", "four 747-400 aircraft"
+	for m := k; m < len(toks) && m < k+4 && modelPart(toks, m); m++ {
+		if m+1 < len(toks) && toks[m+1].kind == tWord && !modelPart(toks, m+1) && toks[m].kind != tNum {
+			k = m + 1
+			break
+		}
+	}
 	if k >= len(toks) || toks[k].kind != tWord || notThing[bare(toks[k].lower)] && !(en && toks[k].lower == "car") || months[toks[k].lower] || weekdays[toks[k].lower] ||
 		isAdverb(toks[k].lower) || pronouns[toks[k].lower] {
 		return "", -1
@@ -699,8 +754,11 @@ func thingAt(toks []token, k int, en bool) (string, int) {
 		}
 		for m := k; m < len(toks) && m < k+4; m++ {
 			t := toks[m]
-			if t.kind != tWord || notThing[t.lower] || weekdays[t.lower] || months[t.lower] {
+			if t.kind != tWord || notThing[t.lower] || weekdays[t.lower] || months[t.lower] || postNominal[t.lower] && m > k {
 				break
+			}
+			if invariantPlural[t.lower] {
+				return t.lower, m // "6 aircraft due", "45 staff"
 			}
 			if (strings.HasSuffix(t.lower, "ed") || strings.HasSuffix(t.lower, "ing")) && m > k {
 				break

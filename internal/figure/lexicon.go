@@ -46,8 +46,6 @@ func durationUnit(w, lang string) string {
 	return durationUnits[w]
 }
 
-// hundredWords multiply what comes before by 100.
-var hundredWords = map[string]bool{"cent": true, "cents": true, "hundred": true}
 
 // scaleWords multiply: "mille", "million", "billion".
 var scaleWords = map[string]float64{
@@ -266,6 +264,10 @@ var measureUnits = map[string]string{
 	"cc": "cm³", "mégawatt": "MW", "megawatt": "MW", "gigawatt": "GW", "watts": "W", "volts": "V", "décibels": "dB", "decibels": "dB",
 	"yards": "yd", "yard": "yd", "hectolitres": "hl", "milligrammes": "mg", "milligrams": "mg", "mg": "mg", "grammes": "g",
 	"grams": "g", "gramme": "g", "gram": "g", "microns": "µm", "nanomètres": "nm", "nanometres": "nm", "nm": "nm",
+	"kilowatt-hours": "kWh", "kilowatt-hour": "kWh", "kilowattheures": "kWh", "megawatt-hours": "MWh", "mégawattheures": "MWh",
+	"mpg": "mpg", "knot": "kn", "kph": "km/h", "fahrenheit": "°F", "°f": "°F", "celsius": "°C", "mm²": "mm²", "cm²": "cm²",
+	"tonnes-km": "t·km", "teu": "TEU", "teus": "TEU", "gigatonnes": "Gt", "gigatons": "Gt", "megatons": "Mt",
+	"millilitres": "ml", "milliliters": "ml", "centilitres": "cl", "hectolitre": "hl", "bushel.": "bushel",
 }
 
 // durations and their unit.
@@ -372,3 +374,34 @@ func init() {
 var collectives = map[string]bool{"staff": true, "crew": true, "team": true, "force": true, "army": true, "workforce": true,
 	"fleet": true, "total": true, "équipe": true, "effectif": true, "flotte": true, "armée": true, "contingent": true, "groupe": true,
 	"group": true, "delegation": true, "délégation": true, "population": true, "membership": true, "squad": true, "escouade": true}
+
+// numberish: the words a number expression may start with (quantityAt
+// looks no further at any other word).
+var numberish = map[string]bool{}
+
+func init() {
+	for _, m := range []map[string]float64{unitWords, scaleWords, fractionNouns, vagueLead, approxNouns} {
+		for w := range m {
+			numberish[w] = true
+		}
+	}
+	for w := range vagueNouns {
+		numberish[w] = true
+	}
+	for w := range negativeWords {
+		numberish[w] = true
+	}
+	for _, w := range []string{"cent", "cents", "hundred", "a", "an", "one", "un", "une", "par", "by", "half", "moitié", "demi", "demie",
+		"several", "few", "plusieurs", "quelques", "tens", "dizaines", "tiers", "quart"} {
+		numberish[w] = true
+	}
+}
+
+// invariantPlural: English nouns whose plural is the singular.
+var invariantPlural = map[string]bool{"aircraft": true, "staff": true, "personnel": true, "police": true, "cattle": true, "sheep": true,
+	"crew": true, "fish": true, "deer": true, "livestock": true, "offspring": true, "spacecraft": true, "hovercraft": true}
+
+// postNominal: words after an English noun phrase that are not its head
+// ("6 aircraft due in the spring", "20 jets apiece").
+var postNominal = map[string]bool{"due": true, "left": true, "remaining": true, "each": true, "apiece": true, "ago": true, "later": true,
+	"earlier": true, "behind": true, "away": true, "overall": true, "alone": true, "total": true, "more": true, "less": true}

@@ -47,7 +47,7 @@ var modalMarkers = map[string]dossier.Modality{
 // agentive verbs: "will" before them is a plan, not a forecast.
 var agentive = []string{"send", "deploy", "supply", "deliver", "release", "provide", "give", "fund", "hire", "build", "buy", "cut", "recruit",
 	"idle", "shut", "close", "lay", "increase", "raise", "reduce", "lower", "impose", "introduce", "sell", "invest", "spend", "open", "create", "launch", "allocate", "IDLE", "BUY",
-	"mobilis", "déploy", "envoy", "livr", "fourni", "débloqu", "recrut", "embauch", "consacr", "allou", "investi", "financ", "supprim", "créé", "construi"}
+	"mobilis", "revers", "redistribu", "distribu", "attribu", "déploy", "envoy", "livr", "fourni", "débloqu", "recrut", "embauch", "consacr", "allou", "investi", "financ", "supprim", "créé", "construi"}
 
 // clauseStart: words that open a reported or subordinate clause; modality
 // is read from the nearest one before the figure.
@@ -60,6 +60,12 @@ func modality(toks []token, i, j int) dossier.Modality {
 	for k := i - 1; k >= 0; k-- {
 		w := bare(toks[k].lower)
 		if clauseStart[w] || w == ";" || w == ":" || w == "«" || w == "“" || w == "afin" {
+			from = k + 1
+			break
+		}
+		// "300 people were feared dead and more than 15,000 people left homeless":
+		// a figure after "and" with its own verb opens a new clause
+		if (w == "et" || w == "and") && ownVerbAfter(toks, j) && onlyBoundWords(toks, k+1, i) {
 			from = k + 1
 			break
 		}
@@ -174,7 +180,7 @@ func modality(toks []token, i, j int) dossier.Modality {
 	}
 	// the verb governing a "que"/"that" clause: "estiment qu'environ 2 millions",
 	// "estimates that more than 6 million", "a décidé que"
-	if best == "" && from >= 2 {
+	if best == "" && from >= 2 && (bare(toks[from-1].lower) == "que" || bare(toks[from-1].lower) == "qu" || toks[from-1].lower == "that") {
 		for k := from - 2; k >= 0 && k >= from-3; k-- {
 			consider(k)
 		}
@@ -207,7 +213,16 @@ func modality(toks []token, i, j int) dossier.Modality {
 			}
 		}
 	}
-	// "to 15 pct from 11 pct": the value it changes from is a fact
+	// "..., selon les estimations", "according to estimates"
+	if best == "" || best == "fact" {
+		for k := j; k+2 < len(toks); k++ {
+			if (toks[k].lower == "selon" && toks[k+1].lower == "les" || toks[k].lower == "according" && toks[k+1].lower == "to") &&
+				(strings.HasPrefix(toks[k+2].lower, "estim") || k+3 < len(toks) && strings.HasPrefix(toks[k+3].lower, "estim")) {
+				return "estimate"
+			}
+		}
+	}
+		// "to 15 pct from 11 pct": the value it changes from is a fact
 	if i > 0 && toks[i-1].lower == "from" {
 		for k := i - 2; k >= 0 && k >= i-5; k-- {
 			if toks[k].lower == "to" || toks[k].lower == "at" {
@@ -234,6 +249,30 @@ func modality(toks []token, i, j int) dossier.Modality {
 		return "fact"
 	}
 	return best
+}
+
+// ownVerbAfter: the figure ending at j is the subject of the verb after it.
+func ownVerbAfter(toks []token, j int) bool {
+	if j >= len(toks) {
+		return false
+	}
+	w := toks[j].lower
+	switch w {
+	case "were", "was", "are", "is", "have", "has", "had", "ont", "sont", "étaient", "avaient", "left", "remain", "remained", "fled":
+		return true
+	}
+	return len(w) > 4 && strings.HasSuffix(w, "ed") && isASCII(w)
+}
+
+func onlyBoundWords(toks []token, i, j int) bool {
+	for k := i; k < j; k++ {
+		switch toks[k].lower {
+		case "more", "than", "less", "about", "some", "nearly", "over", "up", "to", "at", "least", "plus", "moins", "de", "d'", "d’", "près", "environ", "au":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // frenchConditional: a verb in the conditional ("resterait", "coûteraient");
@@ -268,6 +307,18 @@ func subjectPosition(toks []token, i int) bool {
 		w := bare(toks[k].lower)
 		if w == "," || w == ";" || w == ":" || clauseStart[w] {
 			break
+		}
+		// a coordinated figure before: "Plus de 13.000 gendarmes et 10.000 policiers seront mobilisés"
+		if (w == "et" || w == "and") && k == i-1 {
+			m := k - 1
+			if m >= 1 && toks[m].kind == tWord && toks[m-1].kind == tNum {
+				m -= 2
+				for m >= 0 && (toks[m].lower == "plus" || toks[m].lower == "de" || toks[m].lower == "d'" || toks[m].lower == "d’" || toks[m].lower == "more" || toks[m].lower == "than" || toks[m].lower == "environ" || toks[m].lower == "about") {
+					m--
+				}
+				k = m + 1
+				continue
+			}
 		}
 		switch w {
 		case "les", "des", "the", "some", "ces", "et", "and", "mais", "but", "selon", "d’après":

@@ -701,7 +701,9 @@ func modelPart(toks []token, m int) bool {
 	switch {
 	case t.text == "-":
 		return glued(m-1, m) && glued(m, m+1) && m+1 < len(toks) && (toks[m+1].kind == tNum || toks[m-1].kind == tNum)
-	case t.kind == tNum || t.kind == tAlnum:
+	case t.kind == tAlnum:
+		return true // "A321neo", "MI24"
+	case t.kind == tNum:
 		return glued(m-1, m) && m > 0 && toks[m-1].text == "-" || glued(m, m+1) && m+1 < len(toks) && toks[m+1].text == "-"
 	case t.kind == tWord && len(t.text) <= 3 && t.text == strings.ToUpper(t.text):
 		return glued(m, m+1) && m+2 < len(toks) && toks[m+1].text == "-" && toks[m+2].kind == tNum

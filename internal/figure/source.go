@@ -784,7 +784,10 @@ func (a *attributor) sentence(toks []token, out []dossier.Figure, first int, pos
 		a.quoted = nil
 	}
 	a.quote = q
-	if newPara && len(distinct) == 1 {
+	// a paragraph whose opening sentence names one source lends it to the
+	// figures after it ("Le Canard explique que..."); the speaker of an
+	// opening quotation speaks only for the quotation
+	if newPara && len(distinct) == 1 && !(len(toks) > 0 && isQuote(toks[0])) {
 		a.para = last
 	}
 	a.last = last
@@ -958,6 +961,86 @@ func titleTopic(title, text string) string {
 		return phrase(toks, k, e)
 	}
 	return ""
+}
+
+// shareWhole: the people a percentage is a share of: "22% des Français",
+// "55% des sympathisants de gauche", "40 percent of the voters".
+func shareWhole(toks []token, end int) string {
+	if end >= len(toks) {
+		return ""
+	}
+	if w := bare(toks[end].lower); w != "des" && w != "de" && w != "d" && w != "du" && w != "of" {
+		return ""
+	}
+	k := end + 1
+	if k < len(toks) && (toks[k].lower == "the" || toks[k].lower == "les" || toks[k].lower == "ses" || toks[k].lower == "leurs") {
+		k++
+	}
+	e := k
+	for e < len(toks) && e < k+4 && toks[e].kind == tWord {
+		w := bare(toks[e].lower)
+		if e > k && (w == "de" || w == "du" || w == "of") && e+1 < len(toks) && toks[e+1].kind == tWord && !notThing[toks[e+1].lower] && !determiners[toks[e+1].lower] {
+			e += 2
+			continue
+		}
+		if notThing[w] || hasVerbWord(toks[e:e+1]) || isParticiple(w) || speechForms[w] {
+			break
+		}
+		e++
+	}
+	if e == k || !isPluralNoun(toks[k].lower) && !isCap(toks[k].text) {
+		return ""
+	}
+	return phrase(toks, k, e)
+}
+
+// sentenceActor: the name a sentence opens on as its subject, for the
+// pronouns of the sentences after it ("Sa fille Marie a été embauchée...
+// Âgée de 23 ans, elle est rémunérée 57.084 euros").
+func sentenceActor(toks []token) string {
+	if allCaps(toks) {
+		return ""
+	}
+	for k := 0; k < len(toks); k++ {
+		t := toks[k]
+		if auxiliaries[t.lower] || hasVerbWord(toks[k:k+1]) || isSpeech(toks, k) {
+			return ""
+		}
+		if t.kind != tWord || !isCap(t.text) || !isNameLike(toks, k) {
+			continue
+		}
+		if k == 0 && !(k+1 < len(toks) && isCap(toks[k+1].text)) {
+			continue
+		}
+		e := k + 1
+		for e < len(toks) && toks[e].kind == tWord && isCap(toks[e].text) {
+			e++
+		}
+		return phrase(toks, k, e)
+	}
+	return ""
+}
+
+// pronounSubject: a personal pronoun is the subject of the figure's clause
+// ("elle est rémunérée 57.084 euros"), not an impersonal one ("il y a").
+func pronounSubject(toks []token, p int) bool {
+	for k := p - 1; k >= 0 && k >= p-8; k-- {
+		w := toks[k].lower
+		if clauseStart[bare(w)] {
+			return false
+		}
+		switch w {
+		case "il", "elle", "ils", "elles", "he", "she", "they", "lui":
+			if k+1 < len(toks) {
+				switch bare(toks[k+1].lower) {
+				case "y", "faut", "reste", "resterait", "s", "semble", "paraît", "fallait":
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // isParticiple: a French past participle ("interpellé", "condamnée", "placés").

@@ -39,7 +39,7 @@ func declinedSpec(input string, texts []string) string {
 		return "phone numbers and addresses are not figures"
 	case strings.Contains(in, "- ") && strings.IndexAny(in, "0123456789") > strings.Index(in, "- ") || strings.Contains(in, " - "):
 		return "a sign or hyphen set apart by spaces (\"- 10 k\", \"fifty - two\") is not how numbers are written"
-	case strings.Contains(input, "G") && strings.IndexAny(input, "0123456789") >= 0 && !strings.Contains(input, "GB"):
+	case strings.Contains(input, "G") && strings.ContainsAny(input, "0123456789") && !strings.Contains(input, "GB"):
 		return "G (giga) is not a scale news writes amounts with"
 	case strings.Contains(in, "nrs.") || strings.Contains(in, "nr.") || strings.Contains(in, "scp-"):
 		return "reference and designation numbers are not figures"

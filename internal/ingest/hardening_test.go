@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/dossier-news/dossier"
+	"github.com/dossier-news/dossier/internal/clean"
+	"github.com/dossier-news/dossier/internal/extract"
 	"github.com/dossier-news/dossier/internal/store/sqlite"
 )
 
@@ -306,4 +308,32 @@ func TestWritersMeet(t *testing.T) {
 	if c1 != c2 {
 		t.Errorf("copies differ:\none after the other %.300v\nat once             %.300v", c1, c2)
 	}
+}
+
+// FuzzJSONRecord: whatever a JSON Lines record holds, what is prepared
+// for the store has no control characters and valid offsets.
+func FuzzJSONRecord(f *testing.F) {
+	f.Add([]byte(`{"title":"T\u0000\u001b]0;x\u0007","text":"Floods\u0000 in Nantes: 2 metres.\u009b\nMore text here.","site":"S\u0085","tags":["a\u0000"]}`))
+	f.Add([]byte(`{"html":"<p>\u001b[2J Un paragraphe de texte.</p>","author":"A\r\nB"}`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		docs, _ := extract.JSONL("f.jsonl", b)
+		for _, d := range docs {
+			a := Prepare(d, clean.Options{})
+			for name, v := range map[string]string{"title": a.Title, "site": a.Site, "author": a.Author, "date": a.Date, "text": a.Text, "url": a.URL, "lang": a.Lang} {
+				if hasControl(strings.ReplaceAll(v, "\n", " ")) {
+					t.Fatalf("%s %q has control characters", name, v)
+				}
+			}
+			for _, tag := range a.Tags {
+				if hasControl(tag) {
+					t.Fatalf("tag %q has control characters", tag)
+				}
+			}
+			for _, s := range a.Sentences {
+				if s.Start < 0 || s.End > len(a.Text) || s.Start > s.End {
+					t.Fatalf("sentence %v outside the text (%d bytes)", s, len(a.Text))
+				}
+			}
+		}
+	})
 }

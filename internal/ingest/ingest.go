@@ -57,6 +57,9 @@ type Event struct {
 	Title string
 	Dup   bool // already stored, as ID
 	Err   error
+	// Skipped says why an input was left out without failing (a folder
+	// reached again through a symbolic link).
+	Skipped string
 }
 
 // Summary counts a run.
@@ -114,7 +117,24 @@ func (p *Pipeline) Read(ctx context.Context, args []string, stdin io.Reader, rep
 	return p.run(ctx, args, stdin, report, nil, emit)
 }
 
+// Docs ingests documents already read, as Run ingests what it reads:
+// "dossier watch" reads feeds and pages itself and stores the new items.
+func (p *Pipeline) Docs(ctx context.Context, name string, docs []extract.Doc, report func(Event)) (Summary, error) {
+	if len(docs) == 0 {
+		return Summary{}, nil
+	}
+	return p.runSources(ctx, []source{{name: name, docs: docs}}, nil, nil, nil, report, nil, nil)
+}
+
+// Fetcher is the pipeline's HTTP client (robots.txt, address checks).
+func (p *Pipeline) Fetcher() *fetch.Fetcher { return p.fetcher }
+
 func (p *Pipeline) run(ctx context.Context, args []string, stdin io.Reader, report func(Event), progress func(done, total int), emit func(*dossier.Article)) (Summary, error) {
+	srcs, errs, notes := expand(args)
+	return p.runSources(ctx, srcs, errs, notes, stdin, report, progress, emit)
+}
+
+func (p *Pipeline) runSources(ctx context.Context, srcs []source, errs []error, notes []notice, stdin io.Reader, report func(Event), progress func(done, total int), emit func(*dossier.Article)) (Summary, error) {
 	r := &runner{p: p, report: report, emit: emit, counter: clean.NewCounter(), loaded: map[uint64]bool{}, inputs: map[uint64]bool{}, deferred: p.opt.Defer}
 	if emit == nil {
 		// Storing runs beside analysis: chunk N is written while N+1 is cleaned.
@@ -122,9 +142,11 @@ func (p *Pipeline) run(ctx context.Context, args []string, stdin io.Reader, repo
 		r.stored = make(chan error, 1)
 		go r.store(ctx)
 	}
-	srcs, errs := expand(args)
 	for _, err := range errs {
 		r.fail(Event{Err: err})
+	}
+	for _, n := range notes {
+		r.report(Event{Input: n.name, Skipped: n.reason})
 	}
 	// Reading runs a few chunks ahead of cleaning, with the store's
 	// look-up of the lines it has seen: that look-up waits for the

@@ -12,21 +12,36 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 
 	"github.com/dossier-news/dossier/internal/extract"
 )
 
-// source is one input to read: a file, stdin or a URL.
+// source is one input to read: a file, stdin or a URL, or documents
+// already read (by the watcher).
 type source struct {
 	name string
 	url  bool
+	docs []extract.Doc
 }
 
+// ErrNotRegular is the error of an input that is neither a regular file,
+// a folder nor '-': a named pipe, a device or a socket could block the run
+// or never end, and is never opened.
+var ErrNotRegular = errors.New("not a regular file or a folder")
+
+// notice is an entry left out on purpose, said but not a failure.
+type notice struct{ name, reason string }
+
 // expand turns the arguments into sources: folders are walked recursively
-// (hidden entries skipped), globs expanded, '-' is stdin.
-func expand(args []string) ([]source, []error) {
+// (hidden entries skipped), globs expanded, '-' is stdin. Symbolic links
+// are followed, to files and to folders; a folder reached again (a link
+// loop, or two links to one folder) is read once and the others are
+// notices. Anything but regular files and folders is an error.
+func expand(args []string) ([]source, []error, []notice) {
 	var out []source
 	var errs []error
+	var notes []notice
 	for _, a := range args {
 		switch {
 		case a == "-":
@@ -48,43 +63,115 @@ func expand(args []string) ([]source, []error) {
 				paths = m
 			}
 			for _, p := range paths {
-				st, err := os.Stat(p)
+				st, err := statInput(p)
 				if err != nil {
-					errs = append(errs, fmt.Errorf("%s: %w", p, unwrapPath(err)))
+					errs = append(errs, err)
 					continue
 				}
 				if !st.IsDir() {
 					out = append(out, source{name: p})
 					continue
 				}
-				var files []string
-				err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-					if err != nil {
-						errs = append(errs, fmt.Errorf("%s: %w", path, unwrapPath(err)))
-						return nil
-					}
-					if path != p && strings.HasPrefix(d.Name(), ".") {
-						if d.IsDir() {
-							return filepath.SkipDir
-						}
-						return nil
-					}
-					if d.Type().IsRegular() {
-						files = append(files, path)
-					}
-					return nil
-				})
-				if err != nil {
-					errs = append(errs, fmt.Errorf("%s: %w", p, err))
-				}
-				sort.Strings(files)
-				for _, f := range files {
+				w := walker{seen: map[fileID]string{}}
+				w.walk(p, st)
+				sort.Strings(w.files)
+				for _, f := range w.files {
 					out = append(out, source{name: f})
 				}
+				errs = append(errs, w.errs...)
+				notes = append(notes, w.notes...)
 			}
 		}
 	}
-	return out, errs
+	return out, errs, notes
+}
+
+// statInput stats a path, following links, and refuses what is neither a
+// regular file nor a folder.
+func statInput(p string) (fs.FileInfo, error) {
+	st, err := os.Stat(p)
+	if err != nil {
+		if lst, lerr := os.Lstat(p); lerr == nil && lst.Mode()&fs.ModeSymlink != 0 {
+			return nil, &extract.InputError{Input: p, Err: fmt.Errorf("broken symbolic link: %w", unwrapPath(err))}
+		}
+		return nil, &extract.InputError{Input: p, Err: unwrapPath(err)}
+	}
+	if !st.Mode().IsRegular() && !st.IsDir() {
+		return nil, &extract.InputError{Input: p, Err: fmt.Errorf("%w (%s)", ErrNotRegular, kindOf(st.Mode()))}
+	}
+	return st, nil
+}
+
+func kindOf(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeCharDevice != 0:
+		return "a character device"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "mode " + m.String()
+}
+
+// fileID identifies a folder whatever path leads to it.
+type fileID struct{ dev, ino uint64 }
+
+func idOf(st fs.FileInfo) (fileID, bool) {
+	if s, ok := st.Sys().(*syscall.Stat_t); ok {
+		return fileID{uint64(s.Dev), uint64(s.Ino)}, true
+	}
+	return fileID{}, false
+}
+
+type walker struct {
+	seen  map[fileID]string // folders read, and the path they were read as
+	files []string
+	errs  []error
+	notes []notice
+}
+
+func (w *walker) walk(dir string, st fs.FileInfo) {
+	if id, ok := idOf(st); ok {
+		if first, ok := w.seen[id]; ok {
+			reason := "already read as " + first
+			if dir == first || strings.HasPrefix(dir, first+string(filepath.Separator)) {
+				reason = "symbolic link loop back to " + first
+			}
+			w.notes = append(w.notes, notice{dir, reason})
+			return
+		}
+		w.seen[id] = dir
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		w.errs = append(w.errs, &extract.InputError{Input: dir, Err: unwrapPath(err)})
+		return
+	}
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		p := filepath.Join(dir, e.Name())
+		var info fs.FileInfo
+		if e.Type()&fs.ModeSymlink != 0 || e.Type()&^fs.ModeDir != 0 || e.IsDir() {
+			info, err = statInput(p)
+			if err != nil {
+				w.errs = append(w.errs, err)
+				continue
+			}
+		}
+		switch {
+		case info == nil: // a regular file
+			w.files = append(w.files, p)
+		case info.IsDir():
+			w.walk(p, info)
+		default:
+			w.files = append(w.files, p)
+		}
+	}
 }
 
 func unwrapPath(err error) error {
@@ -118,6 +205,10 @@ func (p *Pipeline) read(ctx context.Context, src source, stdin io.Reader) ([]ext
 // in skipped.
 func (p *Pipeline) stream(ctx context.Context, src source, stdin io.Reader, skipped extract.WARCSkipped, yield func(extract.Doc, error) bool) {
 	fail := func(name string, err error) { yield(extract.Doc{}, &extract.InputError{Input: name, Err: err}) }
+	if src.docs != nil {
+		emitAll(src.docs, nil, yield)
+		return
+	}
 	if src.url {
 		r, err := p.fetcher.Get(ctx, src.name)
 		if err != nil {
@@ -184,11 +275,28 @@ func emitAll(docs []extract.Doc, errs []error, yield func(extract.Doc, error) bo
 	}
 }
 
-// openInput opens a file to read.
+// openInput opens a regular file to read. It is checked again once open
+// (it may have been replaced since it was listed), and opened without
+// blocking: opening a named pipe for reading waits for a writer.
 func openInput(name string) (*os.File, error) {
-	f, err := os.Open(name)
+	if _, err := statInput(name); err != nil {
+		var ie *extract.InputError
+		if errors.As(err, &ie) {
+			return nil, ie.Err
+		}
+		return nil, err
+	}
+	f, err := os.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, unwrapPath(err)
+	}
+	st, err := f.Stat()
+	if err == nil && !st.Mode().IsRegular() {
+		err = fmt.Errorf("%w (%s)", ErrNotRegular, kindOf(st.Mode()))
+	}
+	if err != nil {
+		f.Close()
+		return nil, err
 	}
 	return f, nil
 }

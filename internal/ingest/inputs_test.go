@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -269,4 +270,94 @@ func TestStreamWARCAndChunks(t *testing.T) {
 		return
 	}
 	t.Errorf("WARC article not stored: %+v", list)
+}
+
+// TestSpecialFiles: a named pipe beside good files is one error line and
+// is never opened (opening it for reading would wait for a writer
+// forever); the good files are stored. Symbolic links to files and
+// folders are followed, a link loop is said and skipped.
+func TestSpecialFiles(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	write := func(p, title string) {
+		t.Helper()
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		text := title + "\n\nLe conseil municipal a voté mardi soir le budget de " + title + ", après un long débat entre la majorité et l'opposition.\n"
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	good1, good2 := filepath.Join(dir, "good1.txt"), filepath.Join(dir, "good2.txt")
+	write(good1, "La piscine")
+	write(good2, "La route")
+	fifo := filepath.Join(dir, "fifo")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	// a folder reached through a link, with a link back up to itself and a
+	// link to a file elsewhere
+	real := filepath.Join(t.TempDir(), "real")
+	write(filepath.Join(real, "inner.txt"), "Le pont")
+	outside := filepath.Join(t.TempDir(), "outside.txt")
+	write(outside, "La gare")
+	if err := os.Symlink(real, filepath.Join(real, "loop")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(real, "linked.txt")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "nowhere"), filepath.Join(real, "broken.txt")); err != nil {
+		t.Fatal(err)
+	}
+	linkToDir := filepath.Join(dir, "folder-link")
+	if err := os.Symlink(real, linkToDir); err != nil {
+		t.Fatal(err)
+	}
+	s, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "d.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var errs, skipped []string
+	done := make(chan Summary)
+	go func() {
+		sum, err := New(s, Options{}).Run(ctx, []string{good1, fifo, good2, linkToDir}, nil, func(e Event) {
+			if e.Err != nil {
+				errs = append(errs, e.Err.Error())
+			}
+			if e.Skipped != "" {
+				skipped = append(skipped, e.Input+": "+e.Skipped)
+			}
+		}, nil)
+		if err != nil {
+			t.Error(err)
+		}
+		done <- sum
+	}()
+	var sum Summary
+	select {
+	case sum = <-done:
+	case <-time.After(60 * time.Second):
+		// unblock the reader so that the test ends, and fail
+		if w, err := os.OpenFile(fifo, os.O_WRONLY, 0); err == nil {
+			w.Close()
+		}
+		t.Fatal("the run hangs on a named pipe")
+	}
+	if sum.Ingested != 4 || sum.Failed != 2 { // good1, good2, inner, linked
+		t.Errorf("summary %+v, errors %q", sum, errs)
+	}
+	var fifoErr, brokenErr bool
+	for _, e := range errs {
+		fifoErr = fifoErr || strings.Contains(e, "fifo: not a regular file or a folder (a named pipe)")
+		brokenErr = brokenErr || strings.Contains(e, "broken.txt: broken symbolic link")
+	}
+	if !fifoErr || !brokenErr {
+		t.Errorf("errors %q", errs)
+	}
+	if len(skipped) != 1 || !strings.Contains(skipped[0], "loop") {
+		t.Errorf("skipped %q", skipped)
+	}
 }

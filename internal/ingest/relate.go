@@ -335,6 +335,7 @@ func (r *Relater) addSeries(a *dossier.Article, story string, found []dossier.Co
 	d := series.Doc{Article: a, Story: story, Date: a.Date, CopyOf: root}
 	var out []dossier.DateEstimate
 	if a.Date == "" {
+		related = append(related, r.ser.Reports(d)...)
 		if e, ok := dates.Guess(a.Title, a.Text, a.Lang, related, readAt(a)); ok {
 			a.DateEstimated, a.DateLow, a.DateHigh, a.DateReason = true, e.Low, e.High, e.Reason
 			d.Date, d.DateEstimated = e.Date(), true

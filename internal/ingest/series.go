@@ -67,40 +67,57 @@ func (p *Pipeline) RecomputeSeries(ctx context.Context) (int, error) {
 	}
 	ix := series.NewIndex()
 	var b dossier.Batch
-	for _, m := range list {
-		if m.Deferred || m.Figures == 0 && m.Date != "" {
-			continue
+	// dated articles first: an undated one is dated by the reports it
+	// repeats, as when it arrives after them
+	var undated []*dossier.Article
+	for pass := 0; pass < 2; pass++ {
+		todo := undated
+		if pass == 0 {
+			todo = nil
+			for _, m := range list {
+				if m.Deferred || m.Figures == 0 && m.Date != "" {
+					continue
+				}
+				a, err := p.store.Article(ctx, m.ID)
+				if err != nil {
+					return 0, fmt.Errorf("series: %w", err)
+				}
+				// the entity records are kept apart from the article
+				ents, err := p.store.Entities(ctx, dossier.EntityFilter{Article: a.ID})
+				if err != nil {
+					return 0, fmt.Errorf("series: %w", err)
+				}
+				for _, e := range ents {
+					a.Entities = append(a.Entities, e.Entity)
+				}
+				if a.Date == "" {
+					undated = append(undated, a)
+					continue
+				}
+				todo = append(todo, a)
+			}
 		}
-		a, err := p.store.Article(ctx, m.ID)
-		if err != nil {
-			return 0, fmt.Errorf("series: %w", err)
-		}
-		// the entity records are kept apart from the article
-		ents, err := p.store.Entities(ctx, dossier.EntityFilter{Article: a.ID})
-		if err != nil {
-			return 0, fmt.Errorf("series: %w", err)
-		}
-		for _, e := range ents {
-			a.Entities = append(a.Entities, e.Entity)
-		}
-		d := series.Doc{Article: a, Story: storyOf[a.ID], Date: a.Date, CopyOf: root(a.ID)}
-		if a.Date == "" {
-			var related []dates.Related
-			for _, l := range originals[a.ID] {
-				if od := dateOf[l.Original]; od != "" {
-					related = append(related, dates.Related{Date: od, After: true, Why: string(l.Relation) + " " + l.Original})
+		for _, a := range todo {
+			d := series.Doc{Article: a, Story: storyOf[a.ID], Date: a.Date, CopyOf: root(a.ID)}
+			if a.Date == "" {
+				var related []dates.Related
+				for _, l := range originals[a.ID] {
+					if od := dateOf[l.Original]; od != "" {
+						related = append(related, dates.Related{Date: od, After: true, Why: string(l.Relation) + " " + l.Original})
+					}
+				}
+				related = append(related, ix.Reports(d)...)
+				read := a.IngestedAt
+				if read.IsZero() {
+					read = time.Now().UTC()
+				}
+				if e, ok := dates.Guess(a.Title, a.Text, a.Lang, related, read); ok {
+					d.Date, d.DateEstimated = e.Date(), true
+					b.Dates = append(b.Dates, dossier.DateEstimate{Article: a.ID, Low: e.Low, High: e.High, Reason: e.Reason})
 				}
 			}
-			read := a.IngestedAt
-			if read.IsZero() {
-				read = time.Now().UTC()
-			}
-			if e, ok := dates.Guess(a.Title, a.Text, a.Lang, related, read); ok {
-				d.Date, d.DateEstimated = e.Date(), true
-				b.Dates = append(b.Dates, dossier.DateEstimate{Article: a.ID, Low: e.Low, High: e.High, Reason: e.Reason})
-			}
+			ix.Add(d)
 		}
-		ix.Add(d)
 	}
 	old, err := p.store.Series(ctx, dossier.SeriesFilter{})
 	if err != nil {

@@ -120,12 +120,6 @@ func point(c dossier.Claim) float64 {
 	return (lo + hi) / 2
 }
 
-func overlaps(a, b dossier.Claim) bool {
-	alo, ahi := interval(a)
-	blo, bhi := interval(b)
-	return alo <= bhi && blo <= ahi
-}
-
 // agrees: c's interval holds o's number, or o's bounded interval holds
 // c's. An open bound ("au moins 135") does not vouch for a later, larger
 // count: that one updates it.
@@ -326,7 +320,7 @@ func summarise(cs []dossier.Claim, superseded map[int]bool) dossier.SeriesSummar
 	var s dossier.SeriesSummary
 	s.Claims = len(cs)
 	origins, outlets := map[string]bool{}, map[string]bool{}
-	var points []float64
+	var points, vague []float64
 	var latest time.Time
 	for i, c := range cs {
 		origins[c.Origin] = true
@@ -365,14 +359,20 @@ func summarise(cs []dossier.Claim, superseded map[int]bool) dossier.SeriesSummar
 			s.Low = minp(s.Low, lo)
 		}
 		s.High = maxp(s.High, hi)
-		points = append(points, point(c))
+		if c.Value != nil {
+			points = append(points, *c.Value)
+		} else {
+			vague = append(vague, point(c))
+		}
+	}
+	// best: a number a source gave, the middle one (the lower of two);
+	// only vague amounts ("des milliers"): the middle of theirs
+	if len(points) == 0 {
+		points = vague
 	}
 	if len(points) > 0 {
 		sort.Float64s(points)
-		m := points[len(points)/2]
-		if len(points)%2 == 0 {
-			m = (points[len(points)/2-1] + points[len(points)/2]) / 2
-		}
+		m := points[(len(points)-1)/2]
 		s.Best = &m
 	}
 	s.Sources, s.Outlets = len(origins), len(outlets)

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/dossier-news/dossier"
 	"github.com/dossier-news/dossier/internal/dates"
@@ -145,8 +146,7 @@ func components(claims map[string]dossier.Claim) [][]dossier.Claim {
 	for i := range parent {
 		parent[i] = i
 	}
-	var find func(int) int
-	find = func(i int) int {
+	find := func(i int) int {
 		for parent[i] != i {
 			parent[i] = parent[parent[i]]
 			i = parent[i]
@@ -366,3 +366,45 @@ func (ix *Index) withEvent(k Key, story string) Key {
 }
 
 func topic(k Key) string { return fmt.Sprint(k.Subject, "|", k.Concept, "|", k.Unit) }
+
+// Reports returns the dates of the stated-date articles whose reports a
+// document's claims repeat (the same number from the same named source:
+// "selon Bloomberg", not the article's own words), to date an undated
+// document by.
+func (ix *Index) Reports(d Doc) []dates.Related {
+	var out []dates.Related
+	seen := map[string]bool{}
+	for _, it := range Claims(d) {
+		c := it.Claim
+		if strings.HasPrefix(c.Origin, "article:") {
+			continue
+		}
+		g := ix.groups[it.Key.String()]
+		if g == nil {
+			continue
+		}
+		for _, o := range g.claims {
+			if o.Article == c.Article || o.DateEstimated || o.Date == "" || o.Origin != c.Origin || !sameNumbers(o, c) || seen[o.Article] {
+				continue
+			}
+			seen[o.Article] = true
+			out = append(out, dates.Related{Date: o.Date, Near: true, Why: fmt.Sprintf("repeats %q from %s, as %s does", c.Text, originName(c), o.Article)})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		return out[i].Date < out[j].Date || out[i].Date == out[j].Date && out[i].Why < out[j].Why
+	})
+	return out
+}
+
+// originName is how a reason names a claim's origin: the source's words,
+// else the origin without its kind.
+func originName(c dossier.Claim) string {
+	if c.Source != "" {
+		return c.Source
+	}
+	if i := strings.IndexByte(c.Origin, ':'); i >= 0 {
+		return c.Origin[i+1:]
+	}
+	return c.Origin
+}

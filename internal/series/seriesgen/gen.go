@@ -48,7 +48,36 @@ type Gold struct {
 }
 
 type actor struct{ fr, en, frDem, enDem, capital string }
-type host struct{ fr, en, frAdj, enAdj string }
+type host struct{ fr, en, frAdj, enAdj, city string }
+
+// in, of, to: "en Syrie", "de Syrie", "à la Syrie"; "au Soudan", "du Soudan", "au Soudan".
+func masculine(h host) bool {
+	return h.fr == "Soudan" || h.fr == "Mali" || h.fr == "Liban" || h.fr == "Niger" || h.fr == "Yémen"
+}
+
+func in(h host) string {
+	if masculine(h) {
+		return "au " + h.fr
+	}
+	return "en " + h.fr
+}
+
+func of(h host) string {
+	if masculine(h) {
+		return "du " + h.fr
+	}
+	return "de " + h.fr
+}
+
+func to(h host) string {
+	switch {
+	case masculine(h):
+		return "au " + h.fr
+	case strings.ContainsAny(h.fr[:1], "AEIOUY"):
+		return "à l'" + h.fr
+	}
+	return "à la " + h.fr
+}
 
 var actors = []actor{
 	{"l'Iran", "Iran", "iraniens", "Iranian", "Téhéran"},
@@ -59,9 +88,9 @@ var actors = []actor{
 }
 
 var hosts = []host{
-	{"Syrie", "Syria", "syrien", "Syrian"}, {"Libye", "Libya", "libyen", "Libyan"}, {"Mali", "Mali", "malien", "Malian"},
-	{"Soudan", "Sudan", "soudanais", "Sudanese"}, {"Irak", "Iraq", "irakien", "Iraqi"}, {"Liban", "Lebanon", "libanais", "Lebanese"},
-	{"Niger", "Niger", "nigérien", "Nigerien"}, {"Yémen", "Yemen", "yéménite", "Yemeni"},
+	{"Syrie", "Syria", "syrien", "Syrian", "Alep"}, {"Libye", "Libya", "libyen", "Libyan", "Benghazi"}, {"Mali", "Mali", "malien", "Malian", "Gao"},
+	{"Soudan", "Sudan", "soudanais", "Sudanese", "Port-Soudan"}, {"Irak", "Iraq", "irakien", "Iraqi", "Mossoul"}, {"Liban", "Lebanon", "libanais", "Lebanese", "Tyr"},
+	{"Niger", "Niger", "nigérien", "Nigerien", "Agadez"}, {"Yémen", "Yemen", "yéménite", "Yemeni", "Aden"},
 }
 
 var frOutlets = []string{"Le Quotidien du Soir", "Nord Matin", "La Gazette de l'Est", "InfoMonde 24", "Le Courrier international du Rhône"}
@@ -98,6 +127,24 @@ func enDate(t time.Time, weekday bool) string {
 		s = t.Weekday().String() + ", " + s
 	}
 	return s
+}
+
+// context sentences give each story words of its own, as real coverage
+// has (places, reasons, reactions); %[1]s is the host city, %[2]s the
+// capital of the actor, %[3]s the host.
+var frContext = []string{
+	"À %[1]s, des habitants disent entendre des convois passer la nuit.",
+	"L'opposition accuse %[2]s de vouloir prendre le contrôle du port de %[1]s.",
+	"Les diplomates redoutent un embrasement de la région autour de %[1]s.",
+	"Le gouvernement de %[3]s dément toute présence étrangère à %[1]s.",
+	"Des images satellites montrent de nouvelles installations près de %[1]s.",
+}
+var enContext = []string{
+	"Residents of %[1]s say convoys pass through the city at night.",
+	"The opposition accuses %[2]s of eyeing the port of %[1]s.",
+	"Diplomats fear the fighting around %[1]s could spread.",
+	"The government of %[3]s denies any foreign presence in %[1]s.",
+	"Satellite images show new facilities near %[1]s.",
 }
 
 // Generate returns the docs and the gold of n stories.
@@ -140,6 +187,11 @@ func Generate(n int) ([]Doc, []Gold) {
 			b.WriteString(title + "\n\n" + body + "\n")
 			return b.String()
 		}
+		ctxFr := func(k int) string { return fmt.Sprintf(frContext[(i+k)%len(frContext)], h.city, a.capital, h.fr) }
+		ctxEn := func(k int) string {
+			return fmt.Sprintf(enContext[(i+k)%len(enContext)], strings.ReplaceAll(h.city, "Mossoul", "Mosul"), a.capital, h.en)
+		}
+		variant := i % 3 // phrasings differ from story to story
 		mod := "le ministère " + h.frAdj + " de la Défense"
 		modEn := "the " + h.enAdj + " Defence Ministry"
 		// A: the first report, in French; stated date, or only in the text
@@ -149,14 +201,26 @@ func Generate(n int) ([]Doc, []Gold) {
 		if !datedA || i%2 == 0 {
 			textDateA = frDate(dA, true)
 		}
-		bodyA := fmt.Sprintf("%s a envoyé %s soldats en %s, a indiqué %s %s. "+
+		bodyA := fmt.Sprintf("%s a envoyé %s soldats %s, a indiqué %s %s. "+
 			"Au moins %s soldats %s ont été tués depuis le début du déploiement, a précisé le ministère.\n\n"+
-			"%s a également livré %s drones à l'armée de %s, selon %s.\n\n"+
-			"Les autorités locales appellent au calme.",
-			capFirst(a.fr), frNum(v1), h.fr, mod, textDateA, frNum(k1), a.frDem, a.capital, frNum(m1), h.fr, mod)
+			"%s a également livré %s drones à l'armée %s, selon %s.\n\n"+
+			"Les autorités locales appellent au calme. %s",
+			capFirst(a.fr), frNum(v1), in(h), mod, textDateA, frNum(k1), a.frDem, a.capital, frNum(m1), of(h), mod, ctxFr(0))
+		switch variant {
+		case 1:
+			bodyA = fmt.Sprintf("Selon %s, %s a déployé %s soldats %s, a-t-il fait savoir %s. "+
+				"Au moins %s soldats %s ont été tués, selon la même source.\n\n"+
+				"%s\n\n%s a par ailleurs fourni %s drones %s, d'après %s.",
+				mod, a.fr, frNum(v1), in(h), textDateA, frNum(k1), a.frDem, ctxFr(0), capFirst(a.capital), frNum(m1), to(h), mod)
+		case 2:
+			bodyA = fmt.Sprintf("%s\n\n%s a envoyé %s militaires %s, a annoncé %s %s. "+
+				"Depuis leur arrivée, au moins %s soldats %s ont été tués, a ajouté le ministère.\n\n"+
+				"%s a aussi livré %s drones aux forces %s, a indiqué %s.",
+				ctxFr(0), capFirst(a.fr), frNum(v1), in(h), mod, textDateA, frNum(k1), a.frDem, capFirst(a.capital), frNum(m1), of(h), mod)
+		}
 		nameA := name(dA, "a", "original", "fr")
 		add(Doc{Name: nameA, Date: dA.Format("2006-01-02"), Dated: datedA,
-			Text: file(fo(0), fmt.Sprintf("%s envoie %s soldats en %s", capFirst(a.fr), frNum(v1), h.fr), bodyA, dA, datedA)},
+			Text: file(fo(0), fmt.Sprintf("%s envoie %s soldats %s", capFirst(a.fr), frNum(v1), in(h)), bodyA, dA, datedA)},
 			Gold{Value: float64(v1), Series: q1}, Gold{Value: float64(v1), Series: q1, Relation: "relays"},
 			Gold{Value: float64(k1), Series: q2}, Gold{Value: float64(m1), Series: q3})
 		// B: its translation, the next day
@@ -165,8 +229,20 @@ func Generate(n int) ([]Doc, []Gold) {
 		bodyB := fmt.Sprintf("%s has sent %s soldiers to %s, %s said on %s. "+
 			"At least %s %s soldiers have been killed since the deployment began, the ministry added.\n\n"+
 			"%s has also delivered %s drones to the army of %s, according to %s.\n\n"+
-			"Local authorities have called for calm.",
-			a.en, enNum(v1), h.en, modEn, enDate(dA, true), enNum(k1), a.enDem, a.capital, enNum(m1), h.en, modEn)
+			"Local authorities have called for calm. %s",
+			a.en, enNum(v1), h.en, modEn, enDate(dA, true), enNum(k1), a.enDem, a.capital, enNum(m1), h.en, modEn, ctxEn(0))
+		switch variant {
+		case 1:
+			bodyB = fmt.Sprintf("According to %s, %s has deployed %s soldiers to %s, it said on %s. "+
+				"At least %s %s soldiers have been killed, according to the same source.\n\n"+
+				"%s\n\n%s has also supplied %s drones to %s, according to %s.",
+				modEn, a.en, enNum(v1), h.en, enDate(dA, true), enNum(k1), a.enDem, ctxEn(0), a.capital, enNum(m1), h.en, modEn)
+		case 2:
+			bodyB = fmt.Sprintf("%s\n\n%s has sent %s troops to %s, %s announced on %s. "+
+				"Since their arrival, at least %s %s soldiers have been killed, the ministry added.\n\n"+
+				"%s has also delivered %s drones to the forces of %s, %s said.",
+				ctxEn(0), a.en, enNum(v1), h.en, modEn, enDate(dA, true), enNum(k1), a.enDem, a.capital, enNum(m1), h.en, modEn)
+		}
 		nameB := name(dB, "b", "translation", "en")
 		add(Doc{Name: nameB, Date: dB.Format("2006-01-02"), Dated: datedB, Copy: nameA,
 			Text: file(eo(0), fmt.Sprintf("%s sends %s soldiers to %s", a.en, enNum(v1), h.en), bodyB, dB, datedB)},
@@ -174,13 +250,18 @@ func Generate(n int) ([]Doc, []Gold) {
 			Gold{Value: float64(k1), Series: q2, Relation: "relays"}, Gold{Value: float64(m1), Series: q3, Relation: "relays"})
 		// C: a news agency's figures, in French
 		dC := day0.AddDate(0, 0, 3)
-		bodyC := fmt.Sprintf("Selon l'agence Reuters, %s a désormais envoyé %s soldats en %s, citant des responsables occidentaux le %s. "+
+		bodyC := fmt.Sprintf("Selon l'agence Reuters, %s a désormais envoyé %s soldats %s, citant des responsables occidentaux le %s. "+
 			"Selon l'agence Reuters, %s soldats %s ont été tués.\n\n"+
-			"La situation reste tendue dans la capitale.",
-			a.fr, frNum(v2), h.fr, frDate(dC.AddDate(0, 0, -rng.Intn(2)), false), frNum(k2), a.frDem)
+			"La situation reste tendue dans la capitale. %s",
+			a.fr, frNum(v2), in(h), frDate(dC.AddDate(0, 0, -rng.Intn(2)), false), frNum(k2), a.frDem, ctxFr(1))
+		if variant == 2 {
+			bodyC = fmt.Sprintf("%s\n\nD'après l'agence Reuters, qui cite des responsables occidentaux, %s a envoyé %s soldats %s au %s. "+
+				"L'agence Reuters fait aussi état de %s soldats %s tués.",
+				ctxFr(1), a.fr, frNum(v2), in(h), frDate(dC, false), frNum(k2), a.frDem)
+		}
 		nameC := name(dC, "c", "agency", "fr")
 		add(Doc{Name: nameC, Date: dC.Format("2006-01-02"), Dated: true,
-			Text: file(fo(1), fmt.Sprintf("%s : %s soldats déjà déployés en %s", capFirst(h.fr), frNum(v2), h.fr), bodyC, dC, true)},
+			Text: file(fo(1), fmt.Sprintf("%s : %s soldats déjà déployés %s", capFirst(h.fr), frNum(v2), in(h)), bodyC, dC, true)},
 			Gold{Value: float64(v2), Series: q1, Relation: "updates"}, Gold{Value: float64(v2), Series: q1, Relation: "relays"},
 			Gold{Value: float64(k2), Series: q2, Relation: "updates"})
 		// D: the agency's report relayed in English
@@ -188,8 +269,13 @@ func Generate(n int) ([]Doc, []Gold) {
 		datedD := i%5 != 2
 		bodyD := fmt.Sprintf("%s has now sent %s soldiers to %s, Reuters reported on %s, citing Western officials. "+
 			"%s %s soldiers have been killed, Reuters said.\n\n"+
-			"Diplomats fear a wider war.",
-			a.en, enNum(v2), h.en, enDate(dC, true), enNum(k2), a.enDem)
+			"Diplomats fear a wider war. %s",
+			a.en, enNum(v2), h.en, enDate(dC, true), enNum(k2), a.enDem, ctxEn(1))
+		if variant == 1 {
+			bodyD = fmt.Sprintf("%s\n\nReuters, citing Western officials, reported on %s that %s had sent %s troops to %s. "+
+				"%s %s soldiers had been killed, Reuters said.",
+				ctxEn(1), enDate(dC, true), a.en, enNum(v2), h.en, enNum(k2), a.enDem)
+		}
 		nameD := name(dD, "d", "relay", "en")
 		add(Doc{Name: nameD, Date: dD.Format("2006-01-02"), Dated: datedD,
 			Text: file(eo(1), fmt.Sprintf("Reuters: %s has sent %s soldiers to %s", a.en, enNum(v2), h.en), bodyD, dD, datedD)},
@@ -197,19 +283,19 @@ func Generate(n int) ([]Doc, []Gold) {
 			Gold{Value: float64(k2), Series: q2, Relation: "relays"})
 		// E: a projection by the first source
 		dE := day0.AddDate(0, 0, 4)
-		bodyE := fmt.Sprintf("%s pourrait envoyer jusqu'à %s soldats en %s d'ici la fin de l'année, a averti %s le %s.\n\n"+
-			"Aucune date n'a été avancée.",
-			capFirst(a.fr), frNum(proj), h.fr, mod, frDate(dE, true))
+		bodyE := fmt.Sprintf("%s pourrait envoyer jusqu'à %s soldats %s d'ici la fin de l'année, a averti %s le %s.\n\n"+
+			"Aucune date n'a été avancée. %s",
+			capFirst(a.fr), frNum(proj), in(h), mod, frDate(dE, true), ctxFr(2))
 		nameE := name(dE, "e", "projection", "fr")
 		add(Doc{Name: nameE, Date: dE.Format("2006-01-02"), Dated: i%2 == 1,
-			Text: file(fo(2), fmt.Sprintf("%s pourrait envoyer jusqu'à %s soldats en %s", capFirst(a.fr), frNum(proj), h.fr), bodyE, dE, i%2 == 1)},
+			Text: file(fo(2), fmt.Sprintf("%s pourrait envoyer jusqu'à %s soldats %s", capFirst(a.fr), frNum(proj), in(h)), bodyE, dE, i%2 == 1)},
 			Gold{Value: float64(proj), Series: q1, Relation: "projects"}, Gold{Value: float64(proj), Series: q1, Relation: "relays"})
 		// F: an independent source that agrees
 		dF := day0.AddDate(0, 0, 5)
 		about := v2 + 250
 		bodyF := fmt.Sprintf("About %s %s soldiers are now in %s, the Institute for the Study of War said on %s.\n\n"+
-			"The institute's analysts expect more rotations.",
-			enNum(about), a.enDem, h.en, enDate(dF, true))
+			"The institute's analysts expect more rotations. %s",
+			enNum(about), a.enDem, h.en, enDate(dF, true), ctxEn(3))
 		nameF := name(dF, "f", "analysis", "en")
 		add(Doc{Name: nameF, Date: dF.Format("2006-01-02"), Dated: true,
 			Text: file(eo(2), fmt.Sprintf("Analysts: about %s %s soldiers in %s", enNum(about), a.enDem, h.en), bodyF, dF, true)},
