@@ -191,4 +191,3 @@ func saveShot(t *testing.T, png []byte) {
 		}
 	}
 }
-

@@ -33,7 +33,7 @@ type Store struct {
 	// rd serves reads from a pool of read-only connections: in WAL mode
 	// they read the last commit while an ingest writes through db. For
 	// ":memory:" (one database per connection) it is db itself.
-	rd *sql.DB
+	rd   *sql.DB
 	lock *writeLock // held by a writing store for as long as it is open
 	// entities already written by this process: the upsert is skipped for
 	// them (an entity's record does not change between articles)
