@@ -82,9 +82,10 @@ func (s *Store) Series(ctx context.Context, f dossier.SeriesFilter) ([]dossier.S
 	var where []string
 	var args []any
 	if f.Story != "" {
-		where = append(where, `EXISTS (SELECT 1 FROM claims c JOIN story_articles sa ON sa.article_id = c.article_id
-			WHERE c.series_id = s.id AND (sa.story_id = ? OR sa.story_id LIKE ?))`)
-		args = append(args, f.Story, f.Story+"%")
+		// driven from the story's articles (indexed), not from every series
+		where = append(where, `s.id IN (SELECT c.series_id FROM story_articles sa CROSS JOIN claims c ON c.article_id = sa.article_id
+			WHERE sa.story_id >= ? AND sa.story_id < ?)`)
+		args = append(args, f.Story, f.Story+"\uffff")
 	}
 	if f.Entity != "" {
 		where = append(where, "s.subject = ?")
