@@ -119,12 +119,6 @@ func kindOf(m fs.FileMode) string {
 // fileID identifies a folder whatever path leads to it.
 type fileID struct{ dev, ino uint64 }
 
-func idOf(st fs.FileInfo) (fileID, bool) {
-	if s, ok := st.Sys().(*syscall.Stat_t); ok {
-		return fileID{uint64(s.Dev), uint64(s.Ino)}, true
-	}
-	return fileID{}, false
-}
 
 type walker struct {
 	seen  map[fileID]string // folders read, and the path they were read as
