@@ -119,7 +119,6 @@ func kindOf(m fs.FileMode) string {
 // fileID identifies a folder whatever path leads to it.
 type fileID struct{ dev, ino uint64 }
 
-
 type walker struct {
 	seen  map[fileID]string // folders read, and the path they were read as
 	files []string
