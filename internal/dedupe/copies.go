@@ -166,7 +166,7 @@ type Detector struct {
 	// lists are the candidate lists known: all the store's latest
 	// postings of the key (at least the bound Add reads), then those
 	// filed since. A key absent is one never looked up.
-	lists  map[dossier.PostingKey][]string
+	lists map[dossier.PostingKey][]string
 	filed []dossier.Posting // since TakePostings
 	// seen stamps the candidates compared by the current query
 	seen map[string]uint32

@@ -289,7 +289,7 @@ type chunk struct {
 	docKeys  []uint64
 	lineKeys [][]uint64
 	known    map[dossier.LineKey][]dossier.DocKey // documents the store has seen each new line in
-	dups     []Event             // documents already stored, left out of docs
+	dups     []Event                              // documents already stored, left out of docs
 	err      error
 }
 

@@ -63,11 +63,11 @@ func NewRelater(params story.Params) *Relater {
 		params = story.DefaultParams
 	}
 	return &Relater{
-		det:   dedupe.NewDetector(dedupe.DefaultThresholds),
-		clu:   story.New(params, func(d story.Doc) string { return "s" + d.ID[:min(10, len(d.ID))] }),
-		exact: map[uint64]string{},
-		ser:   series.NewIndex(),
-		ctx:   context.Background(),
+		det:         dedupe.NewDetector(dedupe.DefaultThresholds),
+		clu:         story.New(params, func(d story.Doc) string { return "s" + d.ID[:min(10, len(d.ID))] }),
+		exact:       map[uint64]string{},
+		ser:         series.NewIndex(),
+		ctx:         context.Background(),
 		MaxProfiles: maxProfiles, MaxStories: maxStories, MaxClaims: maxClaims,
 	}
 }

@@ -116,7 +116,7 @@ func Run(t *testing.T, open func(t *testing.T) dossier.Store) {
 				{Article: "bbb222", Original: "aaa111", Relation: dossier.RelNear, Score: 0.5},
 				{Article: "bbb222", Original: "https://example.org/x", Relation: dossier.RelCites, Score: 1},
 			},
-			Stories: []dossier.StoryAssignment{{Article: "aaa111", Story: "s1", Title: "Une histoire", Score: 1}, {Article: "bbb222", Story: "s1", Title: "Une histoire", Score: 0.4}},
+			Stories:  []dossier.StoryAssignment{{Article: "aaa111", Story: "s1", Title: "Une histoire", Score: 1}, {Article: "bbb222", Story: "s1", Title: "Une histoire", Score: 0.4}},
 			Profiles: []dossier.CopyProfile{{Article: "aaa111", Signature: 1, Data: []byte("pa")}, {Article: "bbb222", Signature: 2, Data: []byte("pb")}},
 			Terms:    dossier.TermCounts{Docs: 2, DF: map[string]int{"texte": 2}},
 		}
