@@ -31,8 +31,9 @@ type ScaleConfig struct {
 type ScaleStep struct {
 	Before, Articles int // articles in the store before; ingested in the step
 	Time             time.Duration
-	PeakRSS          uint64 // bytes, 0 where unknown
-	StoreBytes       int64  // after the step (database and its WAL)
+	PeakRSS          uint64        // bytes, 0 where unknown
+	StoreBytes       int64         // after the step (database and its WAL)
+	CPU              time.Duration // user and system time of the step's process
 	OneFile          time.Duration
 	OneFileRSS       uint64
 	TextBytes        int64 // of the step's files
@@ -85,7 +86,7 @@ func Scale(ctx context.Context, cfg ScaleConfig) ([]ScaleStep, error) {
 		}
 		st := ScaleStep{Before: stored, Articles: n, TextBytes: size}
 		var err error
-		if st.Time, st.PeakRSS, err = runDossier(ctx, cfg, db, fmt.Sprintf("step-%d", k), stepDir); err != nil {
+		if st.Time, st.PeakRSS, st.CPU, err = runDossier(ctx, cfg, db, fmt.Sprintf("step-%d", k), stepDir); err != nil {
 			return out, err
 		}
 		os.RemoveAll(stepDir)
@@ -95,21 +96,22 @@ func Scale(ctx context.Context, cfg ScaleConfig) ([]ScaleStep, error) {
 		if err := os.WriteFile(one, []byte(Text(extra[k%len(extra)])), 0o644); err != nil {
 			return out, err
 		}
-		if st.OneFile, st.OneFileRSS, err = runDossier(ctx, cfg, db, fmt.Sprintf("one-%d", k), one); err != nil {
+		if st.OneFile, st.OneFileRSS, _, err = runDossier(ctx, cfg, db, fmt.Sprintf("one-%d", k), one); err != nil {
 			return out, err
 		}
 		os.Remove(one)
 		out = append(out, st)
 		if cfg.Progress != nil {
-			fmt.Fprintf(cfg.Progress, "step %d: %d articles in %s\n", k, stored, st.Time.Round(time.Second))
+			fmt.Fprintf(cfg.Progress, "step %d: %d articles in the store; step %s wall, %s CPU, peak %d MiB; one new file %s, peak %d MiB; store %.1f MB\n", k, stored,
+				st.Time.Round(time.Second), st.CPU.Round(time.Second), st.PeakRSS>>20, st.OneFile.Round(10*time.Millisecond), st.OneFileRSS>>20, float64(st.StoreBytes)/1e6)
 		}
 	}
 	return out, nil
 }
 
 // runDossier runs "dossier --db db ingest -q in" and returns its wall
-// time and peak memory.
-func runDossier(ctx context.Context, cfg ScaleConfig, db, name, in string) (time.Duration, uint64, error) {
+// time, peak memory and CPU time.
+func runDossier(ctx context.Context, cfg ScaleConfig, db, name, in string) (time.Duration, uint64, time.Duration, error) {
 	args := []string{"--db", db}
 	if cfg.ProfileDir != "" {
 		args = append(args, "--cpuprofile", filepath.Join(cfg.ProfileDir, name+".prof"))
@@ -118,14 +120,14 @@ func runDossier(ctx context.Context, cfg ScaleConfig, db, name, in string) (time
 	// os.StartProcess rather than os/exec, which would weigh on the binary
 	errFile, err := os.CreateTemp(cfg.Dir, "stderr-")
 	if err != nil {
-		return 0, 0, err
+		return 0, 0, 0, err
 	}
 	defer os.Remove(errFile.Name())
 	defer errFile.Close()
 	start := time.Now()
 	proc, err := os.StartProcess(cfg.Exe, append([]string{cfg.Exe}, args...), &os.ProcAttr{Files: []*os.File{nil, nil, errFile}})
 	if err != nil {
-		return 0, 0, fmt.Errorf("scale %s: %w", name, err)
+		return 0, 0, 0, fmt.Errorf("scale %s: %w", name, err)
 	}
 	stop := context.AfterFunc(ctx, func() { proc.Kill() })
 	defer stop()
@@ -136,10 +138,10 @@ func runDossier(ctx context.Context, cfg ScaleConfig, db, name, in string) (time
 		err = fmt.Errorf("%s: %s", ps, bytes.TrimSpace(msg))
 	}
 	if err != nil {
-		return wall, 0, fmt.Errorf("scale %s: %w", name, err)
+		return wall, 0, 0, fmt.Errorf("scale %s: %w", name, err)
 	}
 	rss, _ := childPeakRSS(ps)
-	return wall, rss, nil
+	return wall, rss, ps.UserTime() + ps.SystemTime(), nil
 }
 
 func fileSize(path string) int64 {
@@ -158,12 +160,12 @@ func WriteScale(w io.Writer, steps []ScaleStep) {
 		}
 		return fmt.Sprintf("%.0f MiB", float64(b)/(1<<20))
 	}
-	fmt.Fprintf(w, "| store before the step | step | step time | articles/s | peak RSS | store after | per article | one new file afterwards (wall, peak RSS) |\n")
-	fmt.Fprintf(w, "|---|---|---|---|---|---|---|---|\n")
+	fmt.Fprintf(w, "| store before the step | step | step time | articles/s | CPU per article | peak RSS | store after | per article | one new file afterwards (wall, peak RSS) |\n")
+	fmt.Fprintf(w, "|---|---|---|---|---|---|---|---|---|\n")
 	for _, s := range steps {
 		after := s.Before + s.Articles
-		fmt.Fprintf(w, "| %d | %d | %s | %.0f | %s | %.2f GB | %.1f KB | %s, %s |\n", s.Before, s.Articles, s.Time.Round(100*time.Millisecond),
-			float64(s.Articles)/s.Time.Seconds(), mib(s.PeakRSS), float64(s.StoreBytes)/1e9, float64(s.StoreBytes)/float64(max(1, after))/1e3,
+		fmt.Fprintf(w, "| %d | %d | %s | %.0f | %.2f ms | %s | %.2f GB | %.1f KB | %s, %s |\n", s.Before, s.Articles, s.Time.Round(100*time.Millisecond),
+			float64(s.Articles)/s.Time.Seconds(), s.CPU.Seconds()*1000/float64(max(1, s.Articles)), mib(s.PeakRSS), float64(s.StoreBytes)/1e9, float64(s.StoreBytes)/float64(max(1, after))/1e3,
 			s.OneFile.Round(10*time.Millisecond), mib(s.OneFileRSS))
 	}
 	if len(steps) > 0 {
@@ -175,11 +177,13 @@ func WriteScale(w io.Writer, steps []ScaleStep) {
 		}
 		bytesPerArticle := float64(text) / float64(max(1, steps[len(steps)-1].Before+steps[len(steps)-1].Articles))
 		first := steps[0].Time.Seconds() / float64(steps[0].Articles)
-		worst := 0.0
+		firstCPU := steps[0].CPU.Seconds() / float64(steps[0].Articles)
+		worst, worstCPU := 0.0, 0.0
 		for _, s := range steps {
 			worst = max(worst, s.Time.Seconds()/float64(s.Articles)/first)
+			worstCPU = max(worstCPU, s.CPU.Seconds()/float64(s.Articles)/firstCPU)
 		}
-		fmt.Fprintf(w, "\ntotal %s for %d articles (%.1f KB of text each); slowest step %.2f× the first per article\n",
-			total.Round(time.Second), steps[len(steps)-1].Before+steps[len(steps)-1].Articles, bytesPerArticle/1e3, worst)
+		fmt.Fprintf(w, "\ntotal %s for %d articles (%.1f KB of text each); slowest step %.2f× the first per article in wall time, %.2f× in CPU time\n",
+			total.Round(time.Second), steps[len(steps)-1].Before+steps[len(steps)-1].Articles, bytesPerArticle/1e3, worst, worstCPU)
 	}
 }
