@@ -51,7 +51,9 @@ func upgradeState(ctx context.Context, w dossier.Writer, ls legacyState) error {
 		}
 		sts = append(sts, s)
 	}
-	sort.Slice(sts, func(i, j int) bool { return sts[i].Last < sts[j].Last || sts[i].Last == sts[j].Last && sts[i].ID < sts[j].ID })
+	sort.Slice(sts, func(i, j int) bool {
+		return sts[i].Last < sts[j].Last || sts[i].Last == sts[j].Last && sts[i].ID < sts[j].ID
+	})
 	terms := dossier.TermCounts{DF: map[string]int{}}
 	raw, err = ls.LegacyState(ctx, "df")
 	if err != nil {
