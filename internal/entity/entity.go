@@ -25,6 +25,12 @@ type alias struct {
 	exact  bool // acronyms: the case must match ("UN" is not "un")
 	lower  bool // may be written in lower case (adjectives, "renseignements sud-coréens")
 	orig   []string
+	// weak: a gazetteer town or region, not taken when it reads as part
+	// of a longer name ("Florence Parly", "Victoria Beckham")
+	weak bool
+	// metonym: the country a capital stands for when it acts
+	// ("Moscou a annoncé"); the alias's entity is the city
+	metonym *dossier.Entity
 }
 
 // Linker finds and links entity mentions. It is safe for concurrent use.
@@ -114,6 +120,9 @@ func load() (*Linker, error) {
 				l.add(e, a, form)
 			}
 		}
+	}
+	if err := l.loadGazetteer(); err != nil {
+		return nil, err
 	}
 	for _, e := range l.entities {
 		sort.Strings(e.Aliases)

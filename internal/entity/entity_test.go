@@ -17,7 +17,7 @@ func TestFind(t *testing.T) {
 	}{
 		{"Pyongyang et Moscou, selon l’AFP.", map[string]string{"Pyongyang": "country:KP", "Moscou": "country:RU", "AFP": "outlet:afp"}},
 		{"un soldat, us and them", map[string]string{}},
-		{"The UN and the US met in Kyiv.", map[string]string{"UN": "org:un", "US": "country:US", "Kyiv": "country:UA"}},
+		{"The UN and the US met in Kyiv.", map[string]string{"UN": "org:un", "US": "country:US", "Kyiv": "place:kyiv"}},
 		{"Les soldats nord-coréens et le leader Kim Jong-Un.", map[string]string{"nord-coréens": "country:KP", "Kim Jong-Un": "person:kim-jong-un"}},
 		{"rapporte le Temps Financier.", map[string]string{"Temps Financier": "outlet:ft"}},
 		{"Selon le ministre Jean Dupont, Dupont a raison.", map[string]string{"Jean Dupont": "person:jean-dupont", "Dupont": "person:jean-dupont"}},

@@ -78,8 +78,19 @@ func (l *Linker) Find(text string) (mentions []dossier.Mention, created []*dossi
 			continue
 		}
 		j := i + len(a.toks)
+		if a.weak && partOfName(text, ws, keys, i, j) {
+			continue
+		}
+		e, form := a.entity, a.form
+		if a.metonym != nil {
+			if locative(text, ws, keys, i, j) {
+				form = "name"
+			} else {
+				e, form = a.metonym, "capital"
+			}
+		}
 		mentions = append(mentions, dossier.Mention{Start: ws[i].start, End: ws[j-1].end, Text: text[ws[i].start:ws[j-1].end],
-			Entity: a.entity.ID, Type: a.entity.Type, Form: a.form})
+			Entity: e.ID, Type: e.Type, Form: form})
 		for k := i; k < j; k++ {
 			covered[k] = true
 		}
@@ -159,6 +170,24 @@ func (l *Linker) Find(text string) (mentions []dossier.Mention, created []*dossi
 	}
 	sortMentions(mentions)
 	return mentions, created
+}
+
+// partOfName: a town's name is part of a person's or another name when a
+// capitalised word is glued to it ("Florence Parly", "Andrew Jackson") or
+// a title comes before it ("M. Nancy").
+func partOfName(text string, ws []word, keys []string, i, j int) bool {
+	if j < len(ws) && adjacent(text, ws, j) && isName(ws[j].text) && !notNames[keys[j]] {
+		return true
+	}
+	if i > 0 && adjacent(text, ws, i) {
+		if titles[keys[i-1]] && len(keys[i-1]) <= 3 {
+			return true
+		}
+		if isName(ws[i-1].text) && !notNames[keys[i-1]] && !titles[keys[i-1]] {
+			return true
+		}
+	}
+	return false
 }
 
 func sortMentions(ms []dossier.Mention) {
