@@ -72,8 +72,31 @@ func (l *Linker) Find(text string) (mentions []dossier.Mention, created []*dossi
 		keys[i] = key(w.text)
 	}
 	covered := make([]bool, len(ws))
+	seen := map[string]*dossier.Entity{}
 	for i := 0; i < len(ws); i++ {
 		a := l.match(ws, keys, i)
+		if isName(ws[i].text) || phraseStarts[keys[i]] {
+			if pe, n := l.phrase(text, ws, keys, i); n > 0 && (a == nil || n > len(a.toks)) {
+				j := i + n
+				e := l.entities[pe.ID]
+				if e == nil {
+					e = seen[pe.ID]
+				}
+				if e == nil {
+					e = pe
+					e.Aliases = []string{text[ws[i].start:ws[j-1].end]}
+					seen[e.ID] = e
+					created = append(created, e)
+				}
+				mentions = append(mentions, dossier.Mention{Start: ws[i].start, End: ws[j-1].end, Text: text[ws[i].start:ws[j-1].end],
+					Entity: e.ID, Type: e.Type, Form: "name"})
+				for k := i; k < j; k++ {
+					covered[k] = true
+				}
+				i = j - 1
+				continue
+			}
+		}
 		if a == nil {
 			continue
 		}
@@ -121,7 +144,6 @@ func (l *Linker) Find(text string) (mentions []dossier.Mention, created []*dossi
 			addSurnames(words(m.Text), m.Entity)
 		}
 	}
-	seen := map[string]*dossier.Entity{}
 	for i := 0; i < len(ws); i++ {
 		if covered[i] || !isName(ws[i].text) || notNames[keys[i]] || titles[keys[i]] {
 			continue
@@ -144,7 +166,11 @@ func (l *Linker) Find(text string) (mentions []dossier.Mention, created []*dossi
 				seen[id] = e
 				created = append(created, e)
 			}
-			mentions = append(mentions, dossier.Mention{Start: ws[i].start, End: ws[j-1].end, Text: name, Entity: e.ID, Type: dossier.EntityPerson, Form: "name"})
+			role := roleAfter(text, ws, keys, j)
+			if titled {
+				role = roleBefore(text, ws, keys, i)
+			}
+			mentions = append(mentions, dossier.Mention{Start: ws[i].start, End: ws[j-1].end, Text: name, Entity: e.ID, Type: dossier.EntityPerson, Form: "name", Role: role})
 			addSurnames(ws[i:j], e.ID)
 			for k := i; k < j; k++ {
 				covered[k] = true
@@ -265,4 +291,76 @@ func startsSentence(text string, at int) bool {
 	}
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return r == '.' || r == '!' || r == '?' || r == ':' || r == '\n' || r == '»' || r == '”'
+}
+
+// phraseStarts: lower-case words that begin a ministry, an army or a site
+// ("ministère", "l'armée", "rue", "centrale").
+var phraseStarts = map[string]bool{"ministere": true, "armee": true, "forces": true, "marine": true}
+
+func init() {
+	for k := range siteKindsFr {
+		phraseStarts[k] = true
+	}
+}
+
+// roleHeads: the words a role is named by; a role runs from one of them
+// to the name ("ministre de l'Intérieur", "inspecteur d'armes ukrainien",
+// "Deputy Foreign Minister").
+var roleHeads = map[string]bool{
+	"president": true, "presidente": true, "chancelier": true, "chanceliere": true, "ministre": true, "minister": true,
+	"secretaire": true, "secretary": true, "general": true, "generale": true, "porte": true, "spokesman": true, "spokeswoman": true,
+	"spokesperson": true, "leader": true, "dirigeant": true, "dirigeante": true, "inspecteur": true, "inspectrice": true,
+	"inspector": true, "maire": true, "mayor": true, "chef": true, "chief": true, "premier": true, "prime": true,
+	"gouverneur": true, "governor": true, "senateur": true, "senator": true, "depute": true, "deputee": true,
+	"ambassadeur": true, "ambassadrice": true, "ambassador": true, "commandant": true, "colonel": true, "juge": true,
+	"judge": true, "roi": true, "king": true, "reine": true, "queen": true, "pape": true, "pope": true, "directeur": true,
+	"directrice": true, "director": true, "ceo": true, "professeur": true, "professor": true, "analyste": true,
+	"analyst": true, "expert": true, "experte": true, "journaliste": true, "journalist": true, "vice": true,
+	"deputy": true, "chancellor": true, "homologue": true, "counterpart": true, "procureur": true, "prosecutor": true,
+	"patron": true, "patronne": true, "chairman": true, "chairwoman": true, "head": true, "envoy": true, "emissaire": true,
+	"prefet": true, "prefete": true, "conseiller": true, "conseillere": true, "adviser": true, "advisor": true,
+}
+
+// roleStops end a role on its left: determiners and possessives.
+var roleStops = map[string]bool{"le": true, "la": true, "les": true, "l'": true, "un": true, "une": true, "the": true, "a": true,
+	"an": true, "son": true, "sa": true, "ses": true, "his": true, "her": true, "its": true, "their": true, "leur": true}
+
+// roleBefore: the role written before the name at word i ("le ministre
+// de l'Intérieur Christophe Castaner"), from its first head word.
+func roleBefore(text string, ws []word, keys []string, i int) string {
+	start := -1
+	for k := i - 1; k >= 0 && k >= i-9; k-- {
+		if roleStops[keys[k]] || strings.ContainsAny(text[ws[k].end:ws[k+1].start], ",.;:!?()«»\"“”") {
+			break
+		}
+		if r, _ := utf8.DecodeRuneInString(ws[k].text); unicode.IsUpper(r) && !titles[keys[k]] && !isAcronym(ws[k].text) {
+			break
+		}
+		if roleHeads[keys[k]] {
+			start = k
+		}
+	}
+	if start < 0 {
+		return ""
+	}
+	return text[ws[start].start:ws[i-1].end]
+}
+
+// roleAfter: a role in apposition after the name ending at word j
+// ("Christophe Castaner, ministre de l'Intérieur,").
+func roleAfter(text string, ws []word, keys []string, j int) string {
+	if j >= len(ws) || strings.TrimSpace(text[ws[j-1].end:ws[j].start]) != "," || !roleHeads[keys[j]] {
+		return ""
+	}
+	end := j
+	for k := j; k < len(ws) && k < j+8; k++ {
+		if k > j && strings.ContainsAny(text[ws[k-1].end:ws[k].start], ",.;:!?()«»\"“”") {
+			break
+		}
+		if stopVerbs[keys[k]] || keys[k] == "a" || keys[k] == "est" || keys[k] == "said" || keys[k] == "has" || keys[k] == "is" {
+			break
+		}
+		end = k + 1
+	}
+	return text[ws[j].start:ws[end-1].end]
 }

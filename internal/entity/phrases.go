@@ -1,0 +1,475 @@
+package entity
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dossier-news/dossier"
+)
+
+// A ministry is known by its portfolio and its country, so "le ministère
+// russe de la Défense" and "the Russian Defence Ministry" are one entity.
+type portfolio struct{ id, en, fr string }
+
+var portfolios = map[string]portfolio{}
+
+// portfolioNames: each portfolio's names as keys, French and English.
+var portfolioNames = map[string][]string{
+	"interior":    {"interieur", "interior", "home affairs"},
+	"foreign":     {"affaires etrangeres", "foreign affairs", "foreign", "europe et des affaires etrangeres"},
+	"defence":     {"defense", "defence", "armees"},
+	"finance":     {"finances", "finance", "economie et des finances", "treasury"},
+	"economy":     {"economie", "economy"},
+	"justice":     {"justice"},
+	"health":      {"sante", "health"},
+	"education":   {"education", "education nationale"},
+	"labour":      {"travail", "labour", "labor"},
+	"agriculture": {"agriculture"},
+	"culture":     {"culture"},
+	"energy":      {"energie", "energy"},
+	"environment": {"environnement", "ecologie", "transition ecologique", "environment"},
+	"transport":   {"transports", "transport"},
+	"emergencies": {"situations d'urgence", "emergency situations", "emergencies"},
+	"trade":       {"commerce", "trade", "commerce exterieur"},
+	"industry":    {"industrie", "industry"},
+}
+
+var portfolioLabels = map[string][2]string{
+	"interior": {"Interior", "de l'Intérieur"}, "foreign": {"Foreign Affairs", "des Affaires étrangères"},
+	"defence": {"Defence", "de la Défense"}, "finance": {"Finance", "des Finances"}, "economy": {"Economy", "de l'Économie"},
+	"justice": {"Justice", "de la Justice"}, "health": {"Health", "de la Santé"}, "education": {"Education", "de l'Éducation"},
+	"labour": {"Labour", "du Travail"}, "agriculture": {"Agriculture", "de l'Agriculture"}, "culture": {"Culture", "de la Culture"},
+	"energy": {"Energy", "de l'Énergie"}, "environment": {"Environment", "de l'Environnement"}, "transport": {"Transport", "des Transports"},
+	"emergencies": {"Emergency Situations", "des Situations d'urgence"}, "trade": {"Trade", "du Commerce"}, "industry": {"Industry", "de l'Industrie"},
+}
+
+func init() {
+	for id, names := range portfolioNames {
+		for _, n := range names {
+			portfolios[n] = portfolio{id: id, en: portfolioLabels[id][0], fr: portfolioLabels[id][1]}
+		}
+		// portfolio words are never the start of a person's name:
+		// "le ministre de l'Intérieur Christophe Castaner"
+		for _, n := range names {
+			for _, w := range strings.Fields(n) {
+				if len(w) > 3 {
+					titles[w] = true
+				}
+			}
+		}
+	}
+}
+
+// matchPortfolio: the longest portfolio name at word j, and its length.
+func matchPortfolio(keys []string, j int) (portfolio, int) {
+	for n := 5; n >= 1; n-- {
+		if j+n > len(keys) {
+			continue
+		}
+		if p, ok := portfolios[strings.Join(keys[j:j+n], " ")]; ok {
+			return p, n
+		}
+	}
+	return portfolio{}, 0
+}
+
+// of skips a French or English "of": "de", "de la", "de l'", "du", "des",
+// "d'", "of", "of the".
+func of(keys []string, j int) int {
+	if j >= len(keys) {
+		return j
+	}
+	switch keys[j] {
+	case "de", "of":
+		if j+1 < len(keys) && (keys[j+1] == "la" || keys[j+1] == "l'" || keys[j+1] == "the") {
+			return j + 2
+		}
+		return j + 1
+	case "du", "des", "d'":
+		return j + 1
+	}
+	return j
+}
+
+// demonymAt: the country a demonym at word j names, and its length.
+func (l *Linker) demonymAt(ws []word, keys []string, j int) (*dossier.Entity, int) {
+	if j >= len(ws) {
+		return nil, 0
+	}
+	if a := l.match(ws, keys, j); a != nil && a.form == "demonym" && a.entity.Type == dossier.EntityCountry {
+		return a.entity, len(a.toks)
+	}
+	return nil, 0
+}
+
+// phrase finds, at word i, a name built by syntax rather than listed:
+// a ministry, an army, an organisation named by its kind ("Fédération
+// française de l'assurance", "Democratic Party"), or a site or street
+// ("rue de Rivoli", "centrale nucléaire de Zaporijjia", "Downing Street").
+// It returns the mention's entity and its length in words, 0 for none.
+func (l *Linker) phrase(text string, ws []word, keys []string, i int) (*dossier.Entity, int) {
+	if e, n := l.ministry(text, ws, keys, i); n > 0 {
+		return e, n
+	}
+	if e, n := l.army(ws, keys, i); n > 0 {
+		return e, n
+	}
+	if e, n := l.site(text, ws, keys, i); n > 0 {
+		return e, n
+	}
+	if e, n := l.organisation(text, ws, keys, i); n > 0 {
+		return e, n
+	}
+	return nil, 0
+}
+
+func (l *Linker) ministryEntity(p portfolio, c *dossier.Entity) *dossier.Entity {
+	id, en, fr := "org:ministry-"+p.id, "Ministry of "+p.en, "ministère "+p.fr
+	if c != nil {
+		id += "-" + strings.ToLower(c.ISO)
+		en = c.Name + " " + en
+		fr += " (" + c.NameFr + ")"
+	}
+	return &dossier.Entity{ID: id, Type: dossier.EntityOrganisation, Name: en, NameFr: fr, Country: countryISO(c)}
+}
+
+func countryISO(c *dossier.Entity) string {
+	if c == nil {
+		return ""
+	}
+	return c.ISO
+}
+
+// ministry: "ministère (russe) de la Défense (russe)", "(Russian) Ministry
+// of Defence", "(Russian) Defence Ministry", "Russian foreign ministry".
+func (l *Linker) ministry(text string, ws []word, keys []string, i int) (*dossier.Entity, int) {
+	j := i
+	c, n := l.demonymAt(ws, keys, j)
+	if n > 0 && (j+n >= len(ws) || !adjacent(text, ws, j+n)) {
+		return nil, 0
+	}
+	j += n
+	if j >= len(keys) {
+		return nil, 0
+	}
+	// "ministère ..." / "Ministry of ..."
+	if keys[j] == "ministere" || keys[j] == "ministry" && isName(ws[j].text) {
+		k := j + 1
+		if c == nil {
+			if c2, n2 := l.demonymAt(ws, keys, k); n2 > 0 {
+				c, k = c2, k+n2
+			}
+		}
+		k2 := of(keys, k)
+		if k2 == k {
+			return nil, 0
+		}
+		p, pn := matchPortfolio(keys, k2)
+		if pn == 0 {
+			return nil, 0
+		}
+		k = k2 + pn
+		if c == nil {
+			if c2, n2 := l.demonymAt(ws, keys, k); n2 > 0 && adjacent(text, ws, k) {
+				c, k = c2, k+n2
+			}
+		}
+		return l.ministryEntity(p, c), k - i
+	}
+	// "Defence Ministry", "foreign ministry" (after a demonym when lower case)
+	p, pn := matchPortfolio(keys, j)
+	if pn == 0 || j+pn >= len(keys) || keys[j+pn] != "ministry" || !adjacent(text, ws, j+pn) {
+		return nil, 0
+	}
+	if c == nil && !isName(ws[j].text) {
+		return nil, 0
+	}
+	return l.ministryEntity(p, c), j + pn + 1 - i
+}
+
+// army: "l'armée russe", "l'armée de l'air ukrainienne", "the Russian army",
+// "the Ukrainian air force", "la marine russe".
+func (l *Linker) army(ws []word, keys []string, i int) (*dossier.Entity, int) {
+	kinds := []struct {
+		fr      []string
+		id      string
+		en, frN string
+	}{
+		{[]string{"armee", "de", "l'", "air"}, "air-force", "air force", "armée de l'air"},
+		{[]string{"armee", "de", "terre"}, "army", "armed forces", "forces armées"},
+		{[]string{"forces", "armees"}, "army", "armed forces", "forces armées"},
+		{[]string{"armee"}, "army", "armed forces", "forces armées"},
+		{[]string{"marine"}, "navy", "navy", "marine"},
+	}
+	build := func(kind, en, fr string, c *dossier.Entity) *dossier.Entity {
+		return &dossier.Entity{ID: "org:" + kind + "-" + strings.ToLower(c.ISO), Type: dossier.EntityOrganisation,
+			Name: c.Name + " " + en, NameFr: fr + " (" + c.NameFr + ")", Country: c.ISO}
+	}
+	for _, k := range kinds {
+		if i+len(k.fr) > len(keys) || strings.Join(keys[i:i+len(k.fr)], " ") != strings.Join(k.fr, " ") {
+			continue
+		}
+		if c, n := l.demonymAt(ws, keys, i+len(k.fr)); n > 0 && !isName(ws[i+len(k.fr)].text) {
+			return build(k.id, k.en, k.frN, c), len(k.fr) + n
+		}
+	}
+	c, n := l.demonymAt(ws, keys, i)
+	if n == 0 {
+		return nil, 0
+	}
+	j := i + n
+	for _, k := range []struct {
+		en      []string
+		id      string
+		name, f string
+	}{{[]string{"air", "force"}, "air-force", "air force", "armée de l'air"}, {[]string{"armed", "forces"}, "army", "armed forces", "forces armées"},
+		{[]string{"army"}, "army", "armed forces", "forces armées"}, {[]string{"navy"}, "navy", "navy", "marine"}} {
+		if j+len(k.en) <= len(keys) && strings.Join(keys[j:j+len(k.en)], " ") == strings.Join(k.en, " ") {
+			return build(k.id, k.name, k.f, c), n + len(k.en)
+		}
+	}
+	return nil, 0
+}
+
+// siteKinds: the words that make a street or a site, French and English,
+// with a language-neutral kind so that "centrale nucléaire de
+// Zaporijjia" and "Zaporizhzhia nuclear power plant" are one place.
+var siteKindsFr = map[string]string{
+	"rue": "street", "avenue": "avenue", "boulevard": "boulevard", "place": "square", "quai": "quay", "impasse": "street",
+	"allee": "street", "cours": "street", "esplanade": "square", "parvis": "square", "pont": "bridge", "gare": "station",
+	"aeroport": "airport", "stade": "stadium", "cathedrale": "cathedral", "basilique": "basilica", "eglise": "church",
+	"chateau": "castle", "centrale": "power-plant", "barrage": "dam", "port": "port", "jardin": "garden", "parc": "park",
+	"tour": "tower", "palais": "palace", "route": "road", "chemin": "road", "mosquee": "mosque", "hopital": "hospital",
+}
+
+var siteKindsEn = map[string]string{
+	"street": "street", "avenue": "avenue", "road": "road", "boulevard": "boulevard", "square": "square", "lane": "street",
+	"bridge": "bridge", "airport": "airport", "station": "station", "stadium": "stadium", "palace": "palace",
+	"cathedral": "cathedral", "park": "park", "plaza": "square", "dam": "dam", "port": "port", "castle": "castle",
+	"mosque": "mosque", "hospital": "hospital", "church": "church", "tower": "tower", "basilica": "basilica",
+}
+
+// siteAdjectives may come between a site's kind and its name.
+var siteAdjectives = map[string]string{"nucleaire": "nuclear", "thermique": "thermal", "hydroelectrique": "hydro",
+	"international": "", "internationale": "", "olympique": "", "principal": "", "principale": "", "central": "", "centrale": ""}
+
+// site: a kind and a capitalised name: "rue de Rivoli", "place de la
+// Concorde", "aéroport de Kharkiv", "centrale nucléaire de Zaporijjia",
+// "Downing Street", "Boryspil Airport", "Zaporizhzhia nuclear power plant".
+func (l *Linker) site(text string, ws []word, keys []string, i int) (*dossier.Entity, int) {
+	if kind, ok := siteKindsFr[keys[i]]; ok {
+		j := i + 1
+		for j < len(keys) && !isName(ws[j].text) {
+			q, ok := siteAdjectives[keys[j]]
+			if !ok {
+				break
+			}
+			if q != "" && kind == "power-plant" {
+				kind = q + "-" + kind
+			}
+			j++
+		}
+		k := of(keys, j)
+		if keys[i] == "place" && k == j+1 && keys[j] == "de" || keys[i] == "tour" && k != j {
+			return nil, 0 // "à la place de Macron", "le tour de France"
+		}
+		end := k
+		for end < len(ws) && end < k+4 && isName(ws[end].text) && (end == k || adjacent(text, ws, end)) {
+			end++
+		}
+		if end == k || notNames[keys[k]] && !isPlaceWord(l, ws, keys, k) {
+			return nil, 0
+		}
+		if kind == "power-plant" && j == i+1 {
+			return nil, 0 // "la centrale" alone is a word, not a site; "centrale nucléaire" is
+		}
+		return l.siteEntity(text, ws, keys, i, k, end, kind, false), end - i
+	}
+	// English: capitalised name, then the kind ("Downing Street"), or a
+	// known place and a lower-case kind ("Kharkiv airport")
+	if !isName(ws[i].text) || startsSentence(text, ws[i].start) && (keys[i] == "the" || notNames[keys[i]]) {
+		return nil, 0
+	}
+	end := i
+	for end < len(ws) && end < i+4 && isName(ws[end].text) && (end == i || adjacent(text, ws, end)) {
+		if _, ok := siteKindsEn[keys[end]]; ok && end > i {
+			break
+		}
+		end++
+	}
+	if end >= len(ws) || !adjacent(text, ws, end) {
+		return nil, 0
+	}
+	kind, n := "", 0
+	switch {
+	case keys[end] == "nuclear" && end+2 < len(keys) && keys[end+1] == "power" && keys[end+2] == "plant":
+		kind, n = "nuclear-power-plant", 3
+	case keys[end] == "nuclear" && end+1 < len(keys) && keys[end+1] == "plant":
+		kind, n = "nuclear-power-plant", 2
+	case keys[end] == "power" && end+1 < len(keys) && keys[end+1] == "plant":
+		kind, n = "power-plant", 2
+	default:
+		if k, ok := siteKindsEn[keys[end]]; ok {
+			kind, n = k, 1
+		}
+	}
+	if n == 0 {
+		return nil, 0
+	}
+	lower := !isName(ws[end].text)
+	if lower && !isPlaceWord(l, ws, keys, i) {
+		return nil, 0 // "the Kharkiv airport" but not "a Trump tower"
+	}
+	return l.siteEntity(text, ws, keys, i, i, end, kind, true), end + n - i
+}
+
+// isPlaceWord: the words at j name a known place or city.
+func isPlaceWord(l *Linker, ws []word, keys []string, j int) bool {
+	a := l.match(ws, keys, j)
+	return a != nil && a.entity.Type == dossier.EntityPlace
+}
+
+// siteEntity: a site of a known place is that place's id and the kind
+// ("place:zaporizhzhia-nuclear-power-plant"), else the slug of its words.
+func (l *Linker) siteEntity(text string, ws []word, keys []string, i, nameStart, nameEnd int, kind string, english bool) *dossier.Entity {
+	full := text[ws[i].start:ws[nameEnd-1].end]
+	if english && i == nameStart {
+		full = text[ws[i].start:ws[min(len(ws)-1, nameEnd)].end]
+	}
+	if a := l.match(ws, keys, nameStart); a != nil && a.entity.Type == dossier.EntityPlace && nameStart+len(a.toks) == nameEnd &&
+		(kind == "nuclear-power-plant" || kind == "airport" || kind == "port" || kind == "dam" || kind == "power-plant" || kind == "station") {
+		return &dossier.Entity{ID: a.entity.ID + "-" + kind, Type: dossier.EntityPlace, Name: a.entity.Name + " " + strings.ReplaceAll(kind, "-", " "),
+			NameFr: full, Country: a.entity.Country}
+	}
+	name := text[ws[nameStart].start:ws[nameEnd-1].end]
+	return &dossier.Entity{ID: "place:" + Slug(full), Type: dossier.EntityPlace, Name: name, NameFr: full}
+}
+
+// orgHeads: words that begin (French) or end (English) the name of an
+// organisation.
+var orgHeadsFr = map[string]bool{
+	"federation": true, "confederation": true, "association": true, "agence": true, "parti": true, "syndicat": true,
+	"conseil": true, "comite": true, "institut": true, "office": true, "commission": true, "autorite": true, "haute": true,
+	"caisse": true, "mouvement": true, "rassemblement": true, "front": true, "ligue": true, "fondation": true, "banque": true,
+	"cour": true, "tribunal": true, "assemblee": true, "garde": true, "gendarmerie": true, "police": true, "compagnie": true,
+	"societe": true, "chambre": true, "ordre": true, "observatoire": true, "organisation": true, "secretariat": true,
+	"service": true, "services": true, "academie": true, "universite": true, "direction": true, "alliance": true,
+	"centre": true, "collectif": true, "parquet": true, "conference": true, "union": true, "haut": true, "bureau": true,
+	"groupement": true, "regie": true, "agence's": true,
+}
+
+var orgHeadsEn = map[string]bool{
+	"party": true, "agency": true, "department": true, "federation": true, "association": true, "union": true,
+	"council": true, "committee": true, "commission": true, "institute": true, "office": true, "bank": true, "court": true,
+	"service": true, "guard": true, "front": true, "movement": true, "league": true, "foundation": true, "corporation": true,
+	"company": true, "group": true, "organisation": true, "organization": true, "authority": true, "fund": true,
+	"police": true, "parliament": true, "assembly": true, "senate": true, "administration": true, "board": true,
+	"bureau": true, "reserve": true, "command": true, "alliance": true, "confederation": true, "university": true,
+}
+
+// adjective suffixes of French: "française", "nationale", "constitutionnel",
+// "socialiste", "atomique".
+var frAdjSuffixes = []string{"ais", "aise", "aises", "ain", "aine", "ains", "aines", "ien", "ienne", "iens", "iennes", "al", "ale",
+	"ales", "aux", "el", "elle", "els", "elles", "ique", "iques", "aire", "aires", "if", "ive", "ifs", "ives", "iste", "istes",
+	"eur", "eure", "ee", "ees", "ois", "oise", "ier", "iere", "enne", "ennes", "een", "eens", "unie", "unies", "unis", "ere"}
+
+func frAdjective(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsLower(r) {
+		return false
+	}
+	k := key(w)
+	if notNames[k] || len(k) < 4 || stopVerbs[k] {
+		return false
+	}
+	for _, s := range frAdjSuffixes {
+		if strings.HasSuffix(k, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// stopVerbs end an organisation's name: common verbs and words that
+// follow a name rather than belong to it.
+var stopVerbs = map[string]bool{
+	"estime": true, "annonce": true, "affirme": true, "indique": true, "precise": true, "demande": true, "propose": true,
+	"publie": true, "confirme": true, "declare": true, "explique": true, "souligne": true, "assure": true, "rappelle": true,
+	"reclame": true, "denonce": true, "prevoit": true, "juge": true, "lance": true, "presente": true, "valide": true,
+	"adopte": true, "refuse": true, "exige": true, "salue": true, "critique": true, "redoute": true, "conteste": true,
+	"recommande": true, "lui": true, "elle": true, "une": true, "toute": true, "cette": true, "meme": true, "seule": true,
+	"entre": true, "contre": true, "comme": true, "encore": true, "chaque": true, "autre": true, "notamment": true,
+	"desormais": true, "recemment": true, "depuis": true, "apres": true, "avant": true, "selon": true, "fois": true,
+	"celle": true, "chez": true, "aussi": true, "donne": true, "frappe": true, "touche": true, "vise": true, "signe": true,
+	"prise": true, "reste": true, "semble": true, "parle": true, "evoque": true, "deplore": true, "regrette": true,
+	"accuse": true, "condamne": true, "alerte": true, "appele": true, "appelle": true, "fixe": true, "table": true,
+}
+
+// organisation: "Fédération française de l'assurance", "Conseil
+// constitutionnel", "Parti socialiste", "Agence internationale de
+// l'énergie atomique"; "French Insurance Federation", "Democratic Party",
+// "Department of Justice".
+func (l *Linker) organisation(text string, ws []word, keys []string, i int) (*dossier.Entity, int) {
+	mk := func(end int) (*dossier.Entity, int) {
+		name := text[ws[i].start:ws[end-1].end]
+		return &dossier.Entity{ID: "org:" + Slug(name), Type: dossier.EntityOrganisation, Name: name, NameFr: name}, end - i
+	}
+	if orgHeadsFr[keys[i]] && isName(ws[i].text) {
+		j := i + 1
+		for j < len(ws) && j < i+4 && adjacent(text, ws, j) && frAdjective(ws[j].text) {
+			j++
+		}
+		if k := of(keys, j); k > j && k < len(ws) {
+			// one complement: "de l'assurance", "des comptes", "de sécurité", "d'État"
+			e := k
+			if isName(ws[e].text) {
+				if a := l.match(ws, keys, e); a != nil && a.entity.Type == dossier.EntityCountry && a.form != "demonym" {
+					e = k // "Fédération de Russie" is the country's alias
+				} else {
+					for e < len(ws) && e < k+3 && isName(ws[e].text) && (e == k || adjacent(text, ws, e)) {
+						e++
+					}
+				}
+			} else if r, _ := utf8.DecodeRuneInString(ws[e].text); unicode.IsLower(r) && !notNames[keys[e]] && !stopVerbs[keys[e]] && utf8.RuneCountInString(ws[e].text) >= 3 {
+				e++
+				for e < len(ws) && e < k+3 && adjacent(text, ws, e) && frAdjective(ws[e].text) {
+					e++
+				}
+			}
+			if e > k {
+				j = e
+			}
+		}
+		if j > i+1 {
+			return mk(j)
+		}
+		return nil, 0
+	}
+	// English: capitalised words ending in a head word, or a head word
+	// and "of" with capitalised words.
+	if !isName(ws[i].text) || keys[i] == "the" {
+		return nil, 0
+	}
+	end := i
+	for end < len(ws) && end < i+5 && (isName(ws[end].text) || isAcronym(ws[end].text)) && (end == i || adjacent(text, ws, end)) {
+		end++
+		if orgHeadsEn[keys[end-1]] && end-1 > i {
+			break
+		}
+	}
+	if end-1 > i && orgHeadsEn[keys[end-1]] {
+		return mk(end)
+	}
+	if orgHeadsEn[keys[i]] && i+2 < len(ws) && keys[i+1] == "of" {
+		k := of(keys, i+1)
+		e := k
+		for e < len(ws) && e < k+3 && isName(ws[e].text) && adjacent(text, ws, e) {
+			e++
+		}
+		if e > k {
+			return mk(e)
+		}
+	}
+	return nil, 0
+}
