@@ -101,7 +101,8 @@ func (l *Linker) Find(text string) (mentions []dossier.Mention, created []*dossi
 			continue
 		}
 		j := i + len(a.toks)
-		if a.weak && partOfName(text, ws, keys, i, j) {
+		if (a.weak || a.metonym != nil || a.entity.Type == dossier.EntityPlace || a.entity.Type == dossier.EntityCountry && a.form == "name" && len(a.toks) == 1) &&
+			partOfName(text, ws, keys, i, j) {
 			continue
 		}
 		e, form := a.entity, a.form
@@ -149,12 +150,25 @@ func (l *Linker) Find(text string) (mentions []dossier.Mention, created []*dossi
 			continue
 		}
 		j := i
-		for j < len(ws) && j < i+4 && !covered[j] && isName(ws[j].text) && !notNames[keys[j]] && !titles[keys[j]] && (j == i || adjacent(text, ws, j)) {
-			j++
+		for j < len(ws) && j < i+5 && !covered[j] && (j == i || adjacent(text, ws, j)) {
+			if isName(ws[j].text) && !notNames[keys[j]] && !titles[keys[j]] {
+				j++
+				continue
+			}
+			// "Marine Le Pen", "Charles de Gaulle", but not "Macron de France"
+			if j > i && particles[ws[j].text] && j+1 < len(ws) && isName(ws[j+1].text) && !notNames[keys[j+1]] && adjacent(text, ws, j+1) &&
+				(isName(ws[j].text) || l.match(ws, keys, j+1) == nil) {
+				j++
+				continue
+			}
+			break
+		}
+		for j > i && particles[ws[j-1].text] {
+			j--
 		}
 		titled := i > 0 && titles[keys[i-1]]
 		sentenceStart := i == 0 || startsSentence(text, ws[i].start)
-		if j-i >= 2 && (titled || !sentenceStart) {
+		if j-i >= 2 && (titled || !sentenceStart || roleAfter(text, ws, keys, j) != "") {
 			name := text[ws[i].start:ws[j-1].end]
 			id := "person:" + Slug(name)
 			e, ok := l.entities[id]
@@ -202,11 +216,11 @@ func (l *Linker) Find(text string) (mentions []dossier.Mention, created []*dossi
 // capitalised word is glued to it ("Florence Parly", "Andrew Jackson") or
 // a title comes before it ("M. Nancy").
 func partOfName(text string, ws []word, keys []string, i, j int) bool {
-	if j < len(ws) && adjacent(text, ws, j) && isName(ws[j].text) && !notNames[keys[j]] {
+	if j < len(ws) && adjacent(text, ws, j) && isName(ws[j].text) && !notNames[keys[j]] && !regionWords[keys[j]] && !titles[keys[j]] && !roleHeads[keys[j]] {
 		return true
 	}
 	if i > 0 && adjacent(text, ws, i) {
-		if titles[keys[i-1]] && len(keys[i-1]) <= 3 {
+		if honorifics[keys[i-1]] {
 			return true
 		}
 		if isName(ws[i-1].text) && !notNames[keys[i-1]] && !titles[keys[i-1]] {
@@ -215,6 +229,18 @@ func partOfName(text string, ws []word, keys []string, i, j int) bool {
 	}
 	return false
 }
+
+// honorifics before a name make it a person's: "M. Nancy", "Mrs Florence".
+var honorifics = map[string]bool{"m": true, "mme": true, "mlle": true, "mr": true, "mrs": true, "ms": true, "dr": true, "sir": true, "lord": true, "lady": true}
+
+// regionWords may follow a place's name without making it part of a
+// person's: "Kharkiv Oblast", "Moscow Region".
+var regionWords = map[string]bool{"oblast": true, "region": true, "province": true, "district": true, "county": true, "city": true, "state": true}
+
+// particles inside people's names: "Marine Le Pen", "Charles de Gaulle",
+// "Ursula von der Leyen".
+var particles = map[string]bool{"Le": true, "La": true, "de": true, "De": true, "van": true, "Van": true, "von": true,
+	"der": true, "den": true, "da": true, "Da": true, "di": true, "Di": true, "Al": true, "al": true, "bin": true, "ben": true, "Ben": true, "El": true, "del": true, "Del": true, "dos": true}
 
 func sortMentions(ms []dossier.Mention) {
 	for i := 1; i < len(ms); i++ {
@@ -322,25 +348,37 @@ var roleHeads = map[string]bool{
 }
 
 // roleStops end a role on its left: determiners and possessives.
-var roleStops = map[string]bool{"le": true, "la": true, "les": true, "l'": true, "un": true, "une": true, "the": true, "a": true,
+var roleStops = map[string]bool{"le": true, "la": true, "les": true, "un": true, "une": true, "the": true, "a": true,
 	"an": true, "son": true, "sa": true, "ses": true, "his": true, "her": true, "its": true, "their": true, "leur": true}
 
+// roleLinks may be inside a role but neither begin nor end it.
+var roleLinks = map[string]bool{"de": true, "du": true, "des": true, "d'": true, "l'": true, "of": true, "the": true, "and": true, "et": true}
+
 // roleBefore: the role written before the name at word i ("le ministre
-// de l'Intérieur Christophe Castaner"), from its first head word.
+// de l'Intérieur Christophe Castaner", "Russian Deputy Foreign Minister
+// Andrey Rudenko"): the words back to a determiner or punctuation, from
+// the first that is a title.
 func roleBefore(text string, ws []word, keys []string, i int) string {
-	start := -1
+	start, head := i, false
 	for k := i - 1; k >= 0 && k >= i-9; k-- {
 		if roleStops[keys[k]] || strings.ContainsAny(text[ws[k].end:ws[k+1].start], ",.;:!?()«»\"“”") {
 			break
 		}
-		if r, _ := utf8.DecodeRuneInString(ws[k].text); unicode.IsUpper(r) && !titles[keys[k]] && !isAcronym(ws[k].text) {
+		if r, _ := utf8.DecodeRuneInString(ws[k].text); unicode.IsUpper(r) && !titles[keys[k]] && !roleHeads[keys[k]] && !isAcronym(ws[k].text) {
 			break
 		}
 		if roleHeads[keys[k]] {
-			start = k
+			head = true
 		}
+		start = k
 	}
-	if start < 0 {
+	if !head {
+		return ""
+	}
+	for start < i && !titles[keys[start]] && !roleHeads[keys[start]] || start < i && roleLinks[keys[start]] {
+		start++
+	}
+	if start == i {
 		return ""
 	}
 	return text[ws[start].start:ws[i-1].end]

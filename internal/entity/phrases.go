@@ -278,8 +278,11 @@ func (l *Linker) site(text string, ws []word, keys []string, i int) (*dossier.En
 		for end < len(ws) && end < k+4 && isName(ws[end].text) && (end == k || adjacent(text, ws, end)) {
 			end++
 		}
-		if end == k || notNames[keys[k]] && !isPlaceWord(l, ws, keys, k) {
+		if end == k || roleStops[keys[k]] {
 			return nil, 0
+		}
+		if a := l.match(ws, keys, k); a != nil && a.entity.Type == dossier.EntityCountry && k+len(a.toks) == end {
+			return nil, 0 // "à la place de la France"
 		}
 		if kind == "power-plant" && j == i+1 {
 			return nil, 0 // "la centrale" alone is a word, not a site; "centrale nucléaire" is
@@ -448,7 +451,7 @@ func (l *Linker) organisation(text string, ws []word, keys []string, i int) (*do
 	}
 	// English: capitalised words ending in a head word, or a head word
 	// and "of" with capitalised words.
-	if !isName(ws[i].text) || keys[i] == "the" {
+	if !isName(ws[i].text) || notNames[keys[i]] || roleStops[keys[i]] {
 		return nil, 0
 	}
 	end := i

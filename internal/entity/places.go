@@ -57,7 +57,7 @@ func (l *Linker) loadGazetteer() error {
 		}
 		e := l.placeFor(names, iso)
 		if e == nil {
-			id := "place:" + Slug(en)
+			id := "place:" + Slug(trimRegion(en))
 			if _, taken := l.entities[id]; taken {
 				id += "-" + strings.ToLower(iso)
 			}
@@ -68,7 +68,7 @@ func (l *Linker) loadGazetteer() error {
 			if nameFr == "" {
 				nameFr = en
 			}
-			e = &dossier.Entity{ID: id, Type: dossier.EntityPlace, Name: en, NameFr: nameFr, Country: iso}
+			e = &dossier.Entity{ID: id, Type: dossier.EntityPlace, Name: trimRegion(en), NameFr: nameFr, Country: iso}
 		}
 		added := false
 		for _, n := range names {
@@ -154,7 +154,7 @@ func (l *Linker) addPlaceName(e *dossier.Entity, name, iso, kind string) bool {
 		switch {
 		case old.entity == e:
 			return true
-		case old.form == "capital" && old.entity.Type == dossier.EntityCountry && old.entity.ISO == iso:
+		case kind == kindCapital && old.form == "capital" && old.entity.Type == dossier.EntityCountry && old.entity.ISO == iso:
 			old.metonym, old.entity = old.entity, e
 			removeAliasName(old.metonym, name)
 			addAliasName(e, name)
@@ -239,7 +239,9 @@ var (
 		"flight": true, "flights": true, "visit": true, "returned": true, "return": true, "moved": true, "arrived": true,
 		"went": true, "go": true, "going": true, "came": true, "back": true, "way": true, "road": true, "train": true,
 		"journey": true, "route": true, "deported": true, "fled": true, "evacuated": true, "drive": true, "miles": true,
-		"kilometres": true, "km": true, "headed": true, "heading": true, "sent": true, "trips": true,
+		"kilometres": true, "km": true, "headed": true, "heading": true, "sent": true, "trips": true, "voyage": true, "trajet": true, "vol": true, "vols": true,
+		"retour": true, "partis": true, "parti": true, "partie": true, "arrive": true, "arrivee": true, "arrives": true, "revenu": true,
+		"rentre": true, "evacues": true, "fui": true, "depart": true, "distance": true,
 	}
 	// "à" after one of these gives to the government: "des aides à Kiev"
 	giving = map[string]bool{
@@ -275,7 +277,7 @@ func locative(text string, ws []word, keys []string, i, j int) bool {
 		return !giving[p2]
 	case locativeBefore[p1]:
 		return true
-	case (p1 == "de" || p1 == "d'" || p1 == "du" || p1 == "of") && placeNouns[p2]:
+	case (p1 == "de" || p1 == "d'" || p1 == "du" || p1 == "of") && placeNouns[p2], (p1 == "de" || p1 == "d'") && motion[p2]:
 		return true
 	case p1 == "de" && i >= 3 && keys[i-3] == "pres": // "près de Moscou"
 		return true

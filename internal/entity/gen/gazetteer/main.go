@@ -111,15 +111,20 @@ func run(citiesPath, moPattern, outPath string, minPop int) error {
 		}
 		places = append(places, place{kind: "r", country: country, id: code, pop: regionPop[code], en: name, fr: fr[code]})
 	}
-	// One place per name: the most populous city, and a city before a
-	// region of the same name ("Kharkiv" the city, not the oblast).
+	// One place per name: the most populous, a region counting for a fifth
+	// of the people of its towns, so that a city beats the region named
+	// after it ("Kharkiv" the city, not the oblast) and a province beats a
+	// small town abroad ("Ontario" the province, not the Californian town).
+	weight := func(p place) int {
+		if p.kind == "r" {
+			return p.pop / 5
+		}
+		return p.pop
+	}
 	sort.Slice(places, func(i, j int) bool {
 		a, b := places[i], places[j]
-		if a.kind != b.kind {
-			return a.kind < b.kind
-		}
-		if a.pop != b.pop {
-			return a.pop > b.pop
+		if weight(a) != weight(b) {
+			return weight(a) > weight(b)
 		}
 		return a.id < b.id
 	})
