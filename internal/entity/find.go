@@ -168,15 +168,27 @@ func (l *Linker) Find(text string) (mentions []dossier.Mention, created []*dossi
 		}
 		titled := i > 0 && titles[keys[i-1]]
 		sentenceStart := i == 0 || startsSentence(text, ws[i].start)
+		// a place before a full name is not part of it: "Barcelone Lionel Messi"
+		if j-i >= 3 {
+			if a := l.match(ws, keys, i); a != nil && len(a.toks) == 1 && !a.weak && (a.entity.Type == dossier.EntityPlace || a.entity.Type == dossier.EntityCountry) {
+				mentions = append(mentions, dossier.Mention{Start: ws[i].start, End: ws[i].end, Text: ws[i].text, Entity: a.entity.ID, Type: a.entity.Type, Form: "name"})
+				covered[i] = true
+				i++
+				titled = false
+			}
+		}
 		if j-i >= 2 && (titled || !sentenceStart || roleAfter(text, ws, keys, j) != "") {
 			name := text[ws[i].start:ws[j-1].end]
-			id := "person:" + Slug(name)
+			typ, id := dossier.EntityPerson, "person:"+Slug(name)
+			if outletHeads[keys[j-1]] {
+				typ, id = dossier.EntityOutlet, "outlet:"+Slug(name) // "River Post", "Moscow Times"
+			}
 			e, ok := l.entities[id]
 			if !ok {
 				e = seen[id]
 			}
 			if e == nil {
-				e = &dossier.Entity{ID: id, Type: dossier.EntityPerson, Name: name, NameFr: name, Aliases: []string{name}}
+				e = &dossier.Entity{ID: id, Type: typ, Name: name, NameFr: name, Aliases: []string{name}}
 				seen[id] = e
 				created = append(created, e)
 			}
@@ -184,8 +196,13 @@ func (l *Linker) Find(text string) (mentions []dossier.Mention, created []*dossi
 			if titled {
 				role = roleBefore(text, ws, keys, i)
 			}
-			mentions = append(mentions, dossier.Mention{Start: ws[i].start, End: ws[j-1].end, Text: name, Entity: e.ID, Type: dossier.EntityPerson, Form: "name", Role: role})
-			addSurnames(ws[i:j], e.ID)
+			if e.Type != dossier.EntityPerson {
+				role = ""
+			}
+			mentions = append(mentions, dossier.Mention{Start: ws[i].start, End: ws[j-1].end, Text: name, Entity: e.ID, Type: e.Type, Form: "name", Role: role})
+			if e.Type == dossier.EntityPerson {
+				addSurnames(ws[i:j], e.ID)
+			}
 			for k := i; k < j; k++ {
 				covered[k] = true
 			}
@@ -235,7 +252,13 @@ var honorifics = map[string]bool{"m": true, "mme": true, "mlle": true, "mr": tru
 
 // regionWords may follow a place's name without making it part of a
 // person's: "Kharkiv Oblast", "Moscow Region".
-var regionWords = map[string]bool{"oblast": true, "region": true, "province": true, "district": true, "county": true, "city": true, "state": true}
+var regionWords = map[string]bool{"oblast": true, "region": true, "province": true, "district": true, "county": true, "city": true, "state": true,
+	"est": true, "ouest": true, "nord": true, "sud": true, "east": true, "west": true, "north": true, "south": true}
+
+// outletHeads end the names of newspapers and magazines: "Washington
+// Post", "Moscow Times", "Kyiv Independent".
+var outletHeads = map[string]bool{"post": true, "times": true, "herald": true, "tribune": true, "journal": true, "gazette": true,
+	"daily": true, "independent": true, "observer": true, "telegraph": true, "match": true, "matin": true, "soir": true, "magazine": true}
 
 // particles inside people's names: "Marine Le Pen", "Charles de Gaulle",
 // "Ursula von der Leyen".
@@ -399,6 +422,9 @@ func roleAfter(text string, ws []word, keys []string, j int) string {
 			break
 		}
 		end = k + 1
+	}
+	if end == j {
+		return ""
 	}
 	return text[ws[j].start:ws[end-1].end]
 }

@@ -33,6 +33,11 @@ var portfolioNames = map[string][]string{
 	"emergencies": {"situations d'urgence", "emergency situations", "emergencies"},
 	"trade":       {"commerce", "trade", "commerce exterieur"},
 	"industry":    {"industrie", "industry"},
+	"housing":     {"logement", "housing"},
+	"sports":      {"sports", "sport"},
+	"social":      {"affaires sociales", "social affairs", "solidarites", "social services"},
+	"research":    {"recherche", "enseignement superieur", "enseignement superieur et de la recherche", "higher education"},
+	"veterans":    {"anciens combattants", "veterans affairs"},
 }
 
 var portfolioLabels = map[string][2]string{
@@ -42,6 +47,8 @@ var portfolioLabels = map[string][2]string{
 	"labour": {"Labour", "du Travail"}, "agriculture": {"Agriculture", "de l'Agriculture"}, "culture": {"Culture", "de la Culture"},
 	"energy": {"Energy", "de l'Énergie"}, "environment": {"Environment", "de l'Environnement"}, "transport": {"Transport", "des Transports"},
 	"emergencies": {"Emergency Situations", "des Situations d'urgence"}, "trade": {"Trade", "du Commerce"}, "industry": {"Industry", "de l'Industrie"},
+	"housing": {"Housing", "du Logement"}, "sports": {"Sports", "des Sports"}, "social": {"Social Affairs", "des Affaires sociales"},
+	"research": {"Higher Education", "de l'Enseignement supérieur"}, "veterans": {"Veterans Affairs", "des Anciens combattants"},
 }
 
 func init() {
@@ -271,6 +278,11 @@ func (l *Linker) site(text string, ws []word, keys []string, i int) (*dossier.En
 			j++
 		}
 		k := of(keys, j)
+		for x := i + 1; x <= k && x < len(ws); x++ {
+			if !plainGap(text, ws, x) {
+				return nil, 0 // "cours, François Fillon", "mosquée. Ce"
+			}
+		}
 		if keys[i] == "place" && k == j+1 && keys[j] == "de" || keys[i] == "tour" && k != j {
 			return nil, 0 // "à la place de Macron", "le tour de France"
 		}
@@ -327,6 +339,12 @@ func (l *Linker) site(text string, ws []word, keys []string, i int) (*dossier.En
 	return l.siteEntity(text, ws, keys, i, i, end, kind, true), end + n - i
 }
 
+// plainGap: only spaces (or an elision's apostrophe, kept in the word)
+// between word x-1 and word x.
+func plainGap(text string, ws []word, x int) bool {
+	return strings.Trim(text[ws[x-1].end:ws[x].start], " \u00a0") == ""
+}
+
 // isPlaceWord: the words at j name a known place or city.
 func isPlaceWord(l *Linker, ws []word, keys []string, j int) bool {
 	a := l.match(ws, keys, j)
@@ -369,6 +387,8 @@ var orgHeadsEn = map[string]bool{
 	"company": true, "group": true, "organisation": true, "organization": true, "authority": true, "fund": true,
 	"police": true, "parliament": true, "assembly": true, "senate": true, "administration": true, "board": true,
 	"bureau": true, "reserve": true, "command": true, "alliance": true, "confederation": true, "university": true,
+	"congress": true, "co": true, "corp": true, "corporation's": true, "ltd": true, "inc": true, "plc": true, "llc": true,
+	"airways": true, "airlines": true, "holdings": true, "ministry": true, "network": true, "coalition": true, "club": true,
 }
 
 // adjective suffixes of French: "française", "nationale", "constitutionnel",

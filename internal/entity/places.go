@@ -162,9 +162,8 @@ func (l *Linker) addPlaceName(e *dossier.Entity, name, iso, kind string) bool {
 		}
 		return false
 	}
-	first := words(name)[0].text
-	if notNames[key(first)] && len(words(name)) == 1 || titles[key(first)] && len(words(name)) == 1 {
-		return false // "Of" in Turkey, "Premier"
+	if ws := words(name); len(ws) == 1 && (notNames[key(name)] || titles[key(name)] || commonWords[key(name)]) {
+		return false // "Of" in Turkey, "Premier", "North"
 	}
 	l.add(e, name, "name")
 	if a := l.exactAlias(name); a != nil && a.entity == e {
@@ -196,6 +195,11 @@ func removeAliasName(e *dossier.Entity, name string) {
 	}
 	e.Aliases = out
 }
+
+// commonWords are names of towns or regions that are more often words.
+var commonWords = map[string]bool{"north": true, "south": true, "east": true, "west": true, "centre": true, "center": true,
+	"central": true, "capital": true, "mobile": true, "split": true, "reading": true, "bath": true, "orange": true, "gap": true,
+	"sale": true, "bar": true, "ville": true, "grand": true, "mali": true, "union": true, "victoria": true, "santa": true, "nice": false}
 
 // trimRegion drops the administrative word GeoNames appends
 // ("Île-de-France Region", "Kharkiv Oblast"); gen/gazetteer does the same.
