@@ -300,3 +300,42 @@ func locative(text string, ws []word, keys []string, i, j int) bool {
 	}
 	return false
 }
+
+// Fold is a name as the linker compares it: case and accents folded,
+// hyphens and apostrophes made plain ("Kharkiv", "kharkiv", "KHARKIV";
+// "Élysée", "elysee").
+func Fold(s string) string {
+	ws := words(s)
+	ks := make([]string, len(ws))
+	for i, w := range ws {
+		ks[i] = key(w.text)
+	}
+	return strings.Join(ks, " ")
+}
+
+// Lookup returns the entities that have name as one of their names,
+// case and accents folded: "Moscou" is the city, then the country it
+// stands for; "castaner" finds nothing (people are found by what the
+// store has seen).
+func (l *Linker) Lookup(name string) []*dossier.Entity {
+	k := Fold(name)
+	if k == "" {
+		return nil
+	}
+	first, _, _ := strings.Cut(k, " ")
+	var out []*dossier.Entity
+	seen := map[string]bool{}
+	add := func(e *dossier.Entity) {
+		if e != nil && !seen[e.ID] {
+			seen[e.ID] = true
+			out = append(out, e)
+		}
+	}
+	for _, a := range l.byFirst[first] {
+		if strings.Join(a.toks, " ") == k {
+			add(a.entity)
+			add(a.metonym)
+		}
+	}
+	return out
+}
