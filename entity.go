@@ -65,6 +65,9 @@ type EntitySummary struct {
 	Mentions int      `json:"mentions"`
 	Articles []string `json:"articles"`
 	Seen     []string `json:"seen"` // the spellings found in the texts
+	// Roles are the roles and titles written with a person's name
+	// ("ministre de l'Intérieur"); filled by Entity, not by Entities.
+	Roles []string `json:"roles,omitempty"`
 }
 
 // EntityFilter narrows Entities.

@@ -112,6 +112,9 @@ any spelling the stored articles use ("Castaner"), case and accents folded ("kha
 			}
 			fmt.Fprintf(a.stdout, "aliases:  %s\nseen as:  %s\nmentions: %d in %d articles: %s\n", cut(e.Aliases, 20, ", "), cut(e.Seen, 20, ", "),
 				e.Mentions, len(e.Articles), cut(e.Articles, 12, " "))
+			if len(e.Roles) > 0 {
+				fmt.Fprintf(a.stdout, "roles:    %s\n", cut(e.Roles, 10, "; "))
+			}
 			if len(v.Others) > 0 {
 				fmt.Fprintf(a.stdout, "also:     %s (other entities of that name)\n", cut(v.Others, 10, ", "))
 			}
