@@ -1,9 +1,11 @@
 package entity
 
 import (
+	"compress/gzip"
 	"embed"
 	"encoding/json"
 	"fmt"
+	"io"
 	"sort"
 	"strings"
 	"sync"
@@ -14,7 +16,10 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-//go:embed data/*.json
+// The JSON files are packed (gzip) to keep the binary small; see gen/pack.
+//
+//go:generate go run ./gen/pack data/countries.json data/curated.json
+//go:embed data/countries.json.gz data/curated.json.gz
 var data embed.FS
 
 // alias is one way of naming an entity, as normalised tokens.
@@ -83,8 +88,8 @@ type curated struct {
 func load() (*Linker, error) {
 	var cs []country
 	var cu curated
-	for name, v := range map[string]any{"data/countries.json": &cs, "data/curated.json": &cu} {
-		b, err := data.ReadFile(name)
+	for name, v := range map[string]any{"data/countries.json.gz": &cs, "data/curated.json.gz": &cu} {
+		b, err := readPacked(name)
 		if err != nil {
 			return nil, err
 		}
@@ -132,6 +137,24 @@ func load() (*Linker, error) {
 		l.byFirst[k] = as
 	}
 	return l, nil
+}
+
+// readPacked reads an embedded gzipped data file.
+func readPacked(name string) ([]byte, error) {
+	f, err := data.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return nil, fmt.Errorf("entity data %s: %w", name, err)
+	}
+	b, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("entity data %s: %w", name, err)
+	}
+	return b, nil
 }
 
 // demonymForms: a French adjective in its four forms; English as is.

@@ -1,6 +1,8 @@
 package entity
 
 import (
+	"bytes"
+	"os"
 	"testing"
 
 	"github.com/dossier-news/dossier"
@@ -108,6 +110,24 @@ func TestKey(t *testing.T) {
 	for in, want := range tests {
 		if got := key(in); got != want {
 			t.Errorf("key(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestPackedData: the embedded gzipped data are the JSON files of the
+// repository ("go generate ./internal/entity" packs them again).
+func TestPackedData(t *testing.T) {
+	for _, name := range []string{"countries.json", "curated.json"} {
+		want, err := os.ReadFile("data/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := readPacked("data/" + name + ".gz")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("data/%s.gz is stale: run go generate ./internal/entity", name)
 		}
 	}
 }

@@ -10,58 +10,32 @@ import (
 
 // titles introduce a person's name: "le président ukrainien Volodymyr
 // Zelensky", "son secrétaire général Mark Rutte", "Prime Minister X".
-var titles = map[string]bool{
-	"president": true, "présidente": true, "chancelier": true, "chanceliere": true, "ministre": true, "minister": true,
-	"secretaire": true, "secretary": true, "general": true, "porte parole": true, "spokesman": true, "spokeswoman": true,
-	"spokesperson": true, "leader": true, "dirigeant": true, "dirigeante": true, "m": true, "mme": true, "mr": true, "mrs": true,
-	"ms": true, "dr": true, "inspecteur": true, "inspectrice": true, "inspector": true, "maire": true, "mayor": true, "chef": true,
-	"chief": true, "premier": true, "prime": true, "gouverneur": true, "governor": true, "senateur": true, "senator": true,
-	"depute": true, "deputee": true, "ambassadeur": true, "ambassador": true, "commandant": true, "colonel": true, "juge": true,
-	"judge": true, "roi": true, "king": true, "reine": true, "queen": true, "pape": true, "pope": true, "directeur": true,
-	"directrice": true, "director": true, "ceo": true, "professeur": true, "professor": true, "analyste": true, "analyst": true,
-	"expert": true, "experte": true, "journaliste": true, "journalist": true, "vice": true, "ministre-president": true,
-	"ukrainien": true, "russe": true, "americain": true, "allemand": true, "chinois": true, "francais": true, "nord": true, "sud": true,
-	"coreen": true, "russian": true, "ukrainian": true, "american": true, "german": true, "chinese": true, "french": true,
-	"affaires": true, "etrangeres": true, "defense": true, "des": true, "de": true, "du": true, "of": true, "state": true,
-	"deputy": true, "foreign": true, "chancellor": true, "spokesperson's": true, "weapons": true, "interior": true, "finance": true,
-	"homologue": true, "counterpart": true, "ministry": true, "ministere": true,
-}
+var titles = set("president présidente chancelier chanceliere ministre minister secretaire secretary general porte_parole " +
+	"spokesman spokeswoman spokesperson leader dirigeant dirigeante m mme mr mrs ms dr inspecteur inspectrice " +
+	"inspector maire mayor chef chief premier prime gouverneur governor senateur senator depute deputee ambassadeur " +
+	"ambassador commandant colonel juge judge roi king reine queen pape pope directeur directrice director ceo " +
+	"professeur professor analyste analyst expert experte journaliste journalist vice ministre-president ukrainien " +
+	"russe americain allemand chinois francais nord sud coreen russian ukrainian american german chinese french " +
+	"affaires etrangeres defense des de du of state deputy foreign chancellor spokesperson's weapons interior " +
+	"finance homologue counterpart ministry ministere")
 
 // notNames: capitalised words that begin sentences or titles, not names.
 // familyFirst are family names of cultures that write them first, as
 // news in French and English keeps them: a lone "Kim" or "Xi" after "Kim
 // Jong Un" or "Xi Jinping" is that person. Korean and Chinese names.
-var familyFirst = map[string]bool{
-	"kim": true, "lee": true, "ri": true, "park": true, "pak": true, "choi": true, "choe": true, "jung": true, "jeong": true,
-	"kang": true, "cho": true, "yoon": true, "yun": true, "jang": true, "moon": true, "han": true, "shin": true, "kwon": true,
-	"hwang": true, "ahn": true, "song": true, "xi": true, "li": true, "wang": true, "zhang": true, "liu": true, "chen": true,
-	"yang": true, "huang": true, "zhao": true, "wu": true, "zhou": true, "hu": true, "mao": true, "deng": true, "jiang": true, "wen": true,
-}
+var familyFirst = set("kim lee ri park pak choi choe jung jeong kang cho yoon yun jang moon han shin kwon hwang ahn song xi li wang " +
+	"zhang liu chen yang huang zhao wu zhou hu mao deng jiang wen")
 
-var notNames = map[string]bool{
-	"le": true, "la": true, "les": true, "l'": true, "un": true, "une": true, "des": true, "du": true, "de": true, "d'": true,
-	"the": true, "a": true, "an": true, "in": true, "on": true, "at": true, "for": true, "and": true, "but": true, "selon": true,
-	"depuis": true, "dans": true, "en": true, "et": true, "mais": true, "pour": true, "avec": true, "sur": true, "ce": true,
-	"cette": true, "ces": true, "il": true, "elle": true, "ils": true, "elles": true, "nous": true, "on'": true, "si": true,
-	"alors": true, "pourtant": true, "malgre": true, "face": true, "apres": true, "avant": true, "lors": true, "tandis": true,
-	"plus": true, "moins": true, "tous": true, "toutes": true, "since": true, "after": true, "before": true, "while": true,
-	"this": true, "that": true, "these": true, "those": true, "he": true, "she": true, "they": true, "we": true, "it": true,
-	"his": true, "her": true, "their": true, "its": true, "our": true, "according": true, "as": true, "by": true, "from": true,
-	"to": true, "with": true, "more": true, "most": true, "some": true, "many": true, "several": true, "d'apres": true,
-	"au": true, "aux": true, "par": true, "qui": true, "que": true, "ou": true, "son": true, "sa": true, "ses": true, "leur": true,
-	"leurs": true, "mon": true, "notre": true, "votre": true, "president": true, "premier": true, "ministre": true, "general": true,
-	"image": true, "photo": true, "home": true, "accueil": true, "related": true, "news": true, "source": true, "update": true,
-	"lundi": true, "mardi": true, "mercredi": true, "jeudi": true, "vendredi": true, "samedi": true, "dimanche": true,
-	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
-	"janvier": true, "fevrier": true, "mars": true, "avril": true, "mai": true, "juin": true, "juillet": true, "aout": true,
-	"septembre": true, "octobre": true, "novembre": true, "decembre": true, "january": true, "february": true, "march": true,
-	"april": true, "may": true, "june": true, "july": true, "august": true, "september": true, "october": true, "november": true,
-	"december": true, "guerre": true, "war": true, "etat": true, "etats": true, "state": true, "states": true, "seconde": true,
-	"mondiale": true, "world": true, "affaires": true, "defense": true, "nations": true, "union": true, "republique": true,
-	"cela": true, "ceci": true, "c'": true, "s'": true, "qu'": true, "n'": true, "jusqu'": true, "pas": true, "tout": true,
-	"renforcement": true, "cooperation": true, "preoccupations": true, "tests": true, "suspension": true, "soutien": true,
-	"militaire": true, "coree": true, "nord": true, "sud": true, "forces": true, "armee": true, "les etats": true,
-}
+var notNames = set("le la les l' un une des du de d' the a an in on at for and but selon depuis dans en et mais pour avec sur ce " +
+	"cette ces il elle ils elles nous on' si alors pourtant malgre face apres avant lors tandis plus moins tous " +
+	"toutes since after before while this that these those he she they we it his her their its our according as by " +
+	"from to with more most some many several d'apres au aux par qui que ou son sa ses leur leurs mon notre votre " +
+	"president premier ministre general image photo home accueil related news source update lundi mardi mercredi " +
+	"jeudi vendredi samedi dimanche monday tuesday wednesday thursday friday saturday sunday janvier fevrier mars " +
+	"avril mai juin juillet aout septembre octobre novembre decembre january february march april may june july " +
+	"august september october november december guerre war etat etats state states seconde mondiale world affaires " +
+	"defense nations union republique cela ceci c' s' qu' n' jusqu' pas tout renforcement cooperation " +
+	"preoccupations tests suspension soutien militaire coree nord sud forces armee les_etats")
 
 // Find returns the entity mentions of text in order. Names of people not
 // in the curated list get new entities (returned in created).
@@ -248,22 +222,19 @@ func partOfName(text string, ws []word, keys []string, i, j int) bool {
 }
 
 // honorifics before a name make it a person's: "M. Nancy", "Mrs Florence".
-var honorifics = map[string]bool{"m": true, "mme": true, "mlle": true, "mr": true, "mrs": true, "ms": true, "dr": true, "sir": true, "lord": true, "lady": true}
+var honorifics = set("m mme mlle mr mrs ms dr sir lord lady")
 
 // regionWords may follow a place's name without making it part of a
 // person's: "Kharkiv Oblast", "Moscow Region".
-var regionWords = map[string]bool{"oblast": true, "region": true, "province": true, "district": true, "county": true, "city": true, "state": true,
-	"est": true, "ouest": true, "nord": true, "sud": true, "east": true, "west": true, "north": true, "south": true}
+var regionWords = set("oblast region province district county city state est ouest nord sud east west north south")
 
 // outletHeads end the names of newspapers and magazines: "Washington
 // Post", "Moscow Times", "Kyiv Independent".
-var outletHeads = map[string]bool{"post": true, "times": true, "herald": true, "tribune": true, "journal": true, "gazette": true,
-	"daily": true, "independent": true, "observer": true, "telegraph": true, "match": true, "matin": true, "soir": true, "magazine": true}
+var outletHeads = set("post times herald tribune journal gazette daily independent observer telegraph match matin soir magazine")
 
 // particles inside people's names: "Marine Le Pen", "Charles de Gaulle",
 // "Ursula von der Leyen".
-var particles = map[string]bool{"Le": true, "La": true, "de": true, "De": true, "van": true, "Van": true, "von": true,
-	"der": true, "den": true, "da": true, "Da": true, "di": true, "Di": true, "Al": true, "al": true, "bin": true, "ben": true, "Ben": true, "El": true, "del": true, "Del": true, "dos": true}
+var particles = set("Le La de De van Van von der den da Da di Di Al al bin ben Ben El del Del dos")
 
 func sortMentions(ms []dossier.Mention) {
 	for i := 1; i < len(ms); i++ {
@@ -344,7 +315,7 @@ func startsSentence(text string, at int) bool {
 
 // phraseStarts: lower-case words that begin a ministry, an army or a site
 // ("ministère", "l'armée", "rue", "centrale").
-var phraseStarts = map[string]bool{"ministere": true, "armee": true, "forces": true, "marine": true}
+var phraseStarts = set("ministere armee forces marine")
 
 func init() {
 	for k := range siteKindsFr {
@@ -355,27 +326,19 @@ func init() {
 // roleHeads: the words a role is named by; a role runs from one of them
 // to the name ("ministre de l'Intérieur", "inspecteur d'armes ukrainien",
 // "Deputy Foreign Minister").
-var roleHeads = map[string]bool{
-	"president": true, "presidente": true, "chancelier": true, "chanceliere": true, "ministre": true, "minister": true,
-	"secretaire": true, "secretary": true, "general": true, "generale": true, "porte": true, "spokesman": true, "spokeswoman": true,
-	"spokesperson": true, "leader": true, "dirigeant": true, "dirigeante": true, "inspecteur": true, "inspectrice": true,
-	"inspector": true, "maire": true, "mayor": true, "chef": true, "chief": true, "premier": true, "prime": true,
-	"gouverneur": true, "governor": true, "senateur": true, "senator": true, "depute": true, "deputee": true,
-	"ambassadeur": true, "ambassadrice": true, "ambassador": true, "commandant": true, "colonel": true, "juge": true,
-	"judge": true, "roi": true, "king": true, "reine": true, "queen": true, "pape": true, "pope": true, "directeur": true,
-	"directrice": true, "director": true, "ceo": true, "professeur": true, "professor": true, "analyste": true,
-	"analyst": true, "expert": true, "experte": true, "journaliste": true, "journalist": true, "vice": true,
-	"deputy": true, "chancellor": true, "homologue": true, "counterpart": true, "procureur": true, "prosecutor": true,
-	"patron": true, "patronne": true, "chairman": true, "chairwoman": true, "head": true, "envoy": true, "emissaire": true,
-	"prefet": true, "prefete": true, "conseiller": true, "conseillere": true, "adviser": true, "advisor": true,
-}
+var roleHeads = set("president presidente chancelier chanceliere ministre minister secretaire secretary general generale porte " +
+	"spokesman spokeswoman spokesperson leader dirigeant dirigeante inspecteur inspectrice inspector maire mayor " +
+	"chef chief premier prime gouverneur governor senateur senator depute deputee ambassadeur ambassadrice " +
+	"ambassador commandant colonel juge judge roi king reine queen pape pope directeur directrice director ceo " +
+	"professeur professor analyste analyst expert experte journaliste journalist vice deputy chancellor homologue " +
+	"counterpart procureur prosecutor patron patronne chairman chairwoman head envoy emissaire prefet prefete " +
+	"conseiller conseillere adviser advisor")
 
 // roleStops end a role on its left: determiners and possessives.
-var roleStops = map[string]bool{"le": true, "la": true, "les": true, "un": true, "une": true, "the": true, "a": true,
-	"an": true, "son": true, "sa": true, "ses": true, "his": true, "her": true, "its": true, "their": true, "leur": true}
+var roleStops = set("le la les un une the a an son sa ses his her its their leur")
 
 // roleLinks may be inside a role but neither begin nor end it.
-var roleLinks = map[string]bool{"de": true, "du": true, "des": true, "d'": true, "l'": true, "of": true, "the": true, "and": true, "et": true}
+var roleLinks = set("de du des d' l' of the and et")
 
 // roleBefore: the role written before the name at word i ("le ministre
 // de l'Intérieur Christophe Castaner", "Russian Deputy Foreign Minister

@@ -369,27 +369,16 @@ func (l *Linker) siteEntity(text string, ws []word, keys []string, i, nameStart,
 
 // orgHeads: words that begin (French) or end (English) the name of an
 // organisation.
-var orgHeadsFr = map[string]bool{
-	"federation": true, "confederation": true, "association": true, "agence": true, "parti": true, "syndicat": true,
-	"conseil": true, "comite": true, "institut": true, "office": true, "commission": true, "autorite": true, "haute": true,
-	"caisse": true, "mouvement": true, "rassemblement": true, "front": true, "ligue": true, "fondation": true, "banque": true,
-	"cour": true, "tribunal": true, "assemblee": true, "garde": true, "gendarmerie": true, "police": true, "compagnie": true,
-	"societe": true, "chambre": true, "ordre": true, "observatoire": true, "organisation": true, "secretariat": true,
-	"service": true, "services": true, "academie": true, "universite": true, "direction": true, "alliance": true,
-	"centre": true, "collectif": true, "parquet": true, "conference": true, "union": true, "haut": true, "bureau": true,
-	"groupement": true, "regie": true, "agence's": true,
-}
+var orgHeadsFr = set("federation confederation association agence parti syndicat conseil comite institut office commission autorite " +
+	"haute caisse mouvement rassemblement front ligue fondation banque cour tribunal assemblee garde gendarmerie " +
+	"police compagnie societe chambre ordre observatoire organisation secretariat service services academie " +
+	"universite direction alliance centre collectif parquet conference union haut bureau groupement regie agence's")
 
-var orgHeadsEn = map[string]bool{
-	"party": true, "agency": true, "department": true, "federation": true, "association": true, "union": true,
-	"council": true, "committee": true, "commission": true, "institute": true, "office": true, "bank": true, "court": true,
-	"service": true, "guard": true, "front": true, "movement": true, "league": true, "foundation": true, "corporation": true,
-	"company": true, "group": true, "organisation": true, "organization": true, "authority": true, "fund": true,
-	"police": true, "parliament": true, "assembly": true, "senate": true, "administration": true, "board": true,
-	"bureau": true, "reserve": true, "command": true, "alliance": true, "confederation": true, "university": true,
-	"congress": true, "co": true, "corp": true, "corporation's": true, "ltd": true, "inc": true, "plc": true, "llc": true,
-	"airways": true, "airlines": true, "holdings": true, "ministry": true, "network": true, "coalition": true, "club": true,
-}
+var orgHeadsEn = set("party agency department federation association union council committee commission institute office bank court " +
+	"service guard front movement league foundation corporation company group organisation organization authority " +
+	"fund police parliament assembly senate administration board bureau reserve command alliance confederation " +
+	"university congress co corp corporation's ltd inc plc llc airways airlines holdings ministry network coalition " +
+	"club")
 
 // adjective suffixes of French: "française", "nationale", "constitutionnel",
 // "socialiste", "atomique".
@@ -416,18 +405,11 @@ func frAdjective(w string) bool {
 
 // stopVerbs end an organisation's name: common verbs and words that
 // follow a name rather than belong to it.
-var stopVerbs = map[string]bool{
-	"estime": true, "annonce": true, "affirme": true, "indique": true, "precise": true, "demande": true, "propose": true,
-	"publie": true, "confirme": true, "declare": true, "explique": true, "souligne": true, "assure": true, "rappelle": true,
-	"reclame": true, "denonce": true, "prevoit": true, "juge": true, "lance": true, "presente": true, "valide": true,
-	"adopte": true, "refuse": true, "exige": true, "salue": true, "critique": true, "redoute": true, "conteste": true,
-	"recommande": true, "lui": true, "elle": true, "une": true, "toute": true, "cette": true, "meme": true, "seule": true,
-	"entre": true, "contre": true, "comme": true, "encore": true, "chaque": true, "autre": true, "notamment": true,
-	"desormais": true, "recemment": true, "depuis": true, "apres": true, "avant": true, "selon": true, "fois": true,
-	"celle": true, "chez": true, "aussi": true, "donne": true, "frappe": true, "touche": true, "vise": true, "signe": true,
-	"prise": true, "reste": true, "semble": true, "parle": true, "evoque": true, "deplore": true, "regrette": true,
-	"accuse": true, "condamne": true, "alerte": true, "appele": true, "appelle": true, "fixe": true, "table": true,
-}
+var stopVerbs = set("estime annonce affirme indique precise demande propose publie confirme declare explique souligne assure " +
+	"rappelle reclame denonce prevoit juge lance presente valide adopte refuse exige salue critique redoute " +
+	"conteste recommande lui elle une toute cette meme seule entre contre comme encore chaque autre notamment " +
+	"desormais recemment depuis apres avant selon fois celle chez aussi donne frappe touche vise signe prise reste " +
+	"semble parle evoque deplore regrette accuse condamne alerte appele appelle fixe table")
 
 // organisation: "Fédération française de l'assurance", "Conseil
 // constitutionnel", "Parti socialiste", "Agence internationale de

@@ -197,9 +197,8 @@ func removeAliasName(e *dossier.Entity, name string) {
 }
 
 // commonWords are names of towns or regions that are more often words.
-var commonWords = map[string]bool{"north": true, "south": true, "east": true, "west": true, "centre": true, "center": true,
-	"central": true, "capital": true, "mobile": true, "split": true, "reading": true, "bath": true, "orange": true, "gap": true,
-	"sale": true, "bar": true, "ville": true, "grand": true, "mali": true, "union": true, "victoria": true, "santa": true, "nice": false}
+var commonWords = set("north south east west centre center central capital mobile split reading bath orange gap sale bar ville grand " +
+	"mali union victoria santa")
 
 // trimRegion drops the administrative word GeoNames appends
 // ("Île-de-France Region", "Kharkiv Oblast"); gen/gazetteer does the same.
@@ -218,48 +217,26 @@ func trimRegion(s string) string {
 // Moscow", "travel to Pyongyang", "the mayor of Paris", "strikes on Kyiv".
 var (
 	// words right before the name that make it a location
-	locativeBefore = map[string]bool{
-		"a": true, "dans": true, "vers": true, "depuis": true, "in": true, "at": true, "near": true, "outside": true,
-		"around": true, "across": true, "inside": true, "into": true, "towards": true, "toward": true, "visited": true,
-		"visiting": true, "visit": true, "visits": true, "toured": true, "reached": true, "entered": true, "left": true,
-		"quitte": true, "rejoint": true, "bombarde": true, "shelled": true, "struck": true, "hit": true,
-		"autour": true, "within": true, "throughout": true, "partout": true, "en": true, "au": true, "aux": true,
-	}
+	locativeBefore = set("a dans vers depuis in at near outside around across inside into towards toward visited visiting visit visits " +
+		"toured reached entered left quitte rejoint bombarde shelled struck hit autour within throughout partout en au " +
+		"aux")
 	// "de"/"of" after one of these: "la région de Moscou", "the mayor of Paris"
-	placeNouns = map[string]bool{
-		"region": true, "banlieue": true, "centre": true, "center": true, "environs": true, "maire": true, "mairie": true,
-		"habitants": true, "aeroport": true, "rues": true, "ville": true, "gare": true, "universite": true, "quartier": true,
-		"quartiers": true, "sud": true, "nord": true, "est": true, "ouest": true, "pres": true, "proche": true, "portes": true,
-		"alentours": true, "faubourgs": true, "mayor": true, "outskirts": true, "streets": true, "city": true, "suburbs": true,
-		"residents": true, "north": true, "south": true, "east": true, "west": true, "heart": true, "airport": true,
-		"university": true, "governor": true, "gouverneur": true, "coeur": true, "ciel": true, "skies": true, "people": true,
-		"population": true, "metro": true, "hopitaux": true, "hopital": true, "hospitals": true, "cote": true,
-		"large": true, "loin": true, "kilometres": true, "km": true, "miles": true, "kilometers": true, "oblast": true,
-		"province": true, "ruines": true, "sky": true, "agglomeration": true, "prefet": true, "prefecture": true,
-	}
+	placeNouns = set("region banlieue centre center environs maire mairie habitants aeroport rues ville gare universite quartier " +
+		"quartiers sud nord est ouest pres proche portes alentours faubourgs mayor outskirts streets city suburbs " +
+		"residents north south east west heart airport university governor gouverneur coeur ciel skies people " +
+		"population metro hopitaux hopital hospitals cote large loin kilometres km miles kilometers oblast province " +
+		"ruines sky agglomeration prefet prefecture")
 	// "to"/"from" after one of these: "travel to Pyongyang", "flights from Moscow"
-	motion = map[string]bool{
-		"travel": true, "travelled": true, "traveled": true, "travelling": true, "trip": true, "flew": true, "fly": true,
-		"flight": true, "flights": true, "visit": true, "returned": true, "return": true, "moved": true, "arrived": true,
-		"went": true, "go": true, "going": true, "came": true, "back": true, "way": true, "road": true, "train": true,
-		"journey": true, "route": true, "deported": true, "fled": true, "evacuated": true, "drive": true, "miles": true,
-		"kilometres": true, "km": true, "headed": true, "heading": true, "sent": true, "trips": true, "voyage": true, "trajet": true, "vol": true, "vols": true,
-		"retour": true, "partis": true, "parti": true, "partie": true, "arrive": true, "arrivee": true, "arrives": true, "revenu": true,
-		"rentre": true, "evacues": true, "fui": true, "depart": true, "distance": true,
-	}
+	motion = set("travel travelled traveled travelling trip flew fly flight flights visit returned return moved arrived went go " +
+		"going came back way road train journey route deported fled evacuated drive miles kilometres km headed heading " +
+		"sent trips voyage trajet vol vols retour partis parti partie arrive arrivee arrives revenu rentre evacues fui " +
+		"depart distance")
 	// "à" after one of these gives to the government: "des aides à Kiev"
-	giving = map[string]bool{
-		"aide": true, "aides": true, "soutien": true, "livraisons": true, "armes": true, "missiles": true, "ultimatum": true,
-		"message": true, "demande": true, "appel": true, "reproche": true, "reproches": true, "rappel": true, "promis": true,
-		"fourni": true, "livre": true, "accorde": true, "propose": true, "offert": true, "repondu": true,
-		"reponse": true, "adresse": true, "lance": true, "signale": true, "permis": true, "autorise": true,
-	}
+	giving = set("aide aides soutien livraisons armes missiles ultimatum message demande appel reproche reproches rappel promis " +
+		"fourni livre accorde propose offert repondu reponse adresse lance signale permis autorise")
 	// "sur"/"on" after one of these: "frappes sur Kiev", "strikes on Kyiv"
-	attacks = map[string]bool{
-		"frappe": true, "frappes": true, "attaque": true, "attaques": true, "missiles": true, "drones": true, "raid": true,
-		"raids": true, "tirs": true, "offensive": true, "bombardements": true, "strike": true, "strikes": true, "attack": true,
-		"attacks": true, "assault": true, "advance": true, "march": true, "marche": true, "fondu": true, "pluie": true,
-	}
+	attacks = set("frappe frappes attaque attaques missiles drones raid raids tirs offensive bombardements strike strikes attack " +
+		"attacks assault advance march marche fondu pluie")
 )
 
 // locative says whether the name at word i is where something happens
@@ -338,4 +315,15 @@ func (l *Linker) Lookup(name string) []*dossier.Entity {
 		}
 	}
 	return out
+}
+
+// set makes a word list into a set; "_" stands for a space inside an
+// entry ("porte_parole"). Lists are written as strings rather than map
+// literals because literals compile to much more code.
+func set(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[strings.ReplaceAll(w, "_", " ")] = true
+	}
+	return m
 }
