@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -177,14 +178,15 @@ func demonymForms(d string) []string {
 	return forms
 }
 
-func (l *Linker) add(e *dossier.Entity, name, form string) {
+// add files name as an alias of e and returns it (nil for no name).
+func (l *Linker) add(e *dossier.Entity, name, form string) *alias {
 	name = strings.TrimSpace(name)
 	if name == "" {
-		return
+		return nil
 	}
 	toks := words(name)
 	if len(toks) == 0 {
-		return
+		return nil
 	}
 	a := &alias{entity: e, form: form}
 	for _, t := range toks {
@@ -196,8 +198,8 @@ func (l *Linker) add(e *dossier.Entity, name, form string) {
 	a.lower = unicode.IsLower(r) || form == "demonym" && unicode.IsLower(r)
 	a.exact = isAcronym(first) && len(toks) == 1
 	for _, x := range l.byFirst[a.toks[0]] {
-		if x.entity == e && strings.Join(x.toks, " ") == strings.Join(a.toks, " ") && x.exact == a.exact && x.lower == a.lower {
-			return
+		if x.entity == e && x.exact == a.exact && x.lower == a.lower && slices.Equal(x.toks, a.toks) {
+			return x
 		}
 	}
 	l.byFirst[a.toks[0]] = append(l.byFirst[a.toks[0]], a)
@@ -212,6 +214,7 @@ func (l *Linker) add(e *dossier.Entity, name, form string) {
 			e.Aliases = append(e.Aliases, name)
 		}
 	}
+	return a
 }
 
 func isAcronym(s string) bool {

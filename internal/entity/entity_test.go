@@ -131,3 +131,13 @@ func TestPackedData(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkLoad: building the linker from the embedded data (countries,
+// curated entities, the gazetteer), once per process.
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		if _, err := load(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"compress/gzip"
 	_ "embed" // the gazetteer
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/dossier-news/dossier"
@@ -136,7 +137,7 @@ func (l *Linker) exactAlias(name string) *alias {
 		ks[i] = key(t.text)
 	}
 	for _, a := range l.byFirst[ks[0]] {
-		if strings.Join(a.toks, " ") == strings.Join(ks, " ") {
+		if slices.Equal(a.toks, ks) {
 			return a
 		}
 	}
@@ -165,8 +166,7 @@ func (l *Linker) addPlaceName(e *dossier.Entity, name, iso, kind string) bool {
 	if ws := words(name); len(ws) == 1 && (notNames[key(name)] || titles[key(name)] || commonWords[key(name)]) {
 		return false // "Of" in Turkey, "Premier", "North"
 	}
-	l.add(e, name, "name")
-	if a := l.exactAlias(name); a != nil && a.entity == e {
+	if a := l.add(e, name, "name"); a != nil {
 		a.weak = kind == kindCity || kind == kindRegion
 		if kind == kindCapital {
 			if c, ok := l.entities["country:"+iso]; ok {
