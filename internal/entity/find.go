@@ -132,7 +132,7 @@ func (l *Linker) Find(text string) (mentions []dossier.Mention, created []*dossi
 			// "Marine Le Pen", "Charles de Gaulle", but not "Macron de France"
 			if j > i && particles[ws[j].text] && j+1 < len(ws) && isName(ws[j+1].text) && !notNames[keys[j+1]] && adjacent(text, ws, j+1) &&
 				(isName(ws[j].text) || l.match(ws, keys, j+1) == nil) {
-				j++
+				j += 2 // the particle and the word after it, even a title's ("Bruno Le Maire")
 				continue
 			}
 			break

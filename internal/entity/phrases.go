@@ -156,6 +156,14 @@ func (l *Linker) ministry(text string, ws []word, keys []string, i int) (*dossie
 	if n > 0 && (j+n >= len(ws) || !adjacent(text, ws, j+n)) {
 		return nil, 0
 	}
+	// a country's possessive: "Ukraine's defence ministry"
+	if a := l.match(ws, keys, j); n == 0 && a != nil && a.entity.Type == dossier.EntityCountry && a.form == "name" {
+		if k := j + len(a.toks); k+1 < len(ws) && keys[k] == "s" && strings.ContainsAny(text[ws[k-1].end:ws[k].start], "'’") {
+			if p, pn := matchPortfolio(keys, k+1); pn > 0 && k+1+pn < len(keys) && keys[k+1+pn] == "ministry" {
+				return l.ministryEntity(p, a.entity), k + 1 + pn + 1 - i
+			}
+		}
+	}
 	j += n
 	if j >= len(keys) {
 		return nil, 0
@@ -359,7 +367,8 @@ func (l *Linker) siteEntity(text string, ws []word, keys []string, i, nameStart,
 		full = text[ws[i].start:ws[min(len(ws)-1, nameEnd)].end]
 	}
 	if a := l.match(ws, keys, nameStart); a != nil && a.entity.Type == dossier.EntityPlace && nameStart+len(a.toks) == nameEnd &&
-		(kind == "nuclear-power-plant" || kind == "airport" || kind == "port" || kind == "dam" || kind == "power-plant" || kind == "station") {
+		(kind == "nuclear-power-plant" || kind == "airport" || kind == "port" || kind == "dam" || kind == "power-plant") {
+		// not stations: they are named after where they go ("gare de Lyon" is in Paris)
 		return &dossier.Entity{ID: a.entity.ID + "-" + kind, Type: dossier.EntityPlace, Name: a.entity.Name + " " + strings.ReplaceAll(kind, "-", " "),
 			NameFr: full, Country: a.entity.Country}
 	}

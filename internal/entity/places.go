@@ -267,6 +267,10 @@ func locative(text string, ws []word, keys []string, i, j int) bool {
 	case (p1 == "sur" || p1 == "on" || p1 == "over") && attacks[p2]:
 		return true
 	}
+	// "the Kyiv region", "Moscow oblast"
+	if j < len(ws) && regionWords[keys[j]] && adjacent(text, ws, j) {
+		return true
+	}
 	// a dateline: "Moscou, 3 mars (AFP)", "KYIV (Reuters) -"
 	rest := strings.TrimLeft(text[ws[j-1].end:], " ")
 	if strings.HasPrefix(rest, "(") || strings.HasPrefix(rest, "—") || strings.HasPrefix(rest, "–") {
