@@ -135,7 +135,7 @@ func (l *Linker) ministryEntity(p portfolio, c *dossier.Entity) *dossier.Entity 
 	id, en, fr := "org:ministry-"+p.id, "Ministry of "+p.en, "ministère "+p.fr
 	if c != nil {
 		id += "-" + strings.ToLower(c.ISO)
-		en = c.Name + " " + en
+		en += " (" + c.Name + ")"
 		fr += " (" + c.NameFr + ")"
 	}
 	return &dossier.Entity{ID: id, Type: dossier.EntityOrganisation, Name: en, NameFr: fr, Country: countryISO(c)}
@@ -372,8 +372,7 @@ func (l *Linker) siteEntity(text string, ws []word, keys []string, i, nameStart,
 		return &dossier.Entity{ID: a.entity.ID + "-" + kind, Type: dossier.EntityPlace, Name: a.entity.Name + " " + strings.ReplaceAll(kind, "-", " "),
 			NameFr: full, Country: a.entity.Country}
 	}
-	name := text[ws[nameStart].start:ws[nameEnd-1].end]
-	return &dossier.Entity{ID: "place:" + Slug(full), Type: dossier.EntityPlace, Name: name, NameFr: full}
+	return &dossier.Entity{ID: "place:" + Slug(full), Type: dossier.EntityPlace, Name: full, NameFr: full}
 }
 
 // orgHeads: words that begin (French) or end (English) the name of an
