@@ -16,8 +16,9 @@ func (a *app) entitiesCmd() *cobra.Command {
 		Use:   "entities",
 		Short: "Entities (people, organisations, places, countries, outlets) with mention counts and aliases",
 		Long: `List the entities mentioned in stored articles, most mentioned first, with the spellings
-seen. --format jsonl gives per entity id, name, name_fr, type, aliases, seen, mentions (count)
-and articles (ids).`,
+seen (the first four in the table, and how many more). Places are cities, regions, streets and
+sites, linked to their country; --type place lists them. --format jsonl gives per entity id,
+name, name_fr, type, aliases, seen, mentions (count) and articles (ids).`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			switch f.Type {
