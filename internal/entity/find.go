@@ -50,7 +50,9 @@ func (l *Linker) Find(text string) (mentions []dossier.Mention, created []*dossi
 	for i := 0; i < len(ws); i++ {
 		a := l.match(ws, keys, i)
 		if isName(ws[i].text) || phraseStarts[keys[i]] {
-			if pe, n := l.phrase(text, ws, keys, i); n > 0 && (a == nil || n > len(a.toks)) {
+			// a listed organisation of several words is not lengthened by
+			// the words after it ("Union européenne de répartir")
+			if pe, n := l.phrase(text, ws, keys, i); n > 0 && (a == nil || n > len(a.toks) && !(len(a.toks) >= 2 && a.entity.Type == dossier.EntityOrganisation)) {
 				j := i + n
 				e := l.entities[pe.ID]
 				if e == nil {
@@ -230,7 +232,7 @@ var regionWords = set("oblast region province district county city state est oue
 
 // outletHeads end the names of newspapers and magazines: "Washington
 // Post", "Moscow Times", "Kyiv Independent".
-var outletHeads = set("post times herald tribune journal gazette daily independent observer telegraph match matin soir magazine")
+var outletHeads = set("post times herald tribune journal gazette daily independent observer telegraph match matin soir magazine echo echos")
 
 // particles inside people's names: "Marine Le Pen", "Charles de Gaulle",
 // "Ursula von der Leyen".

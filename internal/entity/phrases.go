@@ -411,6 +411,12 @@ func frAdjective(w string) bool {
 	return false
 }
 
+// infinitive: a French verb after "de" ends a name rather than
+// continuing it ("l'Union européenne de répartir").
+func infinitive(k string) bool {
+	return len(k) >= 6 && (strings.HasSuffix(k, "er") || strings.HasSuffix(k, "ir"))
+}
+
 // stopVerbs end an organisation's name: common verbs and words that
 // follow a name rather than belong to it.
 var stopVerbs = set("estime annonce affirme indique precise demande propose publie confirme declare explique souligne assure " +
@@ -444,7 +450,7 @@ func (l *Linker) organisation(text string, ws []word, keys []string, i int) (*do
 						e++
 					}
 				}
-			} else if r, _ := utf8.DecodeRuneInString(ws[e].text); unicode.IsLower(r) && !notNames[keys[e]] && !stopVerbs[keys[e]] && utf8.RuneCountInString(ws[e].text) >= 3 {
+			} else if r, _ := utf8.DecodeRuneInString(ws[e].text); unicode.IsLower(r) && !notNames[keys[e]] && !stopVerbs[keys[e]] && utf8.RuneCountInString(ws[e].text) >= 3 && !infinitive(keys[e]) {
 				e++
 				for e < len(ws) && e < k+3 && adjacent(text, ws, e) && frAdjective(ws[e].text) {
 					e++
