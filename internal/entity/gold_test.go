@@ -110,6 +110,11 @@ func TestPlaces(t *testing.T) {
 		{"Talks at Downing Street.", "Downing Street", "place:downing-street"},
 		{"La ministre Florence Parly est à Toulon.", "Florence Parly", "person:florence-parly"},
 		{"Le député Jordan Bardella parle.", "Jordan Bardella", "person:jordan-bardella"},
+		{"Protesters Fill Parliament Square As Vote Nears", "Parliament Square", "place:parliament-square"},
+		{"Protesters Fill Parliament Square As Vote Nears", "Fill Parliament Square", ""},
+		{"L’Union européenne de répartir les migrants.", "Union européenne", "org:eu"},
+		{"Un incendie près de la gare de Lyon.", "gare de Lyon", "place:gare-de-lyon"},
+		{"Le ministre de l’Économie Bruno Le Maire est à Bercy.", "Bruno Le Maire", "person:bruno-le-maire"},
 	}
 	for _, tt := range tests {
 		ms, _ := l.Find(tt.text)

@@ -324,6 +324,11 @@ func (l *Linker) site(text string, ws []word, keys []string, i int) (*dossier.En
 	if end >= len(ws) || !adjacent(text, ws, end) {
 		return nil, 0
 	}
+	// in a headline in title case ("Protesters Fill Parliament Square")
+	// only the word before the kind is the site's name
+	if end-i > 2 || end-i == 2 && titleCased(text, ws, i) {
+		return nil, 0
+	}
 	kind, n := "", 0
 	switch {
 	case keys[end] == "nuclear" && end+2 < len(keys) && keys[end+1] == "power" && keys[end+2] == "plant":
@@ -351,6 +356,12 @@ func (l *Linker) site(text string, ws []word, keys []string, i int) (*dossier.En
 // between word x-1 and word x.
 func plainGap(text string, ws []word, x int) bool {
 	return strings.Trim(text[ws[x-1].end:ws[x].start], " \u00a0") == ""
+}
+
+// titleCased: the word before i is a capitalised word of the same
+// clause, as in headlines written in title case.
+func titleCased(text string, ws []word, i int) bool {
+	return i > 0 && isName(ws[i-1].text) && !notNames[key(ws[i-1].text)] && adjacent(text, ws, i)
 }
 
 // isPlaceWord: the words at j name a known place or city.
@@ -478,6 +489,10 @@ func (l *Linker) organisation(text string, ws []word, keys []string, i int) (*do
 		}
 	}
 	if end-1 > i && orgHeadsEn[keys[end-1]] {
+		// not in a headline in title case ("Ukraine Says Russia Hit Power Company")
+		if titleCased(text, ws, i) || end < len(ws) && isName(ws[end].text) && adjacent(text, ws, end) {
+			return nil, 0
+		}
 		return mk(end)
 	}
 	if orgHeadsEn[keys[i]] && i+2 < len(ws) && keys[i+1] == "of" {
