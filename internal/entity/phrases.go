@@ -488,6 +488,9 @@ func (l *Linker) organisation(text string, ws []word, keys []string, i int) (*do
 			break
 		}
 	}
+	for end > i+1 && end < len(ws) && orgHeadsEn[keys[end-1]] && orgHeadsEn[keys[end]] && adjacent(text, ws, end) {
+		end++ // "Qantas Airways Ltd"
+	}
 	if end-1 > i && orgHeadsEn[keys[end-1]] {
 		// not in a headline in title case ("Ukraine Says Russia Hit Power Company")
 		if titleCased(text, ws, i) || end < len(ws) && isName(ws[end].text) && adjacent(text, ws, end) {
