@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -121,6 +122,7 @@ func (l *Linker) Find(text string) (mentions []dossier.Mention, created []*dossi
 			addSurnames(words(m.Text), m.Entity)
 		}
 	}
+	var pending [][2]int
 	for i := 0; i < len(ws); i++ {
 		if covered[i] || !isName(ws[i].text) || notNames[keys[i]] || titles[keys[i]] {
 			continue
@@ -185,11 +187,28 @@ func (l *Linker) Find(text string) (mentions []dossier.Mention, created []*dossi
 			i = j - 1
 			continue
 		}
+		if j-i >= 2 {
+			pending = append(pending, [2]int{i, j}) // at a sentence start: a name only if the article names it elsewhere
+		}
 		if j-i == 1 && !ambiguous[keys[i]] {
 			if id, ok := surnames[keys[i]]; ok && !sentenceStart || ok && titled {
 				mentions = append(mentions, dossier.Mention{Start: ws[i].start, End: ws[i].end, Text: ws[i].text, Entity: id, Type: dossier.EntityPerson, Form: "surname"})
 				covered[i] = true
 			}
+		}
+	}
+	for _, p := range pending {
+		i, j := p[0], p[1]
+		if slices.Contains(covered[i:j], true) {
+			continue
+		}
+		e := seen["person:"+Slug(text[ws[i].start:ws[j-1].end])]
+		if e == nil || e.Type != dossier.EntityPerson {
+			continue
+		}
+		mentions = append(mentions, dossier.Mention{Start: ws[i].start, End: ws[j-1].end, Text: text[ws[i].start:ws[j-1].end], Entity: e.ID, Type: e.Type, Form: "name"})
+		for k := i; k < j; k++ {
+			covered[k] = true
 		}
 	}
 	// surnames used before the full name, and at sentence starts

@@ -110,6 +110,7 @@ func TestPlaces(t *testing.T) {
 		{"Talks at Downing Street.", "Downing Street", "place:downing-street"},
 		{"La ministre Florence Parly est à Toulon.", "Florence Parly", "person:florence-parly"},
 		{"Le député Jordan Bardella parle.", "Jordan Bardella", "person:jordan-bardella"},
+		{"Anne Hidalgo inaugure la piste. Selon Anne Hidalgo, elle sera prête.", "Anne Hidalgo", "person:anne-hidalgo"},
 		{"Protesters Fill Parliament Square As Vote Nears", "Parliament Square", "place:parliament-square"},
 		{"Protesters Fill Parliament Square As Vote Nears", "Fill Parliament Square", ""},
 		{"L’Union européenne de répartir les migrants.", "Union européenne", "org:eu"},
@@ -127,6 +128,9 @@ func TestPlaces(t *testing.T) {
 		if got != tt.want {
 			t.Errorf("%q: %q -> %q, want %q (all %+v)", tt.text, tt.mention, got, tt.want, ms)
 		}
+	}
+	if ms, _ := l.Find("Anne Hidalgo inaugure la piste. Selon Anne Hidalgo, elle sera prête. Hier Jean Dupont a parlé."); len(ms) != 3 {
+		t.Errorf("a name at a sentence start the article names again, and one after a capitalised adverb: %+v", ms)
 	}
 	for id, country := range map[string]string{"place:moscow": "RU", "place:lyon": "FR", "place:bavaria": "DE", "place:kharkiv": "UA", "place:washington-d-c": "US"} {
 		e, ok := l.Entity(id)
