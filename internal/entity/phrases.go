@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -203,30 +204,45 @@ func (l *Linker) ministry(text string, ws []word, keys []string, i int) (*dossie
 	return l.ministryEntity(p, c), j + pn + 1 - i
 }
 
-// army: "l'armée russe", "l'armée de l'air ukrainienne", "the Russian army",
-// "the Ukrainian air force", "la marine russe".
-func (l *Linker) army(ws []word, keys []string, i int) (*dossier.Entity, int) {
-	kinds := []struct {
-		fr      []string
-		id      string
-		en, frN string
-	}{
+// armyKind is a way of naming armed forces: the words (keys) and the
+// kind of force with its names.
+type armyKind struct {
+	words   []string
+	id      string
+	en, frN string
+}
+
+// armiesFr come before the demonym ("l'armée russe"), armiesEn after it
+// ("the Russian army"); longest first.
+var (
+	armiesFr = []armyKind{
 		{[]string{"armee", "de", "l'", "air"}, "air-force", "air force", "armée de l'air"},
 		{[]string{"armee", "de", "terre"}, "army", "armed forces", "forces armées"},
 		{[]string{"forces", "armees"}, "army", "armed forces", "forces armées"},
 		{[]string{"armee"}, "army", "armed forces", "forces armées"},
 		{[]string{"marine"}, "navy", "navy", "marine"},
 	}
-	build := func(kind, en, fr string, c *dossier.Entity) *dossier.Entity {
-		return &dossier.Entity{ID: "org:" + kind + "-" + strings.ToLower(c.ISO), Type: dossier.EntityOrganisation,
-			Name: c.Name + " " + en, NameFr: fr + " (" + c.NameFr + ")", Country: c.ISO}
+	armiesEn = []armyKind{
+		{[]string{"air", "force"}, "air-force", "air force", "armée de l'air"},
+		{[]string{"armed", "forces"}, "army", "armed forces", "forces armées"},
+		{[]string{"army"}, "army", "armed forces", "forces armées"},
+		{[]string{"navy"}, "navy", "navy", "marine"},
 	}
-	for _, k := range kinds {
-		if i+len(k.fr) > len(keys) || strings.Join(keys[i:i+len(k.fr)], " ") != strings.Join(k.fr, " ") {
+)
+
+// army: "l'armée russe", "l'armée de l'air ukrainienne", "the Russian army",
+// "the Ukrainian air force", "la marine russe".
+func (l *Linker) army(ws []word, keys []string, i int) (*dossier.Entity, int) {
+	build := func(k armyKind, c *dossier.Entity) *dossier.Entity {
+		return &dossier.Entity{ID: "org:" + k.id + "-" + strings.ToLower(c.ISO), Type: dossier.EntityOrganisation,
+			Name: c.Name + " " + k.en, NameFr: k.frN + " (" + c.NameFr + ")", Country: c.ISO}
+	}
+	for _, k := range armiesFr {
+		if i+len(k.words) > len(keys) || !slices.Equal(keys[i:i+len(k.words)], k.words) {
 			continue
 		}
-		if c, n := l.demonymAt(ws, keys, i+len(k.fr)); n > 0 && !isName(ws[i+len(k.fr)].text) {
-			return build(k.id, k.en, k.frN, c), len(k.fr) + n
+		if c, n := l.demonymAt(ws, keys, i+len(k.words)); n > 0 && !isName(ws[i+len(k.words)].text) {
+			return build(k, c), len(k.words) + n
 		}
 	}
 	c, n := l.demonymAt(ws, keys, i)
@@ -234,14 +250,9 @@ func (l *Linker) army(ws []word, keys []string, i int) (*dossier.Entity, int) {
 		return nil, 0
 	}
 	j := i + n
-	for _, k := range []struct {
-		en      []string
-		id      string
-		name, f string
-	}{{[]string{"air", "force"}, "air-force", "air force", "armée de l'air"}, {[]string{"armed", "forces"}, "army", "armed forces", "forces armées"},
-		{[]string{"army"}, "army", "armed forces", "forces armées"}, {[]string{"navy"}, "navy", "navy", "marine"}} {
-		if j+len(k.en) <= len(keys) && strings.Join(keys[j:j+len(k.en)], " ") == strings.Join(k.en, " ") {
-			return build(k.id, k.name, k.f, c), n + len(k.en)
+	for _, k := range armiesEn {
+		if j+len(k.words) <= len(keys) && slices.Equal(keys[j:j+len(k.words)], k.words) {
+			return build(k, c), n + len(k.words)
 		}
 	}
 	return nil, 0
@@ -391,12 +402,12 @@ func (l *Linker) siteEntity(text string, ws []word, keys []string, i, nameStart,
 var orgHeadsFr = set("federation confederation association agence parti syndicat conseil comite institut office commission autorite " +
 	"haute caisse mouvement rassemblement front ligue fondation banque cour tribunal assemblee garde gendarmerie " +
 	"police compagnie societe chambre ordre observatoire organisation secretariat service services academie " +
-	"universite direction alliance centre collectif parquet conference union haut bureau groupement regie agence's")
+	"universite direction alliance centre collectif parquet conference union haut bureau groupement regie")
 
 var orgHeadsEn = set("party agency department federation association union council committee commission institute office bank court " +
 	"service guard front movement league foundation corporation company group organisation organization authority " +
 	"fund police parliament assembly senate administration board bureau reserve command alliance confederation " +
-	"university congress co corp corporation's ltd inc plc llc airways airlines holdings ministry network coalition " +
+	"university congress co corp ltd inc plc llc airways airlines holdings ministry network coalition " +
 	"club")
 
 // adjective suffixes of French: "française", "nationale", "constitutionnel",
