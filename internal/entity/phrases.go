@@ -318,7 +318,7 @@ func (l *Linker) site(text string, ws []word, keys []string, i int) (*dossier.En
 		if kind == "power-plant" && j == i+1 {
 			return nil, 0 // "la centrale" alone is a word, not a site; "centrale nucléaire" is
 		}
-		return l.siteEntity(text, ws, keys, i, k, end, kind, false), end - i
+		return l.siteEntity(text, ws, keys, i, k, end, end, kind), end - i
 	}
 	// English: capitalised name, then the kind ("Downing Street"), or a
 	// known place and a lower-case kind ("Kharkiv airport")
@@ -360,7 +360,7 @@ func (l *Linker) site(text string, ws []word, keys []string, i int) (*dossier.En
 	if lower && !isPlaceWord(l, ws, keys, i) {
 		return nil, 0 // "the Kharkiv airport" but not "a Trump tower"
 	}
-	return l.siteEntity(text, ws, keys, i, i, end, kind, true), end + n - i
+	return l.siteEntity(text, ws, keys, i, i, end, end+n, kind), end + n - i
 }
 
 // plainGap: only spaces (or an elision's apostrophe, kept in the word)
@@ -383,11 +383,9 @@ func isPlaceWord(l *Linker, ws []word, keys []string, j int) bool {
 
 // siteEntity: a site of a known place is that place's id and the kind
 // ("place:zaporizhzhia-nuclear-power-plant"), else the slug of its words.
-func (l *Linker) siteEntity(text string, ws []word, keys []string, i, nameStart, nameEnd int, kind string, english bool) *dossier.Entity {
-	full := text[ws[i].start:ws[nameEnd-1].end]
-	if english && i == nameStart {
-		full = text[ws[i].start:ws[min(len(ws)-1, nameEnd)].end]
-	}
+// The mention is words i to end, the name in it nameStart to nameEnd.
+func (l *Linker) siteEntity(text string, ws []word, keys []string, i, nameStart, nameEnd, end int, kind string) *dossier.Entity {
+	full := text[ws[i].start:ws[end-1].end]
 	if a := l.match(ws, keys, nameStart); a != nil && a.entity.Type == dossier.EntityPlace && nameStart+len(a.toks) == nameEnd &&
 		(kind == "nuclear-power-plant" || kind == "airport" || kind == "port" || kind == "dam" || kind == "power-plant") {
 		// not stations: they are named after where they go ("gare de Lyon" is in Paris)
