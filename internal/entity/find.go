@@ -90,8 +90,15 @@ func (l *Linker) Find(text string) (mentions []dossier.Mention, created []*dossi
 				e, form = a.metonym, "capital"
 			}
 		}
+		role := ""
+		if e.Type == dossier.EntityPerson && len(a.toks) >= 2 {
+			// a listed person's role too: "le porte-parole du Kremlin Dmitri Peskov"
+			if role = roleAfter(text, ws, keys, j); i > 0 && titles[keys[i-1]] {
+				role = roleBefore(text, ws, keys, i, covered)
+			}
+		}
 		mentions = append(mentions, dossier.Mention{Start: ws[i].start, End: ws[j-1].end, Text: text[ws[i].start:ws[j-1].end],
-			Entity: e.ID, Type: e.Type, Form: form})
+			Entity: e.ID, Type: e.Type, Form: form, Role: role})
 		for k := i; k < j; k++ {
 			covered[k] = true
 		}
@@ -172,7 +179,7 @@ func (l *Linker) Find(text string) (mentions []dossier.Mention, created []*dossi
 			}
 			role := roleAfter(text, ws, keys, j)
 			if titled {
-				role = roleBefore(text, ws, keys, i)
+				role = roleBefore(text, ws, keys, i, covered)
 			}
 			if e.Type != dossier.EntityPerson {
 				role = ""
@@ -365,13 +372,15 @@ var roleLinks = set("de du des d' l' of the and et")
 // de l'Intérieur Christophe Castaner", "Russian Deputy Foreign Minister
 // Andrey Rudenko"): the words back to a determiner or punctuation, from
 // the first that is a title.
-func roleBefore(text string, ws []word, keys []string, i int) string {
+func roleBefore(text string, ws []word, keys []string, i int, covered []bool) string {
 	start, head := i, false
 	for k := i - 1; k >= 0 && k >= i-9; k-- {
 		if roleStops[keys[k]] || strings.ContainsAny(text[ws[k].end:ws[k+1].start], ",.;:!?()«»\"“”") {
 			break
 		}
-		if r, _ := utf8.DecodeRuneInString(ws[k].text); unicode.IsUpper(r) && !titles[keys[k]] && !roleHeads[keys[k]] && !isAcronym(ws[k].text) {
+		// capitalised words only when they are titles or names already
+		// found: "Kremlin spokesman", "National Rally leader"
+		if r, _ := utf8.DecodeRuneInString(ws[k].text); unicode.IsUpper(r) && !titles[keys[k]] && !roleHeads[keys[k]] && !isAcronym(ws[k].text) && !covered[k] {
 			break
 		}
 		if roleHeads[keys[k]] {
@@ -382,7 +391,7 @@ func roleBefore(text string, ws []word, keys []string, i int) string {
 	if !head {
 		return ""
 	}
-	for start < i && !titles[keys[start]] && !roleHeads[keys[start]] || start < i && roleLinks[keys[start]] {
+	for start < i && !titles[keys[start]] && !roleHeads[keys[start]] && !covered[start] || start < i && roleLinks[keys[start]] {
 		start++
 	}
 	if start == i {
@@ -392,23 +401,38 @@ func roleBefore(text string, ws []word, keys []string, i int) string {
 }
 
 // roleAfter: a role in apposition after the name ending at word j
-// ("Christophe Castaner, ministre de l'Intérieur,").
+// ("Christophe Castaner, ministre de l'Intérieur,", "Dmitry Peskov, the
+// Kremlin spokesman,"): a title word within the first four words.
 func roleAfter(text string, ws []word, keys []string, j int) string {
-	if j >= len(ws) || strings.TrimSpace(text[ws[j-1].end:ws[j].start]) != "," || !roleHeads[keys[j]] {
+	if j >= len(ws) || strings.TrimSpace(text[ws[j-1].end:ws[j].start]) != "," {
 		return ""
 	}
-	end := j
-	for k := j; k < len(ws) && k < j+8; k++ {
-		if k > j && strings.ContainsAny(text[ws[k-1].end:ws[k].start], ",.;:!?()«»\"“”") {
+	start := j
+	if roleStops[keys[start]] || keys[start] == "l'" {
+		start++ // "the interior minister", "l'ancien ministre"
+	}
+	head := -1
+	for k := start; k < len(ws) && k < start+4; k++ {
+		if k > j && !plainGap(text, ws, k) {
 			break
 		}
-		if stopVerbs[keys[k]] || keys[k] == "a" || keys[k] == "est" || keys[k] == "said" || keys[k] == "has" || keys[k] == "is" {
+		if roleHeads[keys[k]] {
+			head = k
+			break
+		}
+	}
+	if head < 0 || start >= len(ws) {
+		return ""
+	}
+	end := head + 1
+	for k := head + 1; k < len(ws) && k < head+8; k++ {
+		if strings.ContainsAny(text[ws[k-1].end:ws[k].start], ",.;:!?()«»\"“”") {
+			break
+		}
+		if stopVerbs[keys[k]] || keys[k] == "a" || keys[k] == "est" || keys[k] == "said" || keys[k] == "has" || keys[k] == "is" || keys[k] == "was" {
 			break
 		}
 		end = k + 1
 	}
-	if end == j {
-		return ""
-	}
-	return text[ws[j].start:ws[end-1].end]
+	return text[ws[start].start:ws[end-1].end]
 }

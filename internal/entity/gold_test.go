@@ -64,6 +64,10 @@ func TestRoles(t *testing.T) {
 		{"Russian Deputy Foreign Minister Andrey Rudenko confirmed the visit.", "Andrey Rudenko", "Russian Deputy Foreign Minister"},
 		{"Le président du RN, Jordan Bardella, a répondu.", "Jordan Bardella", ""},
 		{"Selon Jean Dupont, rien ne change.", "Jean Dupont", ""},
+		{"Kremlin spokesman Dmitry Peskov denied it.", "Dmitry Peskov", "Kremlin spokesman"},
+		{"National Rally leader Jordan Bardella replied.", "Jordan Bardella", "National Rally leader"},
+		{"Ce matin, Dmitry Peskov, the Kremlin spokesman, denied it.", "Dmitry Peskov", "Kremlin spokesman"},
+		{"Hier, Jean Dupont, l’ancien ministre de la Justice, a parlé.", "Jean Dupont", "ancien ministre de la Justice"},
 	}
 	for _, tt := range tests {
 		ms, _ := l.Find(tt.text)
