@@ -7,6 +7,7 @@ import (
 	_ "embed" // the gazetteer
 	"fmt"
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/dossier-news/dossier"
@@ -91,8 +92,13 @@ func (l *Linker) loadGazetteer() error {
 	// Capital aliases the gazetteer did not spell ("Kiyv", "Washington")
 	// go to the country's capital, made from the country's data if the
 	// gazetteer has none.
-	for _, as := range l.byFirst {
-		for _, a := range as {
+	firsts := make([]string, 0, len(l.byFirst))
+	for k := range l.byFirst {
+		firsts = append(firsts, k)
+	}
+	sort.Strings(firsts) // the same ids whatever the map's order
+	for _, k := range firsts {
+		for _, a := range l.byFirst[k] {
 			if a.form != "capital" || a.metonym != nil {
 				continue
 			}
