@@ -114,8 +114,13 @@ func load() (*Linker, error) {
 			l.add(e, a, "capital")
 		}
 	}
-	for typ, list := range map[dossier.EntityType][]curatedEntity{dossier.EntityPlace: cu.Places, dossier.EntityOrganisation: cu.Organisations, dossier.EntityOutlet: cu.Outlets, dossier.EntityPerson: cu.People} {
-		for _, c := range list {
+	// in a fixed order, so that a name two lists share always goes the same way
+	for _, group := range []struct {
+		typ  dossier.EntityType
+		list []curatedEntity
+	}{{dossier.EntityPlace, cu.Places}, {dossier.EntityOrganisation, cu.Organisations}, {dossier.EntityOutlet, cu.Outlets}, {dossier.EntityPerson, cu.People}} {
+		typ := group.typ
+		for _, c := range group.list {
 			e := &dossier.Entity{ID: c.ID, Type: typ, Name: c.En, NameFr: c.Fr, QID: c.QID, Country: c.Country}
 			l.entities[e.ID] = e
 			for _, a := range append([]string{c.En, c.Fr}, c.Aliases...) {
