@@ -94,8 +94,9 @@ func run(citiesPath, moPattern, outPath string, minPop int) error {
 			continue
 		}
 		country := code[:2]
-		// Regions: only those French names exist for, or the populous ones
-		if fr[code] == "" && regionPop[code] < 1000000 {
+		// Regions: those French names exist for, or the populous ones; not
+		// the parishes of small countries ("Saint Michael", "Christ Church")
+		if fr[code] == "" && regionPop[code] < 1000000 || regionPop[code] < 300000 && !francophone[country] {
 			continue
 		}
 		places = append(places, place{kind: "r", country: country, id: code, pop: regionPop[code], en: name, fr: fr[code]})
