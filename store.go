@@ -35,6 +35,9 @@ type Store interface {
 	// MaxLineDocs) documents the line was seen in. Lines recurring across
 	// different documents are boilerplate. Write records them (Batch.Lines).
 	LineDocs(ctx context.Context, keys []uint64) (map[uint64][]uint64, error)
+	// Furniture returns the furniture span state of each of these sites
+	// that has one (written by Write, Batch.Furniture).
+	Furniture(ctx context.Context, sites []string) (map[string][]byte, error)
 	// Entities lists entities with their use; Entity returns one by id.
 	Entities(ctx context.Context, f EntityFilter) ([]EntitySummary, error)
 	Entity(ctx context.Context, id string) (*EntitySummary, error)
@@ -83,8 +86,11 @@ type Batch struct {
 	// are no longer pending. Their results follow those of Articles.
 	Analysed []*Article
 	Lines    map[uint64][]uint64
-	Copies   []CopyLink
-	Stories  []StoryAssignment
+	// Furniture is the furniture span state of the sites the batch's
+	// pages belong to, replacing what was stored.
+	Furniture map[string][]byte
+	Copies    []CopyLink
+	Stories   []StoryAssignment
 	// Series are the figure series the batch's articles touched; Dates
 	// the estimated dates of undated articles (stored or in the batch).
 	Series []SeriesUpdate

@@ -3,8 +3,10 @@ package clean
 import (
 	"math/bits"
 	"net/url"
+	"regexp"
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -251,4 +253,28 @@ func spanWords(s string) []string {
 		}
 	}
 	return out
+}
+
+// SpanSite is the site a page's spans are learned in ("" when unknown:
+// then they are not).
+func SpanSite(d extract.Doc) string { return spanSite(d) }
+
+// pageDay finds a day in a date or a URL path: "2025-03-14", ".../2025/03/14/...".
+var pageDay = regexp.MustCompile(`((?:19|20)[0-9]{2})[-/_.]?(0[1-9]|1[0-2])[-/_.]?(0[1-9]|[12][0-9]|3[01])(?:[^0-9]|$)`)
+
+// SpanDay is the day a page's spans are counted on, in days since
+// 1970-01-01: its date, else the date in its URL, else when it was
+// fetched; 0 when none is known (the site's latest day is taken).
+func SpanDay(d extract.Doc) int32 {
+	for _, s := range []string{d.Date, d.URL} {
+		if m := pageDay.FindStringSubmatch(s); m != nil {
+			if t, err := time.Parse("2006-01-02", m[1]+"-"+m[2]+"-"+m[3]); err == nil {
+				return int32(t.Unix() / 86400)
+			}
+		}
+	}
+	if !d.Fetched.IsZero() {
+		return int32(d.Fetched.Unix() / 86400)
+	}
+	return 0
 }

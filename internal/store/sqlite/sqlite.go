@@ -300,6 +300,19 @@ func writeRelated(ctx context.Context, tx *sql.Tx, b dossier.Batch, failed map[s
 			return err
 		}
 	}
+	if len(b.Furniture) > 0 {
+		err := exec("INSERT INTO furniture_spans(site, state) VALUES (?, ?) ON CONFLICT(site) DO UPDATE SET state = excluded.state", func(st *sql.Stmt) error {
+			for site, v := range b.Furniture {
+				if _, err := st.ExecContext(ctx, site, v); err != nil {
+					return fmt.Errorf("furniture of %s: %w", site, err)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
 	if len(b.Copies) > 0 {
 		err := exec(`INSERT INTO copies (article_id, original, relation, score) VALUES (?,?,?,?)
 			ON CONFLICT(article_id, original) DO UPDATE SET relation = excluded.relation, score = excluded.score`, func(st *sql.Stmt) error {
@@ -900,6 +913,37 @@ func (s *Store) LineDocs(ctx context.Context, keys []uint64) (map[uint64][]uint6
 			out[uint64(k)] = append(out[uint64(k)], uint64(d))
 		}
 		rows.Close()
+	}
+	return out, nil
+}
+
+// Furniture returns the stored furniture span state of the sites.
+func (s *Store) Furniture(ctx context.Context, sites []string) (map[string][]byte, error) {
+	out := make(map[string][]byte, len(sites))
+	for start := 0; start < len(sites); start += 500 {
+		chunk := sites[start:min(start+500, len(sites))]
+		args := make([]any, len(chunk))
+		for i, k := range chunk {
+			args[i] = k
+		}
+		rows, err := s.db.QueryContext(ctx, `SELECT site, state FROM furniture_spans WHERE site IN (?`+strings.Repeat(",?", len(chunk)-1)+`)`, args...)
+		if err != nil {
+			return nil, fmt.Errorf("furniture spans: %w", err)
+		}
+		for rows.Next() {
+			var site string
+			var v []byte
+			if err := rows.Scan(&site, &v); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("furniture spans: %w", err)
+			}
+			out[site] = v
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return nil, fmt.Errorf("furniture spans: %w", err)
+		}
 	}
 	return out, nil
 }

@@ -338,6 +338,15 @@ func Run(t *testing.T, open func(t *testing.T) dossier.Store) {
 			t.Errorf("LineDocs returned %d docs (%v), want the cap %d", len(got[7]), err, dossier.MaxLineDocs)
 		}
 	})
+	t.Run("Furniture", func(t *testing.T) {
+		s := open(t)
+		write(t, s, dossier.Batch{Furniture: map[string][]byte{"a.example": {1, 2}, "b.example": {3}}})
+		write(t, s, dossier.Batch{Furniture: map[string][]byte{"a.example": {4}}})
+		got, err := s.Furniture(ctx, []string{"a.example", "b.example", "c.example"})
+		if err != nil || len(got) != 2 || string(got["a.example"]) != "\x04" || string(got["b.example"]) != "\x03" {
+			t.Errorf("Furniture = %v, %v; want a.example [4] (rewritten), b.example [3]", got, err)
+		}
+	})
 	t.Run("PagesAndOneStory", func(t *testing.T) {
 		s := open(t)
 		var arts []*dossier.Article
