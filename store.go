@@ -35,6 +35,10 @@ type Store interface {
 	// MaxLineDocs) documents the line was seen in. Lines recurring across
 	// different documents are boilerplate. Write records them (Batch.Lines).
 	LineDocs(ctx context.Context, keys []uint64) (map[uint64][]uint64, error)
+	// Sighted returns, for each of these input ids (the id an input's
+	// article would have had) whose article was an exact copy of a stored
+	// one, the id of that stored article.
+	Sighted(ctx context.Context, inputIDs []string) (map[string]string, error)
 	// Furniture returns the furniture span state of each of these sites
 	// that has one (written by Write, Batch.Furniture).
 	Furniture(ctx context.Context, sites []string) (map[string][]byte, error)

@@ -34,6 +34,9 @@ const (
 	// minKeptRun: a run of fewer words between two furniture runs
 	// ("|", "Lire aussi") goes with them.
 	minKeptRun = 4
+	// maxPhraseRun: a run of fewer words standing inside a sentence is a
+	// phrase the site's articles share, not furniture.
+	maxPhraseRun = 2 * SpanWords
 )
 
 // SpanKeys returns the key that identifies a page for span counting (its
@@ -149,6 +152,7 @@ func (c *cleaner) cutSpans(l *line, site uint64) []*line {
 	if !any {
 		return []*line{l}
 	}
+
 	// a phrase the site's articles share ("a indiqué le porte-parole de
 	// la préfecture") stands inside a sentence; furniture stands between
 	// blocks
@@ -163,12 +167,46 @@ func (c *cleaner) cutSpans(l *line, site uint64) []*line {
 		}
 		midStart := i > 0 && !endsBlock(fields[i-1])
 		midEnd := j < len(fields) && !endsBlock(fields[j-1]) && startsLower(fields[j])
-		if midStart || midEnd {
+		// a run longer than a phrase (a menu, headlines) is furniture
+		// even when its edge meets a sentence
+		if (midStart || midEnd) && j-i < maxPhraseRun {
 			for k := i; k < j; k++ {
 				covered[k] = false
 			}
 		}
 		i = j
+	}
+	// a run that ends inside a phrase the text goes on with ("... de
+	// Nama [Le] national train") gives back its words from the last
+	// capitalised one: the menus and headlines it holds end before
+	for i := 1; i < len(fields); i++ {
+		if covered[i-1] && !covered[i] && !endsBlock(fields[i-1]) && startsLower(fields[i]) {
+			for k := i - 1; k >= 0 && k >= i-SpanWords+1 && covered[k]; k-- {
+				if startsUpper(fields[k]) {
+					if k > 0 && covered[k-1] {
+						for m := k; m < i; m++ {
+							covered[m] = false
+						}
+					}
+					break
+				}
+			}
+		}
+	}
+	// a run ending mid-phrase ("Publié le 11 mars 2025 à") takes the
+	// few words that finish it, up to the next capitalised word
+	for i := 1; i < len(fields); i++ {
+		if covered[i-1] && !covered[i] && !endsBlock(fields[i-1]) {
+			j := i
+			for j < len(fields) && j-i < 2 && !covered[j] && !startsUpper(fields[j]) {
+				j++
+			}
+			if j < len(fields) && j > i && (covered[j] || startsUpper(fields[j])) && endsBlock(fields[j-1]) || j > i && j < len(fields) && startsUpper(fields[j]) {
+				for k := i; k < j; k++ {
+					covered[k] = true
+				}
+			}
+		}
 	}
 	// short gaps between furniture runs are furniture; so is a short
 	// tail or head hanging on a run
@@ -217,6 +255,11 @@ func (c *cleaner) cutSpans(l *line, site uint64) []*line {
 func endsBlock(f string) bool {
 	r, _ := utf8.DecodeLastRuneInString(f)
 	return endsSentence(f) || r == ':' || strings.IndexFunc(f, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0
+}
+
+func startsUpper(f string) bool {
+	r, _ := utf8.DecodeRuneInString(f)
+	return unicode.IsUpper(r)
 }
 
 func startsLower(f string) bool {

@@ -241,6 +241,11 @@ func (s *Store) write(ctx context.Context, b dossier.Batch, isolate bool) ([]dos
 			if _, err := st.sighting.ExecContext(ctx, id, a.Input, a.Outlet, a.Date); err != nil {
 				return dossier.PutResult{}, fmt.Errorf("sighting: %w", err)
 			}
+			if a.ID != "" && a.ID != id {
+				if _, err := st.inputSighting.ExecContext(ctx, a.ID, id); err != nil {
+					return dossier.PutResult{}, fmt.Errorf("sighting: %w", err)
+				}
+			}
 			return dossier.PutResult{ID: id, Dup: true}, nil
 		})
 		if err != nil {
@@ -374,6 +379,7 @@ func writeRelated(ctx context.Context, tx *sql.Tx, b dossier.Batch, failed map[s
 // stmts are the statements of Write, prepared once a transaction.
 type stmts struct {
 	dup, article, fts, figure, mention, citation, entity, sighting *sql.Stmt
+	inputSighting                                                  *sql.Stmt
 	window, windowFTS                                              *sql.Stmt
 	seen                                                           *sync.Map // the store's entitySeen
 	written                                                        []string  // entities written in this transaction, remembered once it commits
@@ -398,6 +404,7 @@ func prepare(ctx context.Context, tx *sql.Tx) (*stmts, error) {
 		{&st.entity, `INSERT INTO entities (id, type, name, name_fr, aliases, iso, qid, country) VALUES (?,?,?,?,?,?,?,?)
 			ON CONFLICT(id) DO NOTHING`},
 		{&st.sighting, "INSERT OR IGNORE INTO sightings (article_id, input, outlet, date) VALUES (?,?,?,?)"},
+		{&st.inputSighting, "INSERT OR IGNORE INTO input_sightings (input_id, article_id) VALUES (?,?)"},
 	} {
 		if *p.dst, err = tx.PrepareContext(ctx, p.q); err != nil {
 			st.close()
@@ -408,7 +415,7 @@ func prepare(ctx context.Context, tx *sql.Tx) (*stmts, error) {
 }
 
 func (st *stmts) close() {
-	for _, s := range []*sql.Stmt{st.dup, st.article, st.fts, st.figure, st.mention, st.citation, st.entity, st.sighting, st.window, st.windowFTS} {
+	for _, s := range []*sql.Stmt{st.dup, st.article, st.fts, st.figure, st.mention, st.citation, st.entity, st.sighting, st.inputSighting, st.window, st.windowFTS} {
 		if s != nil {
 			s.Close()
 		}
@@ -913,6 +920,31 @@ func (s *Store) LineDocs(ctx context.Context, keys []uint64) (map[uint64][]uint6
 			out[uint64(k)] = append(out[uint64(k)], uint64(d))
 		}
 		rows.Close()
+	}
+	return out, nil
+}
+
+// Sighted returns, for each of these input ids found an exact copy of a
+// stored article, that article's id.
+func (s *Store) Sighted(ctx context.Context, inputIDs []string) (map[string]string, error) {
+	out := map[string]string{}
+	err := inChunks(inputIDs, func(args []any, marks string) error {
+		rows, err := s.db.QueryContext(ctx, "SELECT input_id, article_id FROM input_sightings WHERE input_id IN ("+marks+")", args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var in, id string
+			if err := rows.Scan(&in, &id); err != nil {
+				return err
+			}
+			out[in] = id
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sightings: %w", err)
 	}
 	return out, nil
 }

@@ -347,6 +347,19 @@ func Run(t *testing.T, open func(t *testing.T) dossier.Store) {
 			t.Errorf("Furniture = %v, %v; want a.example [4] (rewritten), b.example [3]", got, err)
 		}
 	})
+	t.Run("Sighted", func(t *testing.T) {
+		s := open(t)
+		first := article("f1000000", "hsame", "Titre", "Texte recopié tel quel sur Koursk.")
+		copyOf := article("c2000000", "hsame", "Titre", "Texte recopié tel quel sur Koursk.")
+		res := write(t, s, dossier.Batch{Articles: []*dossier.Article{first, copyOf}})
+		if len(res) != 2 || !res[1].Dup || res[1].ID != "f1000000" {
+			t.Fatalf("Write = %+v, want the second a sighting of f1000000", res)
+		}
+		got, err := s.Sighted(ctx, []string{"c2000000", "f1000000", "zz"})
+		if err != nil || len(got) != 1 || got["c2000000"] != "f1000000" {
+			t.Errorf("Sighted = %v, %v; want c2000000 -> f1000000 only", got, err)
+		}
+	})
 	t.Run("PagesAndOneStory", func(t *testing.T) {
 		s := open(t)
 		var arts []*dossier.Article
