@@ -172,6 +172,7 @@ func Clean(d extract.Doc, opt Options) Result {
 	c.res.Tags = append(c.res.Tags, d.Tags...)
 	c.split()
 	c.spans()
+	c.segment()
 	if len(c.ls) == 0 {
 		return c.res
 	}

@@ -119,6 +119,20 @@ func wholePages(t *testing.T, fail func(format string, args ...any)) {
 		}
 	}
 
+	// flat pages have paragraphs again
+	paras, truthParas, flat := 0, 0, 0
+	for i, p := range pages {
+		if p.Flat {
+			flat++
+			paras += strings.Count(strings.TrimSpace(texts[ids[i]]), "\n\n") + 1
+			truthParas += strings.Count(p.Body, "\n\n") + 1
+		}
+	}
+	t.Logf("flat pages: %.1f paragraphs each (the articles have %.1f)", float64(paras)/float64(flat), float64(truthParas)/float64(flat))
+	if 2*paras < truthParas {
+		fail("flat pages: %d paragraphs for %d in the articles (want at least half)", paras, truthParas)
+	}
+
 	// copy links, as relations between pages
 	links, _, err := s.Copies(ctx)
 	if err != nil {
