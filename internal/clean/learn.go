@@ -30,24 +30,97 @@ const (
 
 // spanSeen is one span's recent pages.
 type spanSeen struct {
-	docs [spanDocs]uint64
+	docs [spanDocs]uint32 // folded page keys: a clash costs one page's count on one span
 	days [spanDocs]int32
 	n    uint8
+}
+
+// spanTable is an open-addressing hash table of spans (linear probing,
+// key 0 for an empty slot), at most half full: every word of every page
+// is looked up and most are added, and a Go map of these values cost
+// more than the rest of cleaning.
+type spanTable struct {
+	keys []uint64
+	vals []spanSeen
+	n    int
+}
+
+func newSpanTable(size int) spanTable {
+	c := 64
+	for c < 2*size {
+		c <<= 1
+	}
+	return spanTable{keys: make([]uint64, c), vals: make([]spanSeen, c)}
+}
+
+func tableKey(k uint64) uint64 {
+	if k == 0 {
+		return 1 // 0 marks an empty slot
+	}
+	return k
+}
+
+// slot is where k is, or would go.
+func (t *spanTable) slot(k uint64) int {
+	mask := len(t.keys) - 1
+	i := int((k * 0x9e3779b97f4a7c15) >> 32 & uint64(mask))
+	for t.keys[i] != 0 && t.keys[i] != k {
+		i = (i + 1) & mask
+	}
+	return i
+}
+
+func (t *spanTable) get(k uint64) (*spanSeen, bool) {
+	i := t.slot(tableKey(k))
+	return &t.vals[i], t.keys[i] != 0
+}
+
+// put returns the entry of k, added empty if new; the table must have
+// room (n < len/2).
+func (t *spanTable) put(k uint64) *spanSeen {
+	k = tableKey(k)
+	i := t.slot(k)
+	if t.keys[i] == 0 {
+		t.keys[i] = k
+		t.n++
+	}
+	return &t.vals[i]
 }
 
 // SiteSpans is the span furniture state of one site. It is not safe for
 // concurrent use while it is added to; Recurring may be called from many
 // goroutines once adding is done.
 type SiteSpans struct {
-	m     map[uint64]spanSeen
+	t     spanTable
 	today int32 // the latest day a page of the site was added on
 }
 
 // NewSiteSpans returns an empty state.
-func NewSiteSpans() *SiteSpans { return &SiteSpans{m: map[uint64]spanSeen{}} }
+func NewSiteSpans() *SiteSpans { return &SiteSpans{t: newSpanTable(1024)} }
 
 // Len is the number of spans remembered.
-func (s *SiteSpans) Len() int { return len(s.m) }
+func (s *SiteSpans) Len() int { return s.t.n }
+
+// each calls f for each span and its entry.
+func (s *SiteSpans) each(f func(k uint64, e *spanSeen)) {
+	for i, k := range s.t.keys {
+		if k != 0 {
+			f(k, &s.t.vals[i])
+		}
+	}
+}
+
+// rebuild makes a table sized for n more spans holding the entries keep
+// says to keep.
+func (s *SiteSpans) rebuild(more int, keep func(k uint64, e *spanSeen) bool) {
+	t := newSpanTable(min(s.t.n+more, MaxSiteSpans+more))
+	s.each(func(k uint64, e *spanSeen) {
+		if keep(k, e) {
+			*t.put(k) = *e
+		}
+	})
+	s.t = t
+}
 
 // Today is the latest day (days since 1970-01-01) a page was added on.
 func (s *SiteSpans) Today() int32 { return s.today }
@@ -61,14 +134,21 @@ func (s *SiteSpans) Add(doc uint64, day int32, keys []uint64) {
 	if day > s.today {
 		s.today = day
 	}
+	if s.t.n+len(keys) > MaxSiteSpans {
+		s.forget(MaxSiteSpans / 2)
+	}
+	if 2*(s.t.n+len(keys)) > len(s.t.keys) {
+		s.rebuild(s.t.n+len(keys), func(uint64, *spanSeen) bool { return true }) // doubling: rebuilds stay linear
+	}
+	doc32 := fold32(doc)
 	for _, k := range keys {
-		e := s.m[k]
-		i := slices.Index(e.docs[:e.n], doc)
+		e := s.t.put(k)
+		i := slices.Index(e.docs[:e.n], doc32)
 		switch {
 		case i >= 0:
 			e.days[i] = max(e.days[i], day)
 		case int(e.n) < spanDocs:
-			e.docs[e.n], e.days[e.n] = doc, day
+			e.docs[e.n], e.days[e.n] = doc32, day
 			e.n++
 		default:
 			old := 0
@@ -80,21 +160,31 @@ func (s *SiteSpans) Add(doc uint64, day int32, keys []uint64) {
 			if e.days[old] > day {
 				continue // older than all it remembers
 			}
-			e.docs[old], e.days[old] = doc, day
+			e.docs[old], e.days[old] = doc32, day
 		}
-		s.m[k] = e
-	}
-	if len(s.m) > MaxSiteSpans {
-		s.forget(MaxSiteSpans / 2)
 	}
 }
 
+func fold32(k uint64) uint32 { return uint32(k ^ k>>32) }
+
+// weights[age] is what a sighting age days old counts.
+var weights = func() (w [spanHorizon + 1]float64) {
+	for age := range w {
+		w[age] = math.Exp2(-float64(age) / SpanHalfLife)
+	}
+	return w
+}()
+
 // weight is what a sighting on day seen counts on day at.
 func weight(at, seen int32) float64 {
-	if seen >= at {
+	switch age := at - seen; {
+	case age <= 0:
 		return 1
+	case age > spanHorizon:
+		return 0
+	default:
+		return weights[age]
 	}
-	return math.Exp2(-float64(at-seen) / SpanHalfLife)
 }
 
 // Recurring returns the function Options.RecurringSpan wants for page doc
@@ -104,14 +194,15 @@ func (s *SiteSpans) Recurring(doc uint64, day int32) func(uint64) int {
 	if day == 0 {
 		day = s.today
 	}
+	doc32 := fold32(doc)
 	return func(k uint64) int {
-		e, ok := s.m[k]
-		if !ok || e.n < 2 && e.docs[0] == doc {
+		e, ok := s.t.get(k)
+		if !ok || e.n < 2 && e.docs[0] == doc32 {
 			return 0
 		}
 		w := 0.0
 		for i := 0; i < int(e.n); i++ {
-			if e.docs[i] != doc {
+			if e.docs[i] != doc32 {
 				w += weight(day, e.days[i])
 			}
 		}
@@ -129,16 +220,14 @@ func (s *SiteSpans) forget(keep int) {
 		n      uint8
 		newest int32
 	}
-	cs := make([]cand, 0, len(s.m))
-	for k, e := range s.m {
-		newest := slices.Max(e.days[:e.n])
-		if newest < s.today-spanHorizon {
-			delete(s.m, k)
-			continue
+	cs := make([]cand, 0, s.t.n)
+	s.each(func(k uint64, e *spanSeen) {
+		if newest := slices.Max(e.days[:e.n]); newest >= s.today-spanHorizon {
+			cs = append(cs, cand{k, e.n, newest})
 		}
-		cs = append(cs, cand{k, e.n, newest})
-	}
+	})
 	if len(cs) <= keep {
+		s.rebuild(0, func(_ uint64, e *spanSeen) bool { return slices.Max(e.days[:e.n]) >= s.today-spanHorizon })
 		return
 	}
 	slices.SortFunc(cs, func(a, b cand) int {
@@ -159,32 +248,36 @@ func (s *SiteSpans) forget(keep int) {
 		}
 		return 0
 	})
+	drop := make(map[uint64]bool, len(cs)-keep)
 	for _, c := range cs[:len(cs)-keep] {
-		delete(s.m, c.k)
+		drop[c.k] = true
 	}
+	s.rebuild(0, func(k uint64, e *spanSeen) bool {
+		return !drop[k] && slices.Max(e.days[:e.n]) >= s.today-spanHorizon
+	})
 }
 
 // Marshal encodes what is worth keeping across runs: the spans seen in
 // two pages or more (furniture, or on its way to be), within the horizon,
 // in key order so that the same state has the same bytes.
 func (s *SiteSpans) Marshal() []byte {
-	keys := make([]uint64, 0, len(s.m)/8)
-	for k, e := range s.m {
+	keys := make([]uint64, 0, s.t.n/8)
+	s.each(func(k uint64, e *spanSeen) {
 		if e.n >= 2 && slices.Max(e.days[:e.n]) >= s.today-spanHorizon {
 			keys = append(keys, k)
 		}
-	}
+	})
 	slices.Sort(keys)
 	b := make([]byte, 0, 16+len(keys)*(8+1+spanDocs*12))
-	b = append(b, 1) // version
+	b = append(b, 2) // version
 	b = binary.AppendVarint(b, int64(s.today))
 	b = binary.AppendUvarint(b, uint64(len(keys)))
 	for _, k := range keys {
-		e := s.m[k]
+		e, _ := s.t.get(k)
 		b = binary.LittleEndian.AppendUint64(b, k)
 		b = append(b, e.n)
 		for i := 0; i < int(e.n); i++ {
-			b = binary.LittleEndian.AppendUint64(b, e.docs[i])
+			b = binary.LittleEndian.AppendUint32(b, e.docs[i])
 			b = binary.AppendVarint(b, int64(s.today-e.days[i]))
 		}
 	}
@@ -196,7 +289,7 @@ var errSpanState = errors.New("furniture span state: malformed")
 // UnmarshalSiteSpans decodes what Marshal wrote.
 func UnmarshalSiteSpans(b []byte) (*SiteSpans, error) {
 	s := NewSiteSpans()
-	if len(b) == 0 || b[0] != 1 {
+	if len(b) == 0 || b[0] != 2 {
 		return nil, errSpanState
 	}
 	b = b[1:]
@@ -211,6 +304,7 @@ func UnmarshalSiteSpans(b []byte) (*SiteSpans, error) {
 		return nil, errSpanState
 	}
 	b = b[n:]
+	s.t = newSpanTable(int(count) + 1024)
 	for ; count > 0; count-- {
 		if len(b) < 9 {
 			return nil, errSpanState
@@ -222,18 +316,18 @@ func UnmarshalSiteSpans(b []byte) (*SiteSpans, error) {
 			return nil, errSpanState
 		}
 		for i := 0; i < int(e.n); i++ {
-			if len(b) < 8 {
+			if len(b) < 4 {
 				return nil, errSpanState
 			}
-			e.docs[i] = binary.LittleEndian.Uint64(b)
-			age, n := binary.Varint(b[8:])
+			e.docs[i] = binary.LittleEndian.Uint32(b)
+			age, n := binary.Varint(b[4:])
 			if n <= 0 {
 				return nil, errSpanState
 			}
 			e.days[i] = s.today - int32(age)
-			b = b[8+n:]
+			b = b[4+n:]
 		}
-		s.m[k] = e
+		*s.t.put(k) = e
 	}
 	if len(b) != 0 {
 		return nil, errSpanState

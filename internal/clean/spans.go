@@ -69,14 +69,42 @@ func SpanKeys(d extract.Doc) (doc uint64, keys []uint64) {
 
 // wordHashes appends the hashes of the words of s (case and edge
 // punctuation folded) to hs, and the index of each word's field to at
-// when at is not nil.
+// when at is not nil. Fields are split on white space as strings.Fields
+// does; it scans bytes and hashes as it goes (FNV-1a), since it runs
+// over every word of every page twice.
 func wordHashes(s string, hs []uint64, at *[]int) []uint64 {
 	fi := 0
-	var buf [64]byte
-	for f := range strings.FieldsSeq(s) {
-		w := strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-		if w != "" {
-			hs = append(hs, foldedHash(w, buf[:0]))
+	for i := 0; i < len(s); {
+		// skip white space
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				i++
+				continue
+			}
+		} else if r, n := utf8.DecodeRuneInString(s[i:]); unicode.IsSpace(r) {
+			i += n
+			continue
+		}
+		// the field
+		start := i
+		for i < len(s) {
+			c := s[i]
+			if c < utf8.RuneSelf {
+				if asciiSpace[c] {
+					break
+				}
+				i++
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			i += n
+		}
+		if h, ok := foldedWord(s[start:i]); ok {
+			hs = append(hs, h)
 			if at != nil {
 				*at = append(*at, fi)
 			}
@@ -86,19 +114,43 @@ func wordHashes(s string, hs []uint64, at *[]int) []uint64 {
 	return hs
 }
 
-// foldedHash hashes w in lower case, without allocating for ASCII words.
-func foldedHash(w string, buf []byte) uint64 {
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= 0x80 {
-			return xxh3.HashString(strings.ToLower(w))
-		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf = append(buf, c)
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// foldedWord hashes a field's word: its edge characters that are not
+// letters or digits trimmed, in lower case. ok is false when nothing is
+// left.
+func foldedWord(f string) (h uint64, ok bool) {
+	f = strings.TrimFunc(f, notWordRune)
+	if f == "" {
+		return 0, false
 	}
-	return xxh3.Hash(buf)
+	h = 14695981039346656037
+	for i := 0; i < len(f); {
+		c := f[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			h = (h ^ uint64(c)) * 1099511628211
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(f[i:])
+		i += n
+		r = unicode.ToLower(r)
+		var buf [utf8.UTFMax]byte
+		for _, b := range buf[:utf8.EncodeRune(buf[:], r)] {
+			h = (h ^ uint64(b)) * 1099511628211
+		}
+	}
+	return h, true
+}
+
+func notWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9')
+	}
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 }
 
 // spanKey combines the site's hash and a window of word hashes; the
@@ -137,8 +189,8 @@ func (c *cleaner) spans() {
 func (c *cleaner) cutSpans(l *line, site uint64) []*line {
 	fields := strings.Fields(l.written)
 	// the folded words, each tied to the field it comes from
-	var at []int
-	ws := wordHashes(l.written, nil, &at)
+	at := make([]int, 0, len(fields))
+	ws := wordHashes(l.written, make([]uint64, 0, len(fields)), &at)
 	covered := make([]bool, len(fields))
 	most, any := 0, false
 	for i := 0; i+SpanWords <= len(ws); i++ {
@@ -153,34 +205,11 @@ func (c *cleaner) cutSpans(l *line, site uint64) []*line {
 		return []*line{l}
 	}
 
-	// a phrase the site's articles share ("a indiqué le porte-parole de
-	// la préfecture") stands inside a sentence; furniture stands between
-	// blocks
-	for i := 0; i < len(fields); {
-		if !covered[i] {
-			i++
-			continue
-		}
-		j := i
-		for j < len(fields) && covered[j] {
-			j++
-		}
-		midStart := i > 0 && !endsBlock(fields[i-1])
-		midEnd := j < len(fields) && !endsBlock(fields[j-1]) && startsLower(fields[j])
-		// a run longer than a phrase (a menu, headlines) is furniture
-		// even when its edge meets a sentence
-		if (midStart || midEnd) && j-i < maxPhraseRun {
-			for k := i; k < j; k++ {
-				covered[k] = false
-			}
-		}
-		i = j
-	}
 	// a run that ends inside a phrase the text goes on with ("... de
 	// Nama [Le] national train") gives back its words from the last
 	// capitalised one: the menus and headlines it holds end before
 	for i := 1; i < len(fields); i++ {
-		if covered[i-1] && !covered[i] && !endsBlock(fields[i-1]) && startsLower(fields[i]) {
+		if covered[i-1] && !covered[i] && !endsBlock(fields[i-1]) && !startsUpper(fields[i]) {
 			for k := i - 1; k >= 0 && k >= i-SpanWords+1 && covered[k]; k-- {
 				if startsUpper(fields[k]) {
 					if k > 0 && covered[k-1] {
@@ -192,6 +221,42 @@ func (c *cleaner) cutSpans(l *line, site uint64) []*line {
 				}
 			}
 		}
+	}
+	// a phrase the site's articles share ("a indiqué le porte-parole de
+	// la préfecture") stands inside a sentence; furniture stands between
+	// blocks. Runs are looked at piece by piece, a piece ending where a
+	// sentence or block ends: a short piece that starts or ends inside a
+	// sentence is the article's. Menus and headlines have no sentence
+	// ends, so their pieces are long.
+	for i := 0; i < len(fields); {
+		if !covered[i] {
+			i++
+			continue
+		}
+		j := i
+		for j < len(fields) && covered[j] {
+			j++
+			if endsBlock(fields[j-1]) {
+				break
+			}
+		}
+		midStart := i > 0 && !endsBlock(fields[i-1])
+		midEnd := j < len(fields) && !endsBlock(fields[j-1]) && !startsUpper(fields[j])
+		if midEnd && !midStart {
+			// what finishes the piece's sentence: a few words ("à 7h42")
+			// finish a notice or a byline, not an article's sentence
+			k := j
+			for k < len(fields) && k-j < minKeptRun && !covered[k] && !endsBlock(fields[k]) && (k == j || !startsUpper(fields[k])) {
+				k++
+			}
+			midEnd = k-j >= minKeptRun || k < len(fields) && !covered[k] && !startsUpper(fields[k]) && k-j+1 >= minKeptRun
+		}
+		if (midStart || midEnd) && j-i < maxPhraseRun {
+			for k := i; k < j; k++ {
+				covered[k] = false
+			}
+		}
+		i = j
 	}
 	// a run ending mid-phrase ("Publié le 11 mars 2025 à") takes the
 	// few words that finish it, up to the next capitalised word

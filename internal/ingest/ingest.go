@@ -362,7 +362,7 @@ type siteSpans struct {
 // maxSitesInMemory bounds the sites whose furniture state is held
 // decoded: past it the least recently used are parked, encoded (only
 // their recurring spans), until a page of theirs comes again.
-const maxSitesInMemory = 64
+const maxSitesInMemory = 32
 
 // learnSpans adds the chunk's spans to their sites' state, and returns
 // each document's state (nil when its site is not known).

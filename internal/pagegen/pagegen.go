@@ -128,6 +128,19 @@ func (g *gen) figure(n int) string {
 	return fmt.Sprintf("Au total, %s %s %s, selon la préfecture.", frNumber(n), t.plural, g.pick(places))
 }
 
+// headline is a title: a clause, a place and what happened, or a figure
+// (carousels full of figures make pages that differ in numbers).
+func (g *gen) headline() string {
+	switch g.r.IntN(3) {
+	case 0:
+		t := things[g.r.IntN(len(things))]
+		return fmt.Sprintf("%s : %s %s", g.name(), frNumber(g.number()), t.plural)
+	case 1:
+		return fmt.Sprintf("À %s, %s", g.name(), g.clause())
+	}
+	return capital(g.clause())
+}
+
 type article struct {
 	site, title, standfirst, author, url, date, cites string
 	day                                               int
@@ -182,12 +195,16 @@ func Generate(seed uint64, o Options) []Page {
 		for oi, ot := range outlets {
 			for k := 0; k < o.PerDay; k++ {
 				a := article{site: ot.host, date: date, day: day, author: g.pick(ot.authors)}
-				a.title = capital(g.clause())
+				a.title = g.headline()
 				a.standfirst = g.sentence() + " " + g.sentence()
+				paras, sents := 3+g.r.IntN(4), 2
+				if k >= 5 && k <= 7 { // brèves: the page around them outweighs them
+					paras, sents = 2, 1
+				}
 				a.url = fmt.Sprintf("https://%s/%s/article/2025/03/%02d/%s-%d", ot.host, strings.ToLower(strings.Fields(ot.menu)[1+g.r.IntN(4)]), 10+day, strings.ToLower(g.name()), k)
-				for p := 0; p < 3+g.r.IntN(4); p++ {
+				for p := 0; p < paras; p++ {
 					var ss []string
-					for s := 0; s < 2+g.r.IntN(3); s++ {
+					for s := 0; s < sents+g.r.IntN(3); s++ {
 						ss = append(ss, g.sentence())
 					}
 					if p < 2 { // figures in the first paragraphs only: an edited copy drops the last
