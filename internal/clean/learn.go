@@ -212,48 +212,52 @@ func (s *SiteSpans) Recurring(doc uint64, day int32) func(uint64) int {
 
 // forget drops spans until at most keep remain: first those past the
 // horizon, then the ones seen in one page, stalest first, then the
-// stalest of the others. It costs a sort of the spans, once per
-// MaxSiteSpans/2 added, so adding stays linear.
+// stalest of the others. Ages are counted in a histogram, not sorted: it
+// runs once per MaxSiteSpans/2 spans added, and a sort there cost as much
+// as the rest of span learning.
 func (s *SiteSpans) forget(keep int) {
-	type cand struct {
-		k      uint64
-		n      uint8
-		newest int32
-	}
-	cs := make([]cand, 0, s.t.n)
-	s.each(func(k uint64, e *spanSeen) {
-		if newest := slices.Max(e.days[:e.n]); newest >= s.today-spanHorizon {
-			cs = append(cs, cand{k, e.n, newest})
+	// by age in days (0..spanHorizon), the spans seen in one page and in more
+	var once, more [spanHorizon + 1]int
+	newest := func(e *spanSeen) int32 { return slices.Max(e.days[:e.n]) }
+	age := func(e *spanSeen) int32 { return max(0, s.today-newest(e)) }
+	live := 0
+	s.each(func(_ uint64, e *spanSeen) {
+		if a := age(e); a <= spanHorizon {
+			if e.n > 1 {
+				more[a]++
+			} else {
+				once[a]++
+			}
+			live++
 		}
 	})
-	if len(cs) <= keep {
-		s.rebuild(0, func(_ uint64, e *spanSeen) bool { return slices.Max(e.days[:e.n]) >= s.today-spanHorizon })
-		return
+	// the oldest age kept of each kind, and how many of that age go:
+	// past it all go
+	cutOnce, cutMore := spanHorizon, spanHorizon
+	dropOnce, dropMore := 0, 0
+	excess := live - keep
+	for a := spanHorizon; a >= 0 && excess > 0; a-- {
+		n := min(once[a], excess)
+		cutOnce, dropOnce, excess = a, n, excess-n
 	}
-	slices.SortFunc(cs, func(a, b cand) int {
-		if (a.n > 1) != (b.n > 1) {
-			if a.n > 1 {
-				return 1
-			}
-			return -1
-		}
-		if a.newest != b.newest {
-			return int(a.newest - b.newest)
+	for a := spanHorizon; a >= 0 && excess > 0; a-- {
+		n := min(more[a], excess)
+		cutMore, dropMore, excess = a, n, excess-n
+	}
+	s.rebuild(0, func(_ uint64, e *spanSeen) bool {
+		a := age(e)
+		cut, drop := cutOnce, &dropOnce
+		if e.n > 1 {
+			cut, drop = cutMore, &dropMore
 		}
 		switch {
-		case a.k < b.k:
-			return -1
-		case a.k > b.k:
-			return 1
+		case a > spanHorizon || a > cut:
+			return false
+		case a == cut && *drop > 0:
+			*drop--
+			return false
 		}
-		return 0
-	})
-	drop := make(map[uint64]bool, len(cs)-keep)
-	for _, c := range cs[:len(cs)-keep] {
-		drop[c.k] = true
-	}
-	s.rebuild(0, func(k uint64, e *spanSeen) bool {
-		return !drop[k] && slices.Max(e.days[:e.n]) >= s.today-spanHorizon
+		return true
 	})
 }
 
