@@ -22,7 +22,7 @@ const (
 	// MaxSiteSpans bounds the spans remembered per site. Past it the spans
 	// seen in one page only, then the stalest, are forgotten: furniture
 	// recurs, so it is seen again before it matters.
-	MaxSiteSpans = 1 << 15
+	MaxSiteSpans = 1 << 14
 	// spanHorizon: a span last seen this many days before the site's
 	// latest page weighs less than 1/64 and is forgotten.
 	spanHorizon = int32(6 * SpanHalfLife)
