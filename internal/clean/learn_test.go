@@ -66,3 +66,19 @@ func TestSiteSpans(t *testing.T) {
 		t.Errorf("carousel forgotten: Recurring = %d", got)
 	}
 }
+
+func TestPageURL(t *testing.T) {
+	same := []string{
+		"https://www.example.fr/politique/article/2025/03/11/x_123.html",
+		"http://example.fr/politique/article/2025/03/11/x_123.html?utm_source=twitter&xtor=RSS-1#comments",
+		"https://WWW.Example.fr/politique/article/2025/03/11/x_123.html/",
+	}
+	for _, u := range same[1:] {
+		if pageURL(u) != pageURL(same[0]) {
+			t.Errorf("pageURL(%q) = %q, want %q", u, pageURL(u), pageURL(same[0]))
+		}
+	}
+	if pageURL("https://example.fr/article?id=1") == pageURL("https://example.fr/article?id=2") {
+		t.Error("pages told apart by their query are one page")
+	}
+}

@@ -49,7 +49,7 @@ func SpanKeys(d extract.Doc) (doc uint64, keys []uint64) {
 		return 0, nil // pages of unknown origin are not one site: copies of a story would look like furniture
 	}
 	if d.URL != "" {
-		doc = xxh3.HashString("url\x00" + d.URL)
+		doc = xxh3.HashString("url\x00" + pageURL(d.URL))
 	} else {
 		doc, _ = Keys(d)
 	}
@@ -386,3 +386,27 @@ func SpanDay(d extract.Doc) int32 {
 	}
 	return 0
 }
+
+// pageURL is the page a URL names, for counting a page once: scheme,
+// "www.", case of the host, a trailing slash, the fragment and tracking
+// parameters (utm_*, fbclid, xtor...) vary between captures of one page.
+func pageURL(raw string) string {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil || u.Host == "" {
+		return raw
+	}
+	q := u.Query()
+	for k := range q {
+		lk := strings.ToLower(k)
+		if strings.HasPrefix(lk, "utm_") || strings.HasPrefix(lk, "at_") || trackingParams[lk] {
+			q.Del(k)
+		}
+	}
+	key := strings.TrimPrefix(strings.ToLower(u.Host), "www.") + strings.TrimSuffix(u.EscapedPath(), "/")
+	if e := q.Encode(); e != "" { // Encode sorts by key
+		key += "?" + e
+	}
+	return key
+}
+
+var trackingParams = map[string]bool{"fbclid": true, "gclid": true, "xtor": true, "ref": true, "cmp": true, "mc_cid": true, "mc_eid": true, "ocid": true, "amp": true}
