@@ -264,10 +264,16 @@ func (s *SiteSpans) forget(keep int) {
 // Marshal encodes what is worth keeping across runs: the spans seen in
 // two pages or more (furniture, or on its way to be), within the horizon,
 // in key order so that the same state has the same bytes.
-func (s *SiteSpans) Marshal() []byte {
+func (s *SiteSpans) Marshal() []byte { return s.marshal(2) }
+
+// MarshalAll encodes the whole state, the spans seen once too: a state
+// put aside for a while and taken back is then the same.
+func (s *SiteSpans) MarshalAll() []byte { return s.marshal(1) }
+
+func (s *SiteSpans) marshal(minPages uint8) []byte {
 	keys := make([]uint64, 0, s.t.n/8)
 	s.each(func(k uint64, e *spanSeen) {
-		if e.n >= 2 && slices.Max(e.days[:e.n]) >= s.today-spanHorizon {
+		if e.n >= minPages && slices.Max(e.days[:e.n]) >= s.today-spanHorizon {
 			keys = append(keys, k)
 		}
 	})

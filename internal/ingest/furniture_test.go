@@ -229,6 +229,63 @@ func wholePages(t *testing.T, fail func(format string, args ...any)) {
 	}
 }
 
+// TestSpanStateParked: with one site held decoded at a time, the others
+// parked encoded, then dropped and read back from the store, pages clean
+// as with all sites in memory.
+func TestSpanStateParked(t *testing.T) {
+	ctx := context.Background()
+	pages := pagegen.Generate(4, pagegen.Options{Outlets: 5, Days: 1, PerDay: 6})
+	file := filepath.Join(t.TempDir(), "pages.jsonl")
+	var b strings.Builder
+	for _, p := range pages {
+		line, _ := json.Marshal(map[string]string{"url": p.URL, "title": p.Title, "date": p.Date, "text": p.Text})
+		b.Write(line)
+		b.WriteByte('\n')
+	}
+	if err := os.WriteFile(file, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	texts := func() map[string]string {
+		s, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "d.db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		if _, err := New(s, Options{ChunkSize: 3}).Run(ctx, []string{file}, nil, func(e Event) {
+			if e.Err != nil {
+				t.Errorf("%s: %v", e.Input, e.Err)
+			}
+		}, nil); err != nil {
+			t.Fatal(err)
+		}
+		hits, _, err := s.Articles(ctx, dossier.ArticleQuery{Limit: 1000})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]string{}
+		for _, h := range hits {
+			a, err := s.Article(ctx, h.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out[a.ID] = a.Text
+		}
+		return out
+	}
+	want := texts()
+	defer func(n int) { maxSitesInMemory = n }(maxSitesInMemory)
+	maxSitesInMemory = 1
+	got := texts()
+	if len(got) != len(want) {
+		t.Fatalf("%d articles parked, %d not", len(got), len(want))
+	}
+	for id, w := range want {
+		if got[id] != w {
+			t.Errorf("%s: parking changed the clean text", id)
+		}
+	}
+}
+
 func ratio(a, b int) float64 {
 	if b == 0 {
 		return 1

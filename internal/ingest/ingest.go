@@ -136,7 +136,7 @@ func (p *Pipeline) run(ctx context.Context, args []string, stdin io.Reader, repo
 
 func (p *Pipeline) runSources(ctx context.Context, srcs []source, errs []error, notes []notice, stdin io.Reader, report func(Event), progress func(done, total int), emit func(*dossier.Article)) (Summary, error) {
 	r := &runner{p: p, report: report, emit: emit, counter: clean.NewCounter(), loaded: map[uint64]bool{}, inputs: map[uint64]bool{}, deferred: p.opt.Defer,
-		spanSites: map[string]bool{}, sites: map[string]*siteSpans{}, parked: map[string][]byte{}}
+		spanSites: map[string]bool{}, sites: map[string]*siteSpans{}, parked: map[string]parkedSite{}}
 	if emit == nil {
 		// Storing runs beside analysis: chunk N is written while N+1 is cleaned.
 		r.batches = make(chan batch, 1)
@@ -248,8 +248,13 @@ type runner struct {
 	// bound memory (both owned by process).
 	spanSites map[string]bool
 	sites     map[string]*siteSpans
-	parked    map[string][]byte
+	parked    map[string]parkedSite
+	parkedLen int // bytes in parked
 	chunks    int // processed, the clock of sites' use
+	// reload: sites dropped from parked, to be read from the store again
+	// when they come back (process adds, the reading goroutine takes)
+	reloadMu sync.Mutex
+	reload   []string
 	// deferred: articles are stored unanalysed (Options.Defer), so nothing
 	// is related in this run
 	deferred bool
@@ -319,6 +324,12 @@ func (r *runner) keys(ctx context.Context, c *chunk) error {
 	c.spanKeys = make([][]uint64, len(c.docs))
 	var fresh []uint64
 	var newSites []string
+	r.reloadMu.Lock()
+	for _, site := range r.reload {
+		delete(r.spanSites, site)
+	}
+	r.reload = r.reload[:0]
+	r.reloadMu.Unlock()
 	for i, d := range c.docs {
 		c.docKeys[i], c.lineKeys[i] = clean.Keys(d)
 		for _, k := range c.lineKeys[i] {
@@ -360,9 +371,20 @@ type siteSpans struct {
 }
 
 // maxSitesInMemory bounds the sites whose furniture state is held
-// decoded: past it the least recently used are parked, encoded (only
-// their recurring spans), until a page of theirs comes again.
-const maxSitesInMemory = 32
+// decoded: past it the least recently used are parked, encoded (about a
+// tenth of the memory), until a page of theirs comes again.
+var maxSitesInMemory = 32 // a variable for the tests
+
+// maxParked bounds the bytes of parked states: past it the least recently
+// used are dropped and read again from the store, which has them (their
+// last batch may still be on its way: a few chunks of learning can be
+// lost for such a site).
+var maxParked = 64 << 20
+
+type parkedSite struct {
+	state []byte
+	used  int
+}
 
 // learnSpans adds the chunk's spans to their sites' state, and returns
 // each document's state (nil when its site is not known).
@@ -375,7 +397,8 @@ func (r *runner) learnSpans(c chunk) []*clean.SiteSpans {
 		}
 		st := r.sites[site]
 		if st == nil {
-			b, ok := r.parked[site]
+			p, ok := r.parked[site]
+			b := p.state
 			if !ok {
 				b, ok = c.spanState[site]
 			}
@@ -386,6 +409,7 @@ func (r *runner) learnSpans(c chunk) []*clean.SiteSpans {
 			if ss == nil {
 				ss = clean.NewSiteSpans()
 			}
+			r.parkedLen -= len(p.state)
 			delete(r.parked, site)
 			st = &siteSpans{SiteSpans: ss}
 			r.sites[site] = st
@@ -416,8 +440,27 @@ func (r *runner) touched() map[string][]byte {
 		if r.sites[oldest].used == r.chunks {
 			break // all in use by this chunk
 		}
-		r.parked[oldest] = r.sites[oldest].Marshal()
+		b := r.sites[oldest].MarshalAll() // taken back as it was
+		r.parked[oldest] = parkedSite{b, r.sites[oldest].used}
+		r.parkedLen += len(b)
 		delete(r.sites, oldest)
+	}
+	var dropped []string
+	for r.parkedLen > maxParked {
+		oldest := ""
+		for site, p := range r.parked {
+			if oldest == "" || p.used < r.parked[oldest].used || p.used == r.parked[oldest].used && site < oldest {
+				oldest = site
+			}
+		}
+		r.parkedLen -= len(r.parked[oldest].state)
+		delete(r.parked, oldest)
+		dropped = append(dropped, oldest)
+	}
+	if len(dropped) > 0 {
+		r.reloadMu.Lock()
+		r.reload = append(r.reload, dropped...)
+		r.reloadMu.Unlock()
 	}
 	return out
 }

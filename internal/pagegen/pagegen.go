@@ -302,7 +302,7 @@ func (g *gen) page(ot outlet, a article, headlines, older []string, repeat bool)
 		}
 	}
 	lines := []string{ot.cookie, ot.name, ot.menu, "À la une"}
-	for _, k := range g.r.Perm(len(own))[:8] {
+	for _, k := range g.r.Perm(len(own))[:min(8, len(own))] {
 		lines = append(lines, own[k])
 	}
 	lines = append(lines, a.title, a.standfirst)
@@ -315,12 +315,12 @@ func (g *gen) page(ot outlet, a article, headlines, older []string, repeat bool)
 		}
 	}
 	lines = append(lines, ot.notice, "Sur le même sujet")
-	for _, k := range g.r.Perm(len(own))[:3] {
+	for _, k := range g.r.Perm(len(own))[:min(3, len(own))] {
 		lines = append(lines, own[k])
 	}
 	if len(older) > 0 {
 		lines = append(lines, "Les plus lus")
-		for _, k := range g.r.Perm(len(older))[:6] {
+		for _, k := range g.r.Perm(len(older))[:min(6, len(older))] {
 			lines = append(lines, older[k])
 		}
 	}
