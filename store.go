@@ -51,6 +51,13 @@ type Reader interface {
 	Search(ctx context.Context, query string, limit int) ([]Hit, error)
 	// Figures returns stored figures matching f.
 	Figures(ctx context.Context, f FigureFilter) ([]Figure, error)
+	// Sighted returns, for each of these input ids (the id an input's
+	// article would have had) whose article was an exact copy of a stored
+	// one, the id of that stored article.
+	Sighted(ctx context.Context, inputIDs []string) (map[string]string, error)
+	// Furniture returns the furniture span state of each of these sites
+	// that has one (written by Write, Batch.Furniture).
+	Furniture(ctx context.Context, sites []string) (map[string][]byte, error)
 	// Entities lists entities with their use; Entity returns one by id.
 	Entities(ctx context.Context, f EntityFilter) ([]EntitySummary, error)
 	Entity(ctx context.Context, id string) (*EntitySummary, error)
@@ -103,8 +110,11 @@ type Batch struct {
 	// are no longer pending. Their results follow those of Articles.
 	Analysed []*Article
 	Lines    map[DocKey][]LineKey
-	Copies   []CopyLink
-	Stories  []StoryAssignment
+	// Furniture is the furniture span state of the sites the batch's
+	// pages belong to, replacing what was stored.
+	Furniture map[string][]byte
+	Copies    []CopyLink
+	Stories   []StoryAssignment
 	// Series are the figure series the batch's articles touched; Dates
 	// the estimated dates of undated articles (stored or in the batch).
 	Series []SeriesUpdate

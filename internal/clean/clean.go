@@ -129,7 +129,11 @@ func (l *line) reason() string {
 	case whyNavList:
 		return "navigation list (short items with no figures)"
 	case whySpan:
-		return "recurs in " + strconv.Itoa(l.arg) + " other pages of the site (furniture span)"
+		if l.arg >= spanDocs-1 {
+			// a span remembers its last spanDocs pages: past them the count is not known
+			return "recurs in " + strconv.Itoa(spanDocs-1) + " or more other recent pages of the site (furniture span)"
+		}
+		return "recurs in " + strconv.Itoa(l.arg) + " other recent pages of the site (furniture span)"
 	case whyFurnitureList:
 		return "list or table after removed furniture"
 	}
@@ -172,6 +176,7 @@ func Clean(d extract.Doc, opt Options) Result {
 	c.res.Tags = append(c.res.Tags, d.Tags...)
 	c.split()
 	c.spans()
+	c.segment()
 	if len(c.ls) == 0 {
 		return c.res
 	}

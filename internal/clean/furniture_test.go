@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/dossier-news/dossier/internal/extract"
+	"github.com/dossier-news/dossier/internal/pagegen"
 )
 
 // A generated labelled set of whole-page captures: outlets whose pages
@@ -202,29 +203,47 @@ func TestFurnitureSpans(t *testing.T) {
 	}
 }
 
+// BenchmarkCleanSpans measures what span learning and removal add to
+// cleaning, per article, over the generated whole pages (internal/pagegen):
+// lines only, then with each page's spans learned into its site's state
+// (SiteSpans.Add) and cut. days=12 holds four times the pages of days=3:
+// the cost per article stays flat when learning is linear.
 func BenchmarkCleanSpans(b *testing.B) {
-	pages := genSet(2)
-	lines, sp := NewCounter(), NewCounter()
-	for _, p := range pages {
-		lines.Add(Keys(p.doc))
-		sp.Add(SpanKeys(p.doc))
-	}
-	for _, spans := range []bool{false, true} {
-		b.Run(fmt.Sprintf("spans=%v", spans), func(b *testing.B) {
-			c0, n := cpuTime(), 0
-			defer func() { b.ReportMetric(float64(cpuTime()-c0)/float64(max(n, 1)), "cpu-ns/op") }()
-			for b.Loop() {
-				n++
-				for _, p := range pages {
-					k, _ := Keys(p.doc)
-					opt := Options{Recurring: lines.Others(k)}
-					if spans {
-						sk, _ := SpanKeys(p.doc)
-						opt.RecurringSpan = sp.Others(sk)
+	for _, days := range []int{3, 12} {
+		var docs []extract.Doc
+		for _, p := range pagegen.Generate(2, pagegen.Options{Outlets: 4, Days: days, PerDay: 9}) {
+			d := extract.Text(p.URL, p.Text)
+			d.URL, d.Title, d.Date, d.Format = p.URL, p.Title, p.Date, extract.FormatJSONL
+			docs = append(docs, d)
+		}
+		for _, spans := range []bool{false, true} {
+			b.Run(fmt.Sprintf("days=%d/spans=%v", days, spans), func(b *testing.B) {
+				c0, n := cpuTime(), 0
+				defer func() { b.ReportMetric(float64(cpuTime()-c0)/float64(max(n, 1)), "cpu-ns/article") }()
+				for b.Loop() {
+					lines := NewCounter()
+					sites := map[string]*SiteSpans{}
+					for _, d := range docs {
+						n++
+						k, keys := Keys(d)
+						lines.Add(k, keys)
+						opt := Options{Recurring: lines.Others(k)}
+						if spans {
+							site := SpanSite(d)
+							st := sites[site]
+							if st == nil {
+								st = NewSiteSpans()
+								sites[site] = st
+							}
+							doc, sk := SpanKeys(d)
+							day := SpanDay(d)
+							st.Add(doc, day, sk)
+							opt.RecurringSpan = st.Recurring(doc, day)
+						}
+						Clean(d, opt)
 					}
-					Clean(p.doc, opt)
 				}
-			}
-		})
+			})
+		}
 	}
 }

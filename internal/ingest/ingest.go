@@ -139,7 +139,8 @@ func (p *Pipeline) run(ctx context.Context, args []string, stdin io.Reader, repo
 }
 
 func (p *Pipeline) runSources(ctx context.Context, srcs []source, errs []error, notes []notice, stdin io.Reader, report func(Event), progress func(done, total int), emit func(*dossier.Article)) (Summary, error) {
-	r := &runner{p: p, report: report, emit: emit, counter: clean.NewCounter(), loaded: map[uint64]bool{}, inputs: map[uint64]bool{}, deferred: p.opt.Defer}
+	r := &runner{p: p, report: report, emit: emit, counter: clean.NewCounter(), loaded: map[uint64]bool{}, inputs: map[uint64]bool{}, deferred: p.opt.Defer,
+		spanSites: map[string]bool{}, sites: map[string]*siteSpans{}, parked: map[string]parkedSite{}}
 	if emit == nil {
 		// Storing runs beside analysis: chunk N is written while N+1 is cleaned.
 		r.batches = make(chan batch, 1)
@@ -245,6 +246,19 @@ type runner struct {
 	counter *clean.Counter
 	loaded  map[uint64]bool // line keys whose stored documents are in counter
 	inputs  map[uint64]bool // ids (InputID) looked up in the store or read in this run
+	// spanSites are the sites whose furniture was looked up in the store
+	// (owned by the reading goroutine); sites the furniture state of the
+	// sites in memory and parked the encoded state of those put aside to
+	// bound memory (both owned by process).
+	spanSites map[string]bool
+	sites     map[string]*siteSpans
+	parked    map[string]parkedSite
+	parkedLen int // bytes in parked
+	chunks    int // processed, the clock of sites' use
+	// reload: sites dropped from parked, to be read from the store again
+	// when they come back (process adds, the reading goroutine takes)
+	reloadMu sync.Mutex
+	reload   []string
 	// deferred: articles are stored unanalysed (Options.Defer), so nothing
 	// is related in this run
 	deferred bool
@@ -262,8 +276,9 @@ type batch struct {
 	arts     []*dossier.Article
 	profiles []dedupe.Profile // of arts, built beside the analysis
 	lines    map[dossier.DocKey][]dossier.LineKey
-	analysed bool    // arts are stored articles whose deferred analysis is done
-	dups     []Event // inputs already stored, reported after the batch
+	spans    map[string][]byte // furniture state of the sites the batch touched
+	analysed bool              // arts are stored articles whose deferred analysis is done
+	dups     []Event           // inputs already stored, reported after the batch
 }
 
 // write is a batch for the store, and the duplicates to report after it.
@@ -289,8 +304,15 @@ type chunk struct {
 	docKeys  []uint64
 	lineKeys [][]uint64
 	known    map[dossier.LineKey][]dossier.DocKey // documents the store has seen each new line in
-	dups     []Event                              // documents already stored, left out of docs
-	err      error
+	// furniture spans of each document (site "" when not learned) and the
+	// stored state of the sites met for the first time
+	sites     []string
+	spanDocs  []uint64
+	spanDays  []int32
+	spanKeys  [][]uint64
+	spanState map[string][]byte
+	dups      []Event // documents already stored, left out of docs
+	err       error
 }
 
 // keys computes the chunk's line keys and looks up, in the store, the
@@ -302,7 +324,18 @@ func (r *runner) keys(ctx context.Context, c *chunk) error {
 	}
 	c.docKeys = make([]uint64, len(c.docs))
 	c.lineKeys = make([][]uint64, len(c.docs))
+	c.sites = make([]string, len(c.docs))
+	c.spanDocs = make([]uint64, len(c.docs))
+	c.spanDays = make([]int32, len(c.docs))
+	c.spanKeys = make([][]uint64, len(c.docs))
 	var fresh []dossier.LineKey
+	var newSites []string
+	r.reloadMu.Lock()
+	for _, site := range r.reload {
+		delete(r.spanSites, site)
+	}
+	r.reload = r.reload[:0]
+	r.reloadMu.Unlock()
 	for i, d := range c.docs {
 		c.docKeys[i], c.lineKeys[i] = clean.Keys(d)
 		for _, k := range c.lineKeys[i] {
@@ -311,13 +344,131 @@ func (r *runner) keys(ctx context.Context, c *chunk) error {
 				fresh = append(fresh, dossier.LineKey(k))
 			}
 		}
+		if c.sites[i] = clean.SpanSite(d); c.sites[i] != "" {
+			c.spanDocs[i], c.spanKeys[i] = clean.SpanKeys(d)
+			c.spanDays[i] = clean.SpanDay(d)
+			if !r.spanSites[c.sites[i]] {
+				r.spanSites[c.sites[i]] = true
+				newSites = append(newSites, c.sites[i])
+			}
+		}
 	}
-	if r.emit != nil || len(fresh) == 0 {
+	if r.emit != nil {
 		return nil
 	}
 	var err error
+	if len(newSites) > 0 {
+		if c.spanState, err = r.p.store.Furniture(ctx, newSites); err != nil {
+			return err
+		}
+	}
+	if len(fresh) == 0 {
+		return nil
+	}
 	c.known, err = r.p.store.LineDocs(ctx, fresh)
 	return err
+}
+
+// siteSpans is the furniture state of one site in memory, and the chunk
+// it was last used in.
+type siteSpans struct {
+	*clean.SiteSpans
+	used int
+}
+
+// maxSitesInMemory bounds the sites whose furniture state is held
+// decoded: past it the least recently used are parked, encoded (about a
+// tenth of the memory), until a page of theirs comes again.
+var maxSitesInMemory = 32 // a variable for the tests
+
+// maxParked bounds the bytes of parked states: past it the least recently
+// used are dropped and read again from the store, which has them (their
+// last batch may still be on its way: a few chunks of learning can be
+// lost for such a site).
+var maxParked = 64 << 20
+
+type parkedSite struct {
+	state []byte
+	used  int
+}
+
+// learnSpans adds the chunk's spans to their sites' state, and returns
+// each document's state (nil when its site is not known).
+func (r *runner) learnSpans(c chunk) []*clean.SiteSpans {
+	r.chunks++
+	out := make([]*clean.SiteSpans, len(c.docs))
+	for i, site := range c.sites {
+		if site == "" {
+			continue
+		}
+		st := r.sites[site]
+		if st == nil {
+			p, ok := r.parked[site]
+			b := p.state
+			if !ok {
+				b, ok = c.spanState[site]
+			}
+			var ss *clean.SiteSpans
+			if ok {
+				ss, _ = clean.UnmarshalSiteSpans(b) // a state that does not decode is learned again
+			}
+			if ss == nil {
+				ss = clean.NewSiteSpans()
+			}
+			r.parkedLen -= len(p.state)
+			delete(r.parked, site)
+			st = &siteSpans{SiteSpans: ss}
+			r.sites[site] = st
+		}
+		st.used = r.chunks
+		st.Add(c.spanDocs[i], c.spanDays[i], c.spanKeys[i])
+		out[i] = st.SiteSpans
+	}
+	return out
+}
+
+// touched encodes the state of the sites of this chunk, for the store,
+// then parks the least recently used sites past maxSitesInMemory.
+func (r *runner) touched() map[string][]byte {
+	out := map[string][]byte{}
+	for site, st := range r.sites {
+		if st.used == r.chunks {
+			out[site] = st.Marshal()
+		}
+	}
+	for len(r.sites) > maxSitesInMemory {
+		oldest := ""
+		for site, st := range r.sites {
+			if oldest == "" || st.used < r.sites[oldest].used || st.used == r.sites[oldest].used && site < oldest {
+				oldest = site
+			}
+		}
+		if r.sites[oldest].used == r.chunks {
+			break // all in use by this chunk
+		}
+		b := r.sites[oldest].MarshalAll() // taken back as it was
+		r.parked[oldest] = parkedSite{b, r.sites[oldest].used}
+		r.parkedLen += len(b)
+		delete(r.sites, oldest)
+	}
+	var dropped []string
+	for r.parkedLen > maxParked {
+		oldest := ""
+		for site, p := range r.parked {
+			if oldest == "" || p.used < r.parked[oldest].used || p.used == r.parked[oldest].used && site < oldest {
+				oldest = site
+			}
+		}
+		r.parkedLen -= len(r.parked[oldest].state)
+		delete(r.parked, oldest)
+		dropped = append(dropped, oldest)
+	}
+	if len(dropped) > 0 {
+		r.reloadMu.Lock()
+		r.reload = append(r.reload, dropped...)
+		r.reloadMu.Unlock()
+	}
+	return out
 }
 
 // knownInputs moves out of the chunk the documents whose input was
@@ -329,26 +480,48 @@ func (r *runner) knownInputs(ctx context.Context, c *chunk) error {
 	if r.emit != nil {
 		return nil // nothing is stored: every reading is reported
 	}
+	// inputs whose article was an exact copy of one stored: no article
+	// has their id, the sighting remembers it
+	ids := make([]string, len(c.docs))
+	var ask []string
+	for i, d := range c.docs {
+		ids[i] = InputID(d)
+		if k, err := strconv.ParseUint(ids[i], 16, 64); err == nil && !r.inputs[k] {
+			ask = append(ask, ids[i])
+		}
+	}
+	var sighted map[string]string
+	if len(ask) > 0 {
+		var err error
+		if sighted, err = r.p.store.Sighted(ctx, ask); err != nil {
+			return err
+		}
+	}
 	kept := c.docs[:0]
-	for _, d := range c.docs {
-		id := InputID(d)
+	for i, d := range c.docs {
+		id := ids[i]
 		k, err := strconv.ParseUint(id, 16, 64)
 		if err != nil {
 			kept = append(kept, d)
 			continue
 		}
 		dup := r.inputs[k]
+		shown := id
 		if !dup {
-			switch a, err := r.p.store.Article(ctx, id); {
-			case err == nil:
-				dup = a.ID == id
-			case !errors.Is(err, dossier.ErrNotFound):
-				return err
+			if orig, ok := sighted[id]; ok {
+				dup, shown = true, orig
+			} else {
+				switch a, err := r.p.store.Article(ctx, id); {
+				case err == nil:
+					dup = a.ID == id
+				case !errors.Is(err, dossier.ErrNotFound):
+					return err
+				}
 			}
 			r.inputs[k] = true
 		}
 		if dup {
-			c.dups = append(c.dups, Event{Input: d.Input, ID: id, Title: d.Title, Dup: true})
+			c.dups = append(c.dups, Event{Input: d.Input, ID: shown, Title: d.Title, Dup: true})
 			continue
 		}
 		kept = append(kept, d)
@@ -378,11 +551,15 @@ func (r *runner) process(c chunk) error {
 		// line is known boilerplate
 		lineKeys[i] = r.counter.Add(docKeys[i], lineKeys[i])
 	}
+	spans := r.learnSpans(c)
 	arts := make([]*dossier.Article, len(docs))
 	profiles := make([]dedupe.Profile, len(docs))
 	deferred := r.deferred && r.emit == nil
 	r.parallel(len(docs), func(i int) {
 		opt := clean.Options{Recurring: r.counter.Others(docKeys[i])}
+		if spans[i] != nil && spanLearning {
+			opt.RecurringSpan = spans[i].Recurring(c.spanDocs[i], c.spanDays[i])
+		}
 		if deferred {
 			arts[i] = Prepare(docs[i], opt)
 			arts[i].Deferred = true
@@ -399,6 +576,9 @@ func (r *runner) process(c chunk) error {
 	// duplicates are reported by the writer, in their order after what
 	// was read before them
 	b := batch{lines: map[dossier.DocKey][]dossier.LineKey{}, dups: c.dups}
+	if r.emit == nil {
+		b.spans = r.touched()
+	}
 	for i, a := range arts {
 		if a.Text == "" {
 			r.fail(Event{Input: a.Input, Err: &extract.InputError{Input: a.Input, Err: extract.ErrNoText}})
@@ -417,7 +597,7 @@ func (r *runner) process(c chunk) error {
 			}
 		}
 	}
-	if r.emit != nil || len(b.arts)+len(b.dups) == 0 {
+	if r.emit != nil || len(b.arts)+len(b.dups)+len(b.spans) == 0 {
 		return nil
 	}
 	r.batches <- b // the storing goroutine drains the channel even after an error
@@ -539,6 +719,7 @@ func (r *runner) store(ctx context.Context) {
 		var w dossier.Batch
 		if w, err = r.rel.Relate(b.arts, b.profiles, b.analysed); err == nil {
 			w.Lines = b.lines
+			w.Furniture = b.spans
 			writes <- write{Batch: w, dups: b.dups}
 		}
 		if err == nil && r.rel.Big() {
@@ -571,7 +752,7 @@ func (r *runner) write(ctx context.Context, writes <-chan write) error {
 		}
 		var res []dossier.PutResult
 		var err error
-		if len(b.Articles)+len(b.Analysed)+len(b.Lines)+len(b.Profiles)+len(b.Postings)+len(b.StoryProfiles) > 0 {
+		if len(b.Articles)+len(b.Analysed)+len(b.Lines)+len(b.Profiles)+len(b.Postings)+len(b.StoryProfiles)+len(b.Furniture) > 0 {
 			res, err = r.p.store.Write(ctx, b)
 		}
 		if err != nil {
@@ -836,3 +1017,7 @@ func skippedReasons(by map[string]int) string {
 	}
 	return strings.Join(parts, ", ")
 }
+
+// spanLearning turns furniture span learning on; the labelled set's test
+// turns it off to show the set needs it.
+var spanLearning = true

@@ -241,6 +241,11 @@ func (s *Store) write(ctx context.Context, b dossier.Batch, isolate bool) ([]dos
 			if _, err := st.sighting.ExecContext(ctx, id, a.Input, a.Outlet, a.Date); err != nil {
 				return dossier.PutResult{}, fmt.Errorf("sighting: %w", err)
 			}
+			if a.ID != "" && a.ID != id {
+				if _, err := st.inputSighting.ExecContext(ctx, a.ID, id); err != nil {
+					return dossier.PutResult{}, fmt.Errorf("sighting: %w", err)
+				}
+			}
 			return dossier.PutResult{ID: id, Dup: true}, nil
 		})
 		if err != nil {
@@ -300,6 +305,19 @@ func writeRelated(ctx context.Context, tx *sql.Tx, b dossier.Batch, failed map[s
 			return err
 		}
 	}
+	if len(b.Furniture) > 0 {
+		err := exec("INSERT INTO furniture_spans(site, state) VALUES (?, ?) ON CONFLICT(site) DO UPDATE SET state = excluded.state", func(st *sql.Stmt) error {
+			for site, v := range b.Furniture {
+				if _, err := st.ExecContext(ctx, site, v); err != nil {
+					return fmt.Errorf("furniture of %s: %w", site, err)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
 	if len(b.Copies) > 0 {
 		err := exec(`INSERT INTO copies (article_id, original, relation, score) VALUES (?,?,?,?)
 			ON CONFLICT(article_id, original) DO UPDATE SET relation = excluded.relation, score = excluded.score`, func(st *sql.Stmt) error {
@@ -335,6 +353,7 @@ func writeRelated(ctx context.Context, tx *sql.Tx, b dossier.Batch, failed map[s
 // stmts are the statements of Write, prepared once a transaction.
 type stmts struct {
 	dup, article, fts, figure, mention, citation, entity, sighting *sql.Stmt
+	inputSighting                                                  *sql.Stmt
 	window, windowFTS                                              *sql.Stmt
 	seen                                                           *sync.Map // the store's entitySeen
 	written                                                        []string  // entities written in this transaction, remembered once it commits
@@ -359,6 +378,7 @@ func prepare(ctx context.Context, tx *sql.Tx) (*stmts, error) {
 		{&st.entity, `INSERT INTO entities (id, type, name, name_fr, aliases, iso, qid, country) VALUES (?,?,?,?,?,?,?,?)
 			ON CONFLICT(id) DO NOTHING`},
 		{&st.sighting, "INSERT OR IGNORE INTO sightings (article_id, input, outlet, date) VALUES (?,?,?,?)"},
+		{&st.inputSighting, "INSERT OR IGNORE INTO input_sightings (input_id, article_id) VALUES (?,?)"},
 	} {
 		if *p.dst, err = tx.PrepareContext(ctx, p.q); err != nil {
 			st.close()
@@ -369,7 +389,7 @@ func prepare(ctx context.Context, tx *sql.Tx) (*stmts, error) {
 }
 
 func (st *stmts) close() {
-	for _, s := range []*sql.Stmt{st.dup, st.article, st.fts, st.figure, st.mention, st.citation, st.entity, st.sighting, st.window, st.windowFTS} {
+	for _, s := range []*sql.Stmt{st.dup, st.article, st.fts, st.figure, st.mention, st.citation, st.entity, st.sighting, st.inputSighting, st.window, st.windowFTS} {
 		if s != nil {
 			s.Close()
 		}
@@ -878,6 +898,62 @@ func (s *Store) LineDocs(ctx context.Context, keys []dossier.LineKey) (map[dossi
 			out[dossier.LineKey(k)] = append(out[dossier.LineKey(k)], dossier.DocKey(d))
 		}
 		rows.Close()
+	}
+	return out, nil
+}
+
+// Sighted returns, for each of these input ids found an exact copy of a
+// stored article, that article's id.
+func (s *Store) Sighted(ctx context.Context, inputIDs []string) (map[string]string, error) {
+	out := map[string]string{}
+	err := inChunks(inputIDs, func(args []any, marks string) error {
+		rows, err := s.db.QueryContext(ctx, "SELECT input_id, article_id FROM input_sightings WHERE input_id IN ("+marks+")", args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var in, id string
+			if err := rows.Scan(&in, &id); err != nil {
+				return err
+			}
+			out[in] = id
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sightings: %w", err)
+	}
+	return out, nil
+}
+
+// Furniture returns the stored furniture span state of the sites.
+func (s *Store) Furniture(ctx context.Context, sites []string) (map[string][]byte, error) {
+	out := make(map[string][]byte, len(sites))
+	for start := 0; start < len(sites); start += 500 {
+		chunk := sites[start:min(start+500, len(sites))]
+		args := make([]any, len(chunk))
+		for i, k := range chunk {
+			args[i] = k
+		}
+		rows, err := s.db.QueryContext(ctx, `SELECT site, state FROM furniture_spans WHERE site IN (?`+strings.Repeat(",?", len(chunk)-1)+`)`, args...)
+		if err != nil {
+			return nil, fmt.Errorf("furniture spans: %w", err)
+		}
+		for rows.Next() {
+			var site string
+			var v []byte
+			if err := rows.Scan(&site, &v); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("furniture spans: %w", err)
+			}
+			out[site] = v
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return nil, fmt.Errorf("furniture spans: %w", err)
+		}
 	}
 	return out, nil
 }

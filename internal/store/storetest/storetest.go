@@ -346,6 +346,28 @@ func Run(t *testing.T, open func(t *testing.T) dossier.Store) {
 			t.Errorf("LineDocs returned %d docs (%v), want the cap %d", len(got[7]), err, dossier.MaxLineDocs)
 		}
 	})
+	t.Run("Furniture", func(t *testing.T) {
+		s := open(t)
+		write(t, s, dossier.Batch{Furniture: map[string][]byte{"a.example": {1, 2}, "b.example": {3}}})
+		write(t, s, dossier.Batch{Furniture: map[string][]byte{"a.example": {4}}})
+		got, err := s.Furniture(ctx, []string{"a.example", "b.example", "c.example"})
+		if err != nil || len(got) != 2 || string(got["a.example"]) != "\x04" || string(got["b.example"]) != "\x03" {
+			t.Errorf("Furniture = %v, %v; want a.example [4] (rewritten), b.example [3]", got, err)
+		}
+	})
+	t.Run("Sighted", func(t *testing.T) {
+		s := open(t)
+		first := article("f1000000", "hsame", "Titre", "Texte recopié tel quel sur Koursk.")
+		copyOf := article("c2000000", "hsame", "Titre", "Texte recopié tel quel sur Koursk.")
+		res := write(t, s, dossier.Batch{Articles: []*dossier.Article{first, copyOf}})
+		if len(res) != 2 || !res[1].Dup || res[1].ID != "f1000000" {
+			t.Fatalf("Write = %+v, want the second a sighting of f1000000", res)
+		}
+		got, err := s.Sighted(ctx, []string{"c2000000", "f1000000", "zz"})
+		if err != nil || len(got) != 1 || got["c2000000"] != "f1000000" {
+			t.Errorf("Sighted = %v, %v; want c2000000 -> f1000000 only", got, err)
+		}
+	})
 	t.Run("PagesAndOneStory", func(t *testing.T) {
 		s := open(t)
 		var arts []*dossier.Article
