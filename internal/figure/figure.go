@@ -588,6 +588,9 @@ func reading(text string, toks []token, q quantity, c Context, prev *dossier.Fig
 			// "287 Palestiniens", "hundreds of Iranians": a people counted is the figure's actor
 			if hd > 0 && isCap(toks[hd].text) && !isCap(toks[hd].lower) && !allCaps(toks) {
 				f.Subject = toks[hd].text
+			} else if d := demonymOf(toks, thingFrom, hd); d != "" {
+				// "180 Iranian soldiers", "1 500 soldats nord-coréens": the people named in the phrase
+				f.Subject = d
 			}
 		}
 		if kind == "" {
@@ -636,7 +639,7 @@ func reading(text string, toks []token, q quantity, c Context, prev *dossier.Fig
 		f.Modality = inherited.Modality // "prévoit 40 millions d'euros, dont 12 millions pour"
 	}
 	if f.Subject == "" {
-		f.Subject = subject(toks, start)
+		f.Subject = subject(text, toks, start)
 	}
 	f.Event = event(toks, start, end, f.Thing)
 	f.Place = place(toks, end)

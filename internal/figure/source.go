@@ -808,7 +808,7 @@ func carriesOver(toks []token) bool {
 
 // subject: the actor named before the figure in its clause, as the
 // nearest capitalised name ("la Corée du Nord", "Pyongyang").
-func subject(toks []token, i int) string {
+func subject(text string, toks []token, i int) string {
 	from := 0
 	for k := i - 1; k >= 0; k-- {
 		if w := bare(toks[k].lower); clauseStart[w] || w == ";" {
@@ -832,8 +832,10 @@ func subject(toks []token, i int) string {
 		if toks[k].kind != tWord || !isCap(toks[k].text) || stripWords[toks[k].lower] || !isNameLike(toks, k) {
 			continue
 		}
-		if (k == 0 || isQuote(toks[k-1])) && !(k+1 < len(toks) && isCap(toks[k+1].text) && toks[k+1].kind == tWord) && len(toks[k].text) > 3 && !isAcronym(toks[k].text) {
-			// a capitalised sentence opener is a name only when it runs on ("Sri Lanka")
+		if (k == 0 || isQuote(toks[k-1])) && !(k+1 < len(toks) && isCap(toks[k+1].text) && toks[k+1].kind == tWord) && len(toks[k].text) > 3 && !isAcronym(toks[k].text) &&
+			!openerIsName(text, toks, k) {
+			// a capitalised sentence opener is a name only when it runs on
+			// ("Sri Lanka"), acts ("Iran has sent"), or is a name elsewhere
 			continue
 		}
 		// extend back over "de", "du", "la" joints and capitalised words
@@ -860,6 +862,57 @@ func subject(toks []token, i int) string {
 		return phrase(toks, s, j)
 	}
 	return ""
+}
+
+// openerIsName: a capitalised word opening the sentence is a name when
+// the article writes it capitalised inside a sentence too, or when it is
+// the bare subject of the verb after it ("Iran has sent", "Pyongyang a
+// livré", "Russia deployed"): a common noun in the singular takes a
+// determiner there, and a plural one ("Officials said") is not taken.
+func openerIsName(text string, toks []token, k int) bool {
+	w := toks[k].text
+	if midSentenceCap(text, w) {
+		return true
+	}
+	if k+1 >= len(toks) || isPluralNoun(toks[k].lower) {
+		return false
+	}
+	n := toks[k+1]
+	if n.kind != tWord || isCap(n.text) {
+		return false
+	}
+	v := bare(n.lower)
+	if auxiliaries[v] || hasVerbWord(toks[k+1:k+2]) || isSpeech(toks, k+1) || sourceFillers[v] && k+2 < len(toks) && (auxiliaries[bare(toks[k+2].lower)] || strings.HasSuffix(toks[k+2].lower, "ed")) {
+		return true
+	}
+	// "Russia deployed", "Iran sends": an English verb form right after
+	return isASCII(v) && len(v) > 3 && (strings.HasSuffix(v, "ed") || strings.HasSuffix(v, "s") && !strings.HasSuffix(v, "ss") && isEnglishish(toks, k+1))
+}
+
+// midSentenceCap: w stands capitalised after a lower-case word somewhere in text.
+func midSentenceCap(text, w string) bool {
+	for at := 0; ; {
+		i := strings.Index(text[at:], " "+w)
+		if i < 0 {
+			return false
+		}
+		i += at
+		at = i + 1
+		e := i + 1 + len(w)
+		if e < len(text) {
+			if r, _ := utf8.DecodeRuneInString(text[e:]); unicode.IsLetter(r) {
+				continue
+			}
+		}
+		// the word before is lower-case
+		b := strings.LastIndexAny(text[:i], " \n\t")
+		prev := text[b+1 : i]
+		if prev != "" && !strings.ContainsAny(prev, ".!?:\"«»“”") {
+			if r, _ := utf8.DecodeRuneInString(prev); unicode.IsLower(r) {
+				return true
+			}
+		}
+	}
 }
 
 func isNameLike(toks []token, k int) bool {

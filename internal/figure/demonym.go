@@ -1,0 +1,44 @@
+package figure
+
+import (
+	"github.com/dossier-news/dossier"
+	"github.com/dossier-news/dossier/internal/entity"
+)
+
+// demonymOf: the people or country a counted noun phrase names as its
+// own, "180 Iranian soldiers", "4,250 North Korean troops" (capitalised
+// before the head in English) or "1 500 soldats nord-coréens" (an adjective
+// after it in French). The words must name a country or people in the
+// entity lexicon: "20 Patriot missiles" names a model, not an actor.
+func demonymOf(toks []token, from, hd int) string {
+	if allCaps(toks) {
+		return ""
+	}
+	// English: the capitalised run right before the head
+	s := hd
+	for s > from && s-1 >= 0 && toks[s-1].kind == tWord && isCap(toks[s-1].text) && !months[toks[s-1].lower] && !weekdays[toks[s-1].lower] {
+		s--
+	}
+	if s < hd {
+		if p := phrase(toks, s, hd); p != "" && namesPeople(p) {
+			return p
+		}
+	}
+	// French: a lower-case adjective right after the head
+	if a := hd + 1; a < len(toks) && toks[a].kind == tWord && !isCap(toks[a].text) && len(toks[a].text) > 3 && toks[hd].spaceAfter == " " {
+		if namesPeople(toks[a].text) {
+			return toks[a].text
+		}
+	}
+	return ""
+}
+
+// namesPeople: the whole of p is one country's or people's name or demonym.
+func namesPeople(p string) bool {
+	l, err := entity.Default()
+	if err != nil || l == nil {
+		return false
+	}
+	ms, _ := l.Find(p)
+	return len(ms) == 1 && ms[0].Start == 0 && ms[0].End == len(p) && (ms[0].Type == dossier.EntityCountry || ms[0].Type == dossier.EntityOrganisation)
+}
