@@ -1,6 +1,8 @@
 package figure
 
 import (
+	"strings"
+
 	"github.com/dossier-news/dossier"
 	"github.com/dossier-news/dossier/internal/entity"
 )
@@ -20,25 +22,39 @@ func demonymOf(toks []token, from, hd int) string {
 		s--
 	}
 	if s < hd {
-		if p := phrase(toks, s, hd); p != "" && namesPeople(p) {
+		if p := phrase(toks, s, hd); p != "" && namesPeople(p) != nil {
 			return p
 		}
 	}
 	// French: a lower-case adjective right after the head
 	if a := hd + 1; a < len(toks) && toks[a].kind == tWord && !isCap(toks[a].text) && len(toks[a].text) > 3 && toks[hd].spaceAfter == " " {
-		if namesPeople(toks[a].text) {
-			return toks[a].text
+		w := toks[a].text
+		if namesPeople(w) != nil {
+			return w
+		}
+		// the lexicon may hold only the singular of a plural adjective
+		// ("turcs"): the country's name then, which links
+		if e := namesPeople(strings.TrimSuffix(w, "s")); e != nil && strings.HasSuffix(w, "s") {
+			return e.NameFr
 		}
 	}
 	return ""
 }
 
-// namesPeople: the whole of p is one country's or people's name or demonym.
-func namesPeople(p string) bool {
+// namesPeople: the whole of p is one country's or people's name or
+// demonym; its entity, or nil.
+func namesPeople(p string) *dossier.Entity {
 	l, err := entity.Default()
 	if err != nil || l == nil {
-		return false
+		return nil
 	}
 	ms, _ := l.Find(p)
-	return len(ms) == 1 && ms[0].Start == 0 && ms[0].End == len(p) && (ms[0].Type == dossier.EntityCountry || ms[0].Type == dossier.EntityOrganisation)
+	if len(ms) != 1 || ms[0].Start != 0 || ms[0].End != len(p) || ms[0].Type != dossier.EntityCountry && ms[0].Type != dossier.EntityOrganisation {
+		return nil
+	}
+	e, ok := l.Entity(ms[0].Entity)
+	if !ok {
+		return nil
+	}
+	return e
 }

@@ -86,7 +86,7 @@ func Extract(text string, sentences []dossier.Span, c Context) []dossier.Figure 
 			if out[k].Subject == "" {
 				out[k].Subject = out[k].Place
 			}
-			if out[k].Subject == "" {
+			if out[k].Subject == "" && !foreignPeople(text, out[k]) {
 				out[k].Subject = topic
 			}
 		}
@@ -96,6 +96,28 @@ func Extract(text string, sentences []dossier.Span, c Context) []dossier.Figure 
 	}
 	return out
 }
+
+// foreignPeople: the figure counts people it calls foreign to the story
+// ("des centaines de soldats internationaux", "hundreds of foreign
+// fighters"): the headline's actor is not theirs.
+func foreignPeople(text string, f dossier.Figure) bool {
+	words := strings.Fields(strings.ToLower(f.Text))
+	if f.End >= 0 && f.End < len(text) {
+		after := strings.Fields(strings.ToLower(text[f.End:min(len(text), f.End+40)]))
+		if len(after) > 0 {
+			words = append(words, strings.Trim(after[0], ",.;:"))
+		}
+	}
+	for _, w := range words {
+		if foreignWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+var foreignWords = map[string]bool{"foreign": true, "international": true, "étrangers": true, "étrangères": true, "étranger": true,
+	"étrangère": true, "internationaux": true, "internationales": true}
 
 // actsItself: the source, named before the figure as the subject of a
 // verb that is not one of saying, did or counted what the figure says

@@ -1135,8 +1135,19 @@ func event(toks []token, i, j int, thing string) string {
 			return e
 		}
 	}
-	for k := j; k < len(toks) && k < j+6; k++ {
+	lim := j + 6
+	for k := j; k < len(toks) && k < lim; k++ {
 		if toks[k].kind == tPunct {
+			// "Des centaines de soldats, dont de nombreux Français, ont
+			// perdu la vie": an aside on who is counted stands between
+			// the figure and its verb
+			if toks[k].text == "," && k+1 < len(toks) && asideOpeners[bare(toks[k+1].lower)] {
+				if c := nextComma(toks, k+1, k+10); c > 0 {
+					lim += c - k
+					k = c
+					continue
+				}
+			}
 			break
 		}
 		if e := eventOf(toks[k].lower); e != "" {
@@ -1144,6 +1155,22 @@ func event(toks []token, i, j int, thing string) string {
 		}
 	}
 	return ""
+}
+
+// asideOpeners open an aside on the people a figure counts.
+var asideOpeners = map[string]bool{"dont": true, "including": true, "notamment": true, "parmi": true, "among": true, "mostly": true, "surtout": true}
+
+// nextComma: the index of the next comma after from and before lim, or -1.
+func nextComma(toks []token, from, lim int) int {
+	for k := from; k < len(toks) && k < lim; k++ {
+		switch toks[k].text {
+		case ",":
+			return k
+		case ".", ";", ":", "(", ")":
+			return -1
+		}
+	}
+	return -1
 }
 
 func eventOf(w string) string {
