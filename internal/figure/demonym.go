@@ -58,3 +58,13 @@ func namesPeople(p string) *dossier.Entity {
 	}
 	return e
 }
+
+// namesEntity: w alone is a name in the entity lexicon ("Iran", "Pyongyang").
+func namesEntity(w string) bool {
+	l, err := entity.Default()
+	if err != nil || l == nil {
+		return false
+	}
+	ms, _ := l.Find(w)
+	return len(ms) == 1 && ms[0].Start == 0 && ms[0].End == len(w)
+}

@@ -33,7 +33,7 @@ func Extract(text string, sentences []dossier.Span, c Context) []dossier.Figure 
 	// into the first sentence that has none.
 	if c.Title != "" {
 		toks := tokenize(c.Title, 0)
-		figs, pos := sentenceFigures(c.Title, toks, c)
+		figs, pos, _ := sentenceFigures(c.Title, toks, c)
 		first := len(out)
 		out = append(out, figs...)
 		at.sentence(toks, out, first, pos, true)
@@ -54,7 +54,7 @@ func Extract(text string, sentences []dossier.Span, c Context) []dossier.Figure 
 		newPara := prevEnd < 0 || strings.Contains(text[prevEnd:sp.Start], "\n")
 		prevEnd = sp.End
 		toks := tokenize(s, sp.Start)
-		figs, pos := sentenceFigures(text, toks, c)
+		figs, pos, people := sentenceFigures(text, toks, c)
 		first := len(out)
 		out = append(out, figs...)
 		at.sentence(toks, out, first, pos, newPara)
@@ -81,7 +81,7 @@ func Extract(text string, sentences []dossier.Span, c Context) []dossier.Figure 
 			// (but "L'UICN a évalué 76 199 espèces": the speaker before its own act is its actor)
 			if sub := strings.ToLower(out[k].Subject); sub != "" && strings.Contains(strings.ToLower(out[k].Source), sub) &&
 				!actsItself(text[sp.Start:out[k].Start], out[k].Source) {
-				out[k].Subject = ""
+				out[k].Subject = people[k-first]
 			}
 			if out[k].Subject == "" {
 				out[k].Subject = out[k].Place
@@ -156,7 +156,9 @@ func fragment(toks []token) bool {
 
 // sentenceFigures finds the figures among one sentence's tokens.
 // pos holds the token index where each figure starts.
-func sentenceFigures(text string, toks []token, c Context) (out []dossier.Figure, pos []int) {
+// people holds the people each figure's noun phrase names ("Iranian
+// soldiers"), its actor when the clause names none other than the speaker.
+func sentenceFigures(text string, toks []token, c Context) (out []dossier.Figure, pos []int, people []string) {
 	lastEnd := 0
 	for i := 0; i < len(toks); i++ {
 		q, ok := quantityAt(toks, i, c.Lang)
@@ -167,17 +169,18 @@ func sentenceFigures(text string, toks []token, c Context) (out []dossier.Figure
 		if len(out) > 0 && q.i-lastEnd <= 12 {
 			prev = &out[len(out)-1]
 		}
-		f, end, ok := reading(text, toks, q, c, prev)
+		f, end, who, ok := reading(text, toks, q, c, prev)
 		if ok {
 			out = append(out, f)
 			pos = append(pos, q.i)
+			people = append(people, who)
 			lastEnd = end
 		}
 		if end > i {
 			i = end - 1
 		}
 	}
-	return out, pos
+	return out, pos, people
 }
 
 // quantityAt recognises a number expression starting at toks[i]; lang
@@ -464,10 +467,11 @@ func notAFigureNumber(toks []token, i int) bool {
 // prev is the figure just before in the sentence, if near: an elliptical
 // figure counts what it counts ("46 000 manifestants, dont 8 000 à Paris",
 // "28 à Paris, 13 à Lyon").
-func reading(text string, toks []token, q quantity, c Context, prev *dossier.Figure) (dossier.Figure, int, bool) {
-	f := dossier.Figure{Doc: c.Doc}
+func reading(text string, toks []token, q quantity, c Context, prev *dossier.Figure) (f dossier.Figure, end int, people string, ok bool) {
+	f = dossier.Figure{Doc: c.Doc}
 	var inherited *dossier.Figure
-	start, end := q.i, q.j
+	start := q.i
+	end = q.j
 	bound := dossier.BoundExact
 	lo, hi, val := q.low, q.high, q.value
 	switch {
@@ -543,10 +547,10 @@ func reading(text string, toks []token, q quantity, c Context, prev *dossier.Fig
 	// "il y a 40 ans", "three years ago": a date, not a duration
 	// ("il y a près de trois ans" says how long, and stays a figure, as in the seeds)
 	if kind == dossier.KindDuration && bound == dossier.BoundExact && (start >= 2 && toks[start-1].lower == "a" && toks[start-2].lower == "y" || end < len(toks) && toks[end].lower == "ago") {
-		return f, q.j, false
+		return f, q.j, "", false
 	}
 	if kind == dossier.KindDuration && firstUnitsOf(toks, start, thingFrom, c.Lang) {
-		return f, q.j, false
+		return f, q.j, "", false
 	}
 	// "spend $1bn over four years": "over" before a duration is the period,
 	// unless a verb of lasting or "for" asks how long ("for over two years")
@@ -603,16 +607,16 @@ func reading(text string, toks []token, q quantity, c Context, prev *dossier.Fig
 		case th == "":
 			th, _ = fallbackThing(toks, q)
 			if th == "" {
-				return f, q.j, false
+				return f, q.j, "", false
 			}
 		case hd >= 0:
 			end = hd + 1
 			// "287 Palestiniens", "hundreds of Iranians": a people counted is the figure's actor
 			if hd > 0 && isCap(toks[hd].text) && !isCap(toks[hd].lower) && !allCaps(toks) {
 				f.Subject = toks[hd].text
-			} else if d := demonymOf(toks, thingFrom, hd); d != "" {
+			} else {
 				// "180 Iranian soldiers", "1 500 soldats nord-coréens": the people named in the phrase
-				f.Subject = d
+				people = demonymOf(toks, thingFrom, hd)
 			}
 		}
 		if kind == "" {
@@ -663,6 +667,9 @@ func reading(text string, toks []token, q quantity, c Context, prev *dossier.Fig
 	if f.Subject == "" {
 		f.Subject = subject(text, toks, start)
 	}
+	if f.Subject == "" {
+		f.Subject = people
+	}
 	f.Event = event(toks, start, end, f.Thing)
 	f.Place = place(toks, end)
 	// "28 000 personnes à Paris, 6 500 à Marseille": a place right after the figure is its own
@@ -674,7 +681,7 @@ func reading(text string, toks []token, q quantity, c Context, prev *dossier.Fig
 			}
 		}
 	}
-	return f, end, true
+	return f, end, people, true
 }
 
 func ptr(v float64) *float64 { return &v }

@@ -871,10 +871,10 @@ func subject(text string, toks []token, i int) string {
 // determiner there, and a plural one ("Officials said") is not taken.
 func openerIsName(text string, toks []token, k int) bool {
 	w := toks[k].text
-	if midSentenceCap(text, w) {
+	if midSentenceCap(text, w) || namesEntity(w) {
 		return true
 	}
-	if k+1 >= len(toks) || isPluralNoun(toks[k].lower) {
+	if k+1 >= len(toks) || isPluralNoun(toks[k].lower) || massNoun(toks[k].lower) {
 		return false
 	}
 	n := toks[k+1]
@@ -887,6 +887,18 @@ func openerIsName(text string, toks []token, k int) bool {
 	}
 	// "Russia deployed", "Iran sends": an English verb form right after
 	return isASCII(v) && len(v) > 3 && (strings.HasSuffix(v, "ed") || strings.HasSuffix(v, "s") && !strings.HasSuffix(v, "ss") && isEnglishish(toks, k+1))
+}
+
+// massNoun: an English or French common noun that stands bare at the
+// start of a sentence ("Rainfall reached", "Inflation rose",
+// "Unemployment fell"), by its suffix.
+func massNoun(w string) bool {
+	for _, suf := range []string{"fall", "tion", "sion", "ment", "ity", "ness", "ance", "ence", "ing", "age", "ure", "ship", "ism", "ité", "flow", "work", "th"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
 }
 
 // midSentenceCap: w stands capitalised after a lower-case word somewhere in text.
