@@ -28,6 +28,12 @@ func Extract(text string, sentences []dossier.Span, c Context) []dossier.Figure 
 	var at attributor
 	// the actor the article is about, for figures whose sentence names none
 	topic := titleTopic(c.Title, text)
+	if topic == "" && len(sentences) > 0 {
+		// a headline that names no actor: the lead's subject is what the
+		// article is about ("Notre planète est submergée par ...")
+		lead := tokenize(text[sentences[0].Start:sentences[0].End], sentences[0].Start)
+		topic = subjectPhrase(lead, 0, len(lead), false)
+	}
 	lastActor := ""
 	// The headline states figures too, and its attribution carries over
 	// into the first sentence that has none.
@@ -135,9 +141,16 @@ func actsItself(before, source string) bool {
 			return false
 		}
 	}
-	for _, t := range tokenize(before[at+len(source):], 0) {
+	after := tokenize(before[at+len(source):], 0)
+	for k, t := range after {
 		switch bare(t.lower) {
 		case "said", "says", "told", "déclaré", "indiqué", "affirmé", "dit", "ajouté", "précisé", "expliqué", "rappelé", "que", "qu", "that", "souligné", "assuré":
+			// "La police a déclaré avoir reçu quatre plaintes": the speaker tells its own act
+			for _, n := range after[k+1:] {
+				if n.lower == "avoir" || n.lower == "having" {
+					return true
+				}
+			}
 			return false
 		}
 	}
@@ -665,10 +678,17 @@ func reading(text string, toks []token, q quantity, c Context, prev *dossier.Fig
 		f.Modality = inherited.Modality // "prévoit 40 millions d'euros, dont 12 millions pour"
 	}
 	if f.Subject == "" {
-		f.Subject = subject(text, toks, start)
-	}
-	if f.Subject == "" {
-		f.Subject = people
+		// the clause's acting name, else the people the phrase names, else the nearest name
+		s, acts := subjectActs(text, toks, start)
+		switch {
+		case !acts && inherited != nil && inherited.Subject != "" && (s == "" || !strings.Contains(text[inherited.End:toks[start].start], s)):
+			// "29 Chadian soldiers were killed and 58 wounded": the same people
+			f.Subject = inherited.Subject
+		case acts || people == "":
+			f.Subject = s
+		default:
+			f.Subject = people
+		}
 	}
 	f.Event = event(toks, start, end, f.Thing)
 	f.Place = place(toks, end)

@@ -809,6 +809,14 @@ func carriesOver(toks []token) bool {
 // subject: the actor named before the figure in its clause, as the
 // nearest capitalised name ("la Corée du Nord", "Pyongyang").
 func subject(text string, toks []token, i int) string {
+	s, _ := subjectActs(text, toks, i)
+	return s
+}
+
+// subjectActs is subject, and whether the name found is followed by a
+// verb ("La Corée du Nord a soigné ...") rather than standing in a
+// prepositional phrase ("the battle for Ouadi Doum air base").
+func subjectActs(text string, toks []token, i int) (string, bool) {
 	from := 0
 	for k := i - 1; k >= 0; k-- {
 		if w := bare(toks[k].lower); clauseStart[w] || w == ";" {
@@ -817,7 +825,7 @@ func subject(text string, toks []token, i int) string {
 		}
 	}
 	if allCaps(toks) {
-		return "" // a wire headline: every word is capitalised
+		return "", false // a wire headline: every word is capitalised
 	}
 	// a rubric before a dash opens the paragraph: "ÉCONOMIE - Pour parvenir..."
 	for k := 0; k < i && k < 6; k++ {
@@ -828,8 +836,17 @@ func subject(text string, toks []token, i int) string {
 			break
 		}
 	}
+	if np := nounSubject(toks, from, i); np != "" {
+		return np, true
+	}
 	for k := i - 1; k >= from; k-- {
 		if toks[k].kind != tWord || !isCap(toks[k].text) || stripWords[toks[k].lower] || !isNameLike(toks, k) {
+			continue
+		}
+		// a name in another figure's noun phrase is counted, not acting:
+		// "438 Libyans were taken prisoner, while 29 Chadian soldiers",
+		// "11 Czechoslovak-made L-39 bombers, three Soviet MI-24 helicopters"
+		if k > 0 && (toks[k-1].kind == tNum || unitWords[toks[k-1].lower] > 1) {
 			continue
 		}
 		if (k == 0 || isQuote(toks[k-1])) && !(k+1 < len(toks) && isCap(toks[k+1].text) && toks[k+1].kind == tWord) && len(toks[k].text) > 3 && !isAcronym(toks[k].text) &&
@@ -859,9 +876,22 @@ func subject(text string, toks []token, i int) string {
 		if t := toks[s].text; t == "Selon" || t == "D’après" || t == "According" {
 			s++
 		}
-		return phrase(toks, s, j)
+		return phrase(toks, s, j), verbAt(toks, j, i)
 	}
-	return ""
+	return "", false
+}
+
+// verbAt: toks[j] (after fillers) starts a verb group, before i.
+func verbAt(toks []token, j, i int) bool {
+	for j < i && (sourceFillers[bare(toks[j].lower)] || toks[j].text == ",") {
+		j++
+	}
+	if j >= i {
+		return false
+	}
+	w := bare(toks[j].lower)
+	return auxiliaries[w] || hasVerbWord(toks[j:j+1]) || isSpeech(toks, j) || strings.HasSuffix(w, "ed") && isASCII(w) && len(w) > 4 ||
+		w == "se" || w == "s" || w == "ne" || w == "n"
 }
 
 // openerIsName: a capitalised word opening the sentence is a name when
@@ -1221,6 +1251,84 @@ func place(toks []token, j int) string {
 			}
 			return phrase(toks, s, e)
 		}
+	}
+	return ""
+}
+
+// subjectDets open the noun phrase a clause's subject is ("la police",
+// "les autorités locales", "Notre planète", "the government").
+var subjectDets = map[string]bool{"le": true, "la": true, "les": true, "l": true, "son": true, "sa": true, "ses": true, "leur": true,
+	"leurs": true, "notre": true, "nos": true, "the": true, "its": true, "their": true, "our": true}
+
+// actorNouns head the noun phrases that name an institution or a group
+// acting on its own: "la police a interpellé", "the government ordered",
+// "les autorités locales avaient interdit". Other definite phrases are
+// mostly anaphora of the article's actor ("the automaker", "le
+// footballeur") or no actor at all ("la peine", "the budget").
+var actorNouns = map[string]bool{"police": true, "gendarmerie": true, "gendarmes": true, "policiers": true, "armée": true, "army": true,
+	"military": true, "gouvernement": true, "government": true, "autorités": true, "authorities": true, "forces": true, "troupes": true,
+	"troops": true, "justice": true, "tribunal": true, "court": true, "parlement": true, "parliament": true, "sénat": true, "senate": true,
+	"congress": true, "commission": true, "pompiers": true, "secours": true, "douane": true, "douanes": true, "customs": true,
+	"rebelles": true, "rebels": true, "insurgés": true, "insurgents": true, "manifestants": true, "protesters": true, "syndicats": true,
+	"unions": true, "militants": true, "militaires": true, "soldats": true, "soldiers": true, "enquêteurs": true, "investigators": true,
+	"juges": true, "judges": true, "juge": true, "judge": true, "mairie": true, "préfecture": true, "municipalité": true, "municipality": true,
+	"régime": true, "regime": true, "administration": true, "coalition": true, "organisateurs": true, "organizers": true, "organisers": true}
+
+// nounSubject: the noun phrase that opens the clause (or follows a comma
+// in it) and is the subject of the verb leading to the figure at i: "Au
+// total, la police a interpellé au moins 130 manifestants", "La police
+// locale a déclaré à l'AFP avoir reçu quatre plaintes", "The government
+// ordered thousands of troops".
+func nounSubject(toks []token, from, i int) string { return subjectPhrase(toks, from, i, true) }
+
+// subjectPhrase reads the subject noun phrase; actorsOnly keeps only the
+// phrases headed by an institution or group (actorNouns).
+func subjectPhrase(toks []token, from, i int, actorsOnly bool) string {
+	for p := from; p < i; p++ {
+		if !subjectDets[bare(toks[p].lower)] || p > from && toks[p-1].text != "," && toks[p-1].text != "-" && toks[p-1].text != "–" {
+			continue
+		}
+		e := p + 1
+		for e < i && e < p+8 {
+			t := toks[e]
+			w := bare(t.lower)
+			if t.kind != tWord || auxiliaries[w] || hasVerbWord(toks[e:e+1]) || isSpeech(toks, e) || sourceFillers[w] || clauseStart[w] ||
+				notSourceStart[w] || w == "qui" || w == "se" || w == "s" || stripWords[t.lower] {
+				break
+			}
+			if strings.HasSuffix(w, "ed") && e > p+1 && isASCII(w) {
+				break // "The government ordered"
+			}
+			e++
+		}
+		if h := bare(toks[p+1].lower); e == p+1 || e >= i || actorsOnly && !actorNouns[h] || !actorsOnly && (isPronoun(h) || infoNouns[h] || quantifiers[h]) {
+			continue
+		}
+		// the verb group after it
+		v := e
+		for v < i && (sourceFillers[bare(toks[v].lower)] || toks[v].lower == "elle-même" || toks[v].lower == "lui-même" || toks[v].lower == "eux-mêmes") {
+			v++
+		}
+		if v >= i {
+			continue
+		}
+		w := bare(toks[v].lower)
+		verb := auxiliaries[w] || hasVerbWord(toks[v:v+1]) || isSpeech(toks, v) || strings.HasSuffix(w, "ed") && isASCII(w) && len(w) > 4
+		if !verb {
+			continue
+		}
+		// the verb leads to the figure without a new clause in between
+		clean := true
+		for k := v + 1; k < i && actorsOnly; k++ {
+			if toks[k].text == "," || clauseStart[bare(toks[k].lower)] || toks[k].text == ";" {
+				clean = false
+				break
+			}
+		}
+		if !clean {
+			continue
+		}
+		return phrase(toks, p, e)
 	}
 	return ""
 }
