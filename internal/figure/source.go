@@ -839,6 +839,12 @@ func subjectActs(text string, toks []token, i int) (string, bool) {
 	if np := nounSubject(toks, from, i); np != "" {
 		return np, true
 	}
+	// the name opening the clause as the subject of its verb
+	// ("<Qantas Airways Ltd> has placed an order with Boeing Co <BA> for
+	// four aircraft"): the actor, before any nearer name
+	if o := openingName(text, toks, from, i); o != "" {
+		return o, true
+	}
 	for k := i - 1; k >= from; k-- {
 		if toks[k].kind != tWord || !isCap(toks[k].text) || stripWords[toks[k].lower] || !isNameLike(toks, k) {
 			continue
@@ -879,6 +885,36 @@ func subjectActs(text string, toks []token, i int) (string, bool) {
 		return phrase(toks, s, j), verbAt(toks, j, i)
 	}
 	return "", false
+}
+
+// openingName: the capitalised name that opens the clause from toks[from]
+// (after a determiner or a wire's "<"), directly followed by its verb
+// before the figure at i.
+func openingName(text string, toks []token, from, i int) string {
+	k := from
+	for k < i && (toks[k].text == "<" || toks[k].text == "\"" || determiners[bare(toks[k].lower)] && toks[k].lower != "de" && toks[k].lower != "des" && toks[k].lower != "a") {
+		k++
+	}
+	if k >= i || toks[k].kind != tWord || !isCap(toks[k].text) || !isNameLike(toks, k) || stripWords[toks[k].lower] {
+		return ""
+	}
+	if k == from && len(toks[k].text) > 3 && !isAcronym(toks[k].text) && !(k+1 < len(toks) && isCap(toks[k+1].text)) && !openerIsName(text, toks, k) {
+		return ""
+	}
+	e := k + 1
+	for e < i && (toks[e].kind == tWord && isCap(toks[e].text) || (toks[e].lower == "du" || toks[e].lower == "de" || toks[e].lower == "des") && e+1 < i && isCap(toks[e+1].text)) {
+		e++
+	}
+	if e < i && toks[e].text == ">" {
+		e++
+	}
+	if !verbAt(toks, e, i) {
+		return ""
+	}
+	for from < k && (toks[from].text == "<" || toks[from].text == "\"") {
+		from++
+	}
+	return phrase(toks, from, e)
 }
 
 // verbAt: toks[j] (after fillers) starts a verb group, before i.
