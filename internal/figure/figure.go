@@ -15,6 +15,7 @@ type Context struct {
 	Lang  string // ISO 639-1; "" to guess per phrase
 
 	money *moneyCtx // the article's currencies, set by Extract
+	caps  *capIndex // the article's names written inside sentences, set by Extract
 }
 
 // Extract returns the figures of text, sentence by sentence. sentences are
@@ -25,6 +26,7 @@ func Extract(text string, sentences []dossier.Span, c Context) []dossier.Figure 
 	}
 	var out []dossier.Figure
 	c.money = newMoneyCtx(c.Title, text)
+	c.caps = &capIndex{text: text}
 	var at attributor
 	// the actor the article is about, for figures whose sentence names none
 	topic := titleTopic(c.Title, text)
@@ -107,15 +109,20 @@ func Extract(text string, sentences []dossier.Span, c Context) []dossier.Figure 
 // ("des centaines de soldats internationaux", "hundreds of foreign
 // fighters"): the headline's actor is not theirs.
 func foreignPeople(text string, f dossier.Figure) bool {
-	words := strings.Fields(strings.ToLower(f.Text))
+	span := f.Text
 	if f.End >= 0 && f.End < len(text) {
-		after := strings.Fields(strings.ToLower(text[f.End:min(len(text), f.End+40)]))
-		if len(after) > 0 {
-			words = append(words, strings.Trim(after[0], ",.;:"))
+		// the figure and the word after it
+		after := text[f.End:min(len(text), f.End+24)]
+		if i := strings.IndexAny(strings.TrimLeft(after, " "), " ,.;:"); i > 0 {
+			after = strings.TrimLeft(after, " ")[:i]
 		}
+		span += " " + after
 	}
-	for _, w := range words {
-		if foreignWords[w] {
+	if !strings.Contains(span, "tranger") && !strings.Contains(span, "ternationa") && !strings.Contains(span, "oreign") {
+		return false // the cheap test first: most figures have none of these
+	}
+	for _, w := range strings.Fields(strings.ToLower(span)) {
+		if foreignWords[strings.Trim(w, ",.;:")] {
 			return true
 		}
 	}
@@ -679,7 +686,7 @@ func reading(text string, toks []token, q quantity, c Context, prev *dossier.Fig
 	}
 	if f.Subject == "" {
 		// the clause's acting name, else the people the phrase names, else the nearest name
-		s, acts := subjectActs(text, toks, start)
+		s, acts := subjectActs(c.caps, toks, start)
 		switch {
 		case !acts && inherited != nil && inherited.Subject != "" && (s == "" || !strings.Contains(text[inherited.End:toks[start].start], s)):
 			// "29 Chadian soldiers were killed and 58 wounded": the same people

@@ -808,15 +808,15 @@ func carriesOver(toks []token) bool {
 
 // subject: the actor named before the figure in its clause, as the
 // nearest capitalised name ("la Corée du Nord", "Pyongyang").
-func subject(text string, toks []token, i int) string {
-	s, _ := subjectActs(text, toks, i)
+func subject(caps *capIndex, toks []token, i int) string {
+	s, _ := subjectActs(caps, toks, i)
 	return s
 }
 
 // subjectActs is subject, and whether the name found is followed by a
 // verb ("La Corée du Nord a soigné ...") rather than standing in a
 // prepositional phrase ("the battle for Ouadi Doum air base").
-func subjectActs(text string, toks []token, i int) (string, bool) {
+func subjectActs(caps *capIndex, toks []token, i int) (string, bool) {
 	from := 0
 	for k := i - 1; k >= 0; k-- {
 		if w := bare(toks[k].lower); clauseStart[w] || w == ";" {
@@ -842,7 +842,7 @@ func subjectActs(text string, toks []token, i int) (string, bool) {
 	// the name opening the clause as the subject of its verb
 	// ("<Qantas Airways Ltd> has placed an order with Boeing Co <BA> for
 	// four aircraft"): the actor, before any nearer name
-	if o := openingName(text, toks, from, i); o != "" {
+	if o := openingName(caps, toks, from, i); o != "" {
 		return o, true
 	}
 	for k := i - 1; k >= from; k-- {
@@ -856,7 +856,7 @@ func subjectActs(text string, toks []token, i int) (string, bool) {
 			continue
 		}
 		if (k == 0 || isQuote(toks[k-1])) && !(k+1 < len(toks) && isCap(toks[k+1].text) && toks[k+1].kind == tWord) && len(toks[k].text) > 3 && !isAcronym(toks[k].text) &&
-			!openerIsName(text, toks, k) {
+			!openerIsName(caps, toks, k) {
 			// a capitalised sentence opener is a name only when it runs on
 			// ("Sri Lanka"), acts ("Iran has sent"), or is a name elsewhere
 			continue
@@ -890,7 +890,7 @@ func subjectActs(text string, toks []token, i int) (string, bool) {
 // openingName: the capitalised name that opens the clause from toks[from]
 // (after a determiner or a wire's "<"), directly followed by its verb
 // before the figure at i.
-func openingName(text string, toks []token, from, i int) string {
+func openingName(caps *capIndex, toks []token, from, i int) string {
 	k := from
 	for k < i && (toks[k].text == "<" || toks[k].text == "\"" || determiners[bare(toks[k].lower)] && toks[k].lower != "de" && toks[k].lower != "des" && toks[k].lower != "a") {
 		k++
@@ -898,7 +898,7 @@ func openingName(text string, toks []token, from, i int) string {
 	if k >= i || toks[k].kind != tWord || !isCap(toks[k].text) || !isNameLike(toks, k) || stripWords[toks[k].lower] {
 		return ""
 	}
-	if k == from && len(toks[k].text) > 3 && !isAcronym(toks[k].text) && !(k+1 < len(toks) && isCap(toks[k+1].text)) && !openerIsName(text, toks, k) {
+	if k == from && len(toks[k].text) > 3 && !isAcronym(toks[k].text) && !(k+1 < len(toks) && isCap(toks[k+1].text)) && !openerIsName(caps, toks, k) {
 		return ""
 	}
 	e := k + 1
@@ -935,9 +935,9 @@ func verbAt(toks []token, j, i int) bool {
 // the bare subject of the verb after it ("Iran has sent", "Pyongyang a
 // livré", "Russia deployed"): a common noun in the singular takes a
 // determiner there, and a plural one ("Officials said") is not taken.
-func openerIsName(text string, toks []token, k int) bool {
+func openerIsName(caps *capIndex, toks []token, k int) bool {
 	w := toks[k].text
-	if midSentenceCap(text, w) || namesEntity(w) {
+	if caps.has(w) || namesEntity(w) {
 		return true
 	}
 	if k+1 >= len(toks) || isPluralNoun(toks[k].lower) || massNoun(toks[k].lower) {
@@ -967,30 +967,34 @@ func massNoun(w string) bool {
 	return false
 }
 
-// midSentenceCap: w stands capitalised after a lower-case word somewhere in text.
-func midSentenceCap(text, w string) bool {
-	for at := 0; ; {
-		i := strings.Index(text[at:], " "+w)
-		if i < 0 {
-			return false
-		}
-		i += at
-		at = i + 1
-		e := i + 1 + len(w)
-		if e < len(text) {
-			if r, _ := utf8.DecodeRuneInString(text[e:]); unicode.IsLetter(r) {
-				continue
+// capIndex holds the words an article writes capitalised after a
+// lower-case word inside a sentence (names, not sentence openers), read
+// once on first use: asking the text for each opener would cost a pass
+// over the article per sentence.
+type capIndex struct {
+	text  string
+	built bool
+	set   map[string]bool
+}
+
+func (c *capIndex) has(w string) bool {
+	if c == nil {
+		return false
+	}
+	if !c.built {
+		c.built = true
+		c.set = map[string]bool{}
+		prevLower := false
+		for _, f := range strings.Fields(c.text) {
+			r, _ := utf8.DecodeRuneInString(f)
+			if prevLower && unicode.IsUpper(r) {
+				c.set[strings.TrimRightFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' })] = true
 			}
-		}
-		// the word before is lower-case
-		b := strings.LastIndexAny(text[:i], " \n\t")
-		prev := text[b+1 : i]
-		if prev != "" && !strings.ContainsAny(prev, ".!?:\"«»“”") {
-			if r, _ := utf8.DecodeRuneInString(prev); unicode.IsLower(r) {
-				return true
-			}
+			l, _ := utf8.DecodeLastRuneInString(f)
+			prevLower = unicode.IsLower(r) && !strings.ContainsRune(".!?:\"«»“”", l)
 		}
 	}
+	return c.set[w]
 }
 
 func isNameLike(toks []token, k int) bool {
