@@ -98,6 +98,7 @@ func TestSubjectsAndModality(t *testing.T) {
 		{"La Corée du Nord a soigné des centaines de soldats russes blessés.", "", "La Corée du Nord", "fact"},
 		// what a budget did is done; a comparison is a figure of its own
 		{"The provincial budget also imposed a temporary eight pct surtax.", "", "", "fact"},
+		{"The deficit would fall to 2.15 billion dlrs in fiscal 1987/88 from 2.90 billion dlrs.", "", "", "fact"},
 		{"Revenues will fall to 1.3 billion dlrs from a previously estimated 2.2 billion dlrs, compared to 3.6 billion dlrs collected last year.", "", "", "fact"},
 	}
 	for _, tt := range tests {
@@ -164,6 +165,15 @@ func TestActorsApart(t *testing.T) {
 		}
 		if f.Subject != tt.subject || f.Event != tt.event {
 			t.Errorf("%q: subject %q event %q, want %q %q", tt.text, f.Subject, f.Event, tt.subject, tt.event)
+		}
+	}
+}
+
+// TestYearSpans: the second year of "fiscal 1987/88" is no figure.
+func TestYearSpans(t *testing.T) {
+	for _, text := range []string{"The deficit fell in fiscal 1987/88.", "La saison 2023/24 a commencé."} {
+		if figs := Extract(text, sentence.Split(text), Context{}); len(figs) != 0 {
+			t.Errorf("%q: figures %+v, want none", text, figs)
 		}
 	}
 }

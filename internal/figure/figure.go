@@ -1,6 +1,7 @@
 package figure
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -419,6 +420,12 @@ func notAFigureNumber(toks []token, i int) bool {
 	}
 	if isModelNumber(toks, i) {
 		return true
+	}
+	// "fiscal 1987/88", "la saison 2023/24": the second year of a span
+	if i > 1 && toks[i-1].text == "/" && toks[i-1].spaceAfter == "" && toks[i-2].spaceAfter == "" && toks[i-2].kind == tNum && len(t.text) <= 4 {
+		if y, err := strconv.Atoi(toks[i-2].text); err == nil && y >= 1800 && y <= 2200 {
+			return true
+		}
 	}
 	// "les 17 et 18 octobre", "March 3-5": days of a month
 	if i+3 < len(toks) && (next(1) == "et" || next(1) == "and" || next(1) == "au" || next(1) == "-" || next(1) == "to" || next(1) == "ou") &&

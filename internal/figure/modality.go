@@ -230,7 +230,7 @@ func modality(toks []token, i, j int) dossier.Modality {
 	}
 	// "to 15 pct from 11 pct": the value it changes from is a fact
 	if i > 0 && toks[i-1].lower == "from" {
-		for k := i - 2; k >= 0 && k >= i-5; k-- {
+		for k := i - 2; k >= 0 && k >= i-12 && toks[k].text != "," && toks[k].text != ";"; k-- {
 			if toks[k].lower == "to" || toks[k].lower == "at" {
 				return "fact"
 			}

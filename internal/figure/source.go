@@ -1328,6 +1328,10 @@ func subjectPhrase(toks []token, from, i int, actorsOnly bool) string {
 		if !subjectDets[bare(toks[p].lower)] || p > from && toks[p-1].text != "," && toks[p-1].text != "-" && toks[p-1].text != "–" {
 			continue
 		}
+		// a lead's topic opens the sentence (after a rubric at most)
+		if !actorsOnly && p > from && toks[p-1].text == "," {
+			continue
+		}
 		e := p + 1
 		for e < i && e < p+8 {
 			t := toks[e]
@@ -1354,8 +1358,8 @@ func subjectPhrase(toks []token, from, i int, actorsOnly bool) string {
 		}
 		w := bare(toks[v].lower)
 		verb := auxiliaries[w] || hasVerbWord(toks[v:v+1]) || isSpeech(toks, v) || strings.HasSuffix(w, "ed") && isASCII(w) && len(w) > 4
-		if !verb {
-			continue
+		if !verb || !actorsOnly && isSpeech(toks, v) {
+			continue // a speaker is not what the article is about
 		}
 		// the verb leads to the figure without a new clause in between
 		clean := true
