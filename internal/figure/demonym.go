@@ -29,6 +29,9 @@ func demonymOf(toks []token, from, hd int) string {
 	// French: a lower-case adjective right after the head
 	if a := hd + 1; a < len(toks) && toks[a].kind == tWord && !isCap(toks[a].text) && len(toks[a].text) > 3 && toks[hd].spaceAfter == " " {
 		w := toks[a].text
+		if !demonymShape(toks[a].lower) {
+			return ""
+		}
 		if namesPeople(w) != nil {
 			return w
 		}
@@ -67,4 +70,18 @@ func namesEntity(w string) bool {
 	}
 	ms, _ := l.Find(w)
 	return len(ms) == 1 && ms[0].Start == 0 && ms[0].End == len(w)
+}
+
+// demonymShape: a cheap test before the lexicon's: participles and verb
+// forms ("soldats blessés", "personnes manifestent") are no demonyms.
+func demonymShape(w string) bool {
+	if isParticiple(w) {
+		return false
+	}
+	for _, suf := range []string{"ent", "ont", "ait", "aient", "er", "ir", "ment", "eux", "euse", "euses", "if", "ifs", "ive", "ives", "ées"} {
+		if strings.HasSuffix(w, suf) {
+			return false
+		}
+	}
+	return true
 }

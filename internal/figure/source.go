@@ -985,7 +985,18 @@ func (c *capIndex) has(w string) bool {
 		c.built = true
 		c.set = map[string]bool{}
 		prevLower := false
-		for _, f := range strings.Fields(c.text) {
+		for rest := c.text; rest != ""; {
+			// the next space-separated field, without allocating them all
+			rest = strings.TrimLeft(rest, " \n\t\r")
+			n := strings.IndexAny(rest, " \n\t\r")
+			if n < 0 {
+				n = len(rest)
+			}
+			f := rest[:n]
+			rest = rest[n:]
+			if f == "" {
+				break
+			}
 			r, _ := utf8.DecodeRuneInString(f)
 			if prevLower && unicode.IsUpper(r) {
 				c.set[strings.TrimRightFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' })] = true
