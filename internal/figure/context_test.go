@@ -96,6 +96,9 @@ func TestSubjectsAndModality(t *testing.T) {
 		{"Selon l'agence Reuters, 170 soldats iraniens ont été tués.", "", "iraniens", "fact"},
 		{"Au moins 145 soldats turcs ont été tués depuis le début du déploiement.", "", "Turquie", "fact"},
 		{"La Corée du Nord a soigné des centaines de soldats russes blessés.", "", "La Corée du Nord", "fact"},
+		// a relative clause naming no one is about its antecedent; a model opening the clause is its subject
+		{"Jay Naidoo, general secretary of the Congress of South African Trade Unions (COSATU), which claims a membership of over 600,000 workers, spoke.", "", "COSATU", "fact"},
+		{"The 747-400 has a take-off weight of 870,000 pounds.", "", "747-400", "fact"},
 		// what a budget did is done; a comparison is a figure of its own
 		{"The provincial budget also imposed a temporary eight pct surtax.", "", "", "fact"},
 		{"The deficit would fall to 2.15 billion dlrs in fiscal 1987/88 from 2.90 billion dlrs.", "", "", "fact"},

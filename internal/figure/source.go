@@ -884,7 +884,55 @@ func subjectActs(caps *capIndex, toks []token, i int) (string, bool) {
 		}
 		return phrase(toks, s, j), verbAt(toks, j, i)
 	}
+	// a relative clause that names no one is about its antecedent: "the
+	// Congress of South African Trade Unions (COSATU), which claims a
+	// membership of over 600,000 workers", "Les cobras chinois (naja atra),
+	// dont le nombre a chuté de 30 à 50%"
+	if from >= 2 && relatives[bare(toks[from-1].lower)] {
+		if a := antecedent(toks, from-1); a != "" {
+			return a, true
+		}
+	}
 	return "", false
+}
+
+// relatives open a clause about their antecedent; French "qui" is left
+// out: its antecedent is more often an act ("l'attaque qui a coûté la vie
+// à deux policiers") than an actor.
+var relatives = map[string]bool{"which": true, "who": true, "dont": true}
+
+// antecedent: the noun phrase right before the relative pronoun at r
+// (over a comma and a parenthesis): the nearest name, or a phrase opened
+// by a determiner.
+func antecedent(toks []token, r int) string {
+	e := r
+	for e > 0 && toks[e-1].text == "," {
+		e--
+	}
+	lo := max(0, e-10)
+	for k := e - 1; k >= lo; k-- {
+		t := toks[k]
+		if t.text == "," || t.text == ";" || t.kind == tNum || clauseStart[bare(t.lower)] {
+			lo = k + 1
+			break
+		}
+	}
+	for k := e - 1; k >= lo; k-- {
+		if toks[k].kind == tWord && isCap(toks[k].text) && isNameLike(toks, k) && !(k == 0 && len(toks[k].text) > 3 && !isAcronym(toks[k].text)) {
+			j := k + 1
+			s := k
+			for s > lo && (toks[s-1].kind == tWord && isCap(toks[s-1].text) || (toks[s-1].lower == "of" || toks[s-1].lower == "de" || toks[s-1].lower == "du") && s-2 >= lo && isCap(toks[s-2].text)) {
+				s--
+			}
+			return phrase(toks, s, j)
+		}
+	}
+	for k := max(lo, e-6); k < e; k++ {
+		if subjectDets[bare(toks[k].lower)] && k+1 < e && toks[k+1].kind == tWord {
+			return strings.Trim(phrase(toks, k, e), "() ")
+		}
+	}
+	return ""
 }
 
 // openingName: the capitalised name that opens the clause from toks[from]
@@ -894,6 +942,17 @@ func openingName(caps *capIndex, toks []token, from, i int) string {
 	k := from
 	for k < i && (toks[k].text == "<" || toks[k].text == "\"" || determiners[bare(toks[k].lower)] && toks[k].lower != "de" && toks[k].lower != "des" && toks[k].lower != "a") {
 		k++
+	}
+	// "The 747-400 has a take-off weight of 870,000 pounds": a model named as the subject
+	if k > from && k < i && modelPart(toks, k) {
+		e := k
+		for e < i && modelPart(toks, e) {
+			e++
+		}
+		if e > k && verbAt(toks, e, i) {
+			return phrase(toks, k, e)
+		}
+		return ""
 	}
 	if k >= i || toks[k].kind != tWord || !isCap(toks[k].text) || !isNameLike(toks, k) || stripWords[toks[k].lower] {
 		return ""
