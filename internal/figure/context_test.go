@@ -99,6 +99,9 @@ func TestSubjectsAndModality(t *testing.T) {
 		// a relative clause naming no one is about its antecedent; a model opening the clause is its subject
 		{"Jay Naidoo, general secretary of the Congress of South African Trade Unions (COSATU), which claims a membership of over 600,000 workers, spoke.", "", "COSATU", "fact"},
 		{"The 747-400 has a take-off weight of 870,000 pounds.", "", "747-400", "fact"},
+		{"Les cobras chinois (naja atra), dont le nombre a chuté de 30 à 50 %, sont menacés.", "", "Les cobras chinois (naja atra", "fact"},
+		{"Les deux enfants auraient touché 84 000 euros.", "", "Les deux enfants", "unconfirmed"},
+		{"Le joueur du FC Barcelone est rémunéré 40 millions d'euros par an.", "Lionel Messi condamné", "Lionel Messi", "fact"},
 		// what a budget did is done; a comparison is a figure of its own
 		{"The provincial budget also imposed a temporary eight pct surtax.", "", "", "fact"},
 		{"The deficit would fall to 2.15 billion dlrs in fiscal 1987/88 from 2.90 billion dlrs.", "", "", "fact"},

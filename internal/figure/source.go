@@ -819,7 +819,8 @@ func subject(caps *capIndex, toks []token, i int) string {
 func subjectActs(caps *capIndex, toks []token, i int) (string, bool) {
 	from := 0
 	for k := i - 1; k >= 0; k-- {
-		if w := bare(toks[k].lower); clauseStart[w] || w == ";" {
+		// an aside between dashes ends its clause: "les autorités --dont l'opposant conteste la légalité--, plusieurs milliers"
+		if w := bare(toks[k].lower); clauseStart[w] || w == ";" || w == "--" || w == "—" || w == "-" && k > 0 && toks[k-1].text == "-" {
 			from = k + 1
 			break
 		}
@@ -836,7 +837,9 @@ func subjectActs(caps *capIndex, toks []token, i int) (string, bool) {
 			break
 		}
 	}
-	if np := nounSubject(toks, from, i); np != "" {
+	if np := nounSubject(toks, from, i); np == anaphor {
+		return "", true
+	} else if np != "" {
 		return np, true
 	}
 	// the name opening the clause as the subject of its verb
@@ -927,7 +930,15 @@ func antecedent(toks []token, r int) string {
 			return phrase(toks, s, j)
 		}
 	}
-	for k := max(lo, e-6); k < e; k++ {
+	// or a described one ("Les cobras chinois, dont le nombre", "the national
+	// confederation which groups 152 unions"), but not a span ("the past
+	// three years of unrest which has cost 2,400 lives")
+	for k := e - 1; k >= lo; k-- {
+		if unitWords[toks[k].lower] > 1 || durationUnits[toks[k].lower] != "" {
+			return ""
+		}
+	}
+	for k := max(lo, e-8); k < e; k++ {
 		if subjectDets[bare(toks[k].lower)] && k+1 < e && toks[k+1].kind == tWord {
 			return strings.Trim(phrase(toks, k, e), "() ")
 		}
@@ -1382,7 +1393,8 @@ var actorNouns = map[string]bool{"police": true, "gendarmerie": true, "gendarmes
 	"rebelles": true, "rebels": true, "insurgés": true, "insurgents": true, "manifestants": true, "protesters": true, "syndicats": true,
 	"unions": true, "militants": true, "militaires": true, "soldats": true, "soldiers": true, "enquêteurs": true, "investigators": true,
 	"juges": true, "judges": true, "juge": true, "judge": true, "mairie": true, "préfecture": true, "municipalité": true, "municipality": true,
-	"régime": true, "regime": true, "administration": true, "coalition": true, "organisateurs": true, "organizers": true, "organisers": true}
+	"régime": true, "regime": true, "administration": true, "coalition": true, "organisateurs": true, "organizers": true, "organisers": true,
+	"enfants": true, "children": true, "famille": true, "family": true}
 
 // nounSubject: the noun phrase that opens the clause (or follows a comma
 // in it) and is the subject of the verb leading to the figure at i: "Au
@@ -1406,8 +1418,10 @@ func subjectPhrase(toks []token, from, i int, actorsOnly bool) string {
 		for e < i && e < p+8 {
 			t := toks[e]
 			w := bare(t.lower)
-			if t.kind != tWord || auxiliaries[w] || hasVerbWord(toks[e:e+1]) || isSpeech(toks, e) || sourceFillers[w] || clauseStart[w] ||
-				notSourceStart[w] || w == "qui" || w == "se" || w == "s" || stripWords[t.lower] {
+			// "la police de Moscou", "le joueur du FC Barcelone": a complement belongs to the phrase
+			of := e > p+1 && (w == "de" || w == "du" || w == "des" || w == "d" || w == "of") && e+1 < i && toks[e+1].kind == tWord
+			if !of && (t.kind != tWord || auxiliaries[w] || hasVerbWord(toks[e:e+1]) || isSpeech(toks, e) || sourceFillers[w] || clauseStart[w] ||
+				notSourceStart[w] || w == "qui" || w == "se" || w == "s" || stripWords[t.lower] || frenchConditional(w) || frenchFuture(w)) {
 				break
 			}
 			if strings.HasSuffix(w, "ed") && e > p+1 && isASCII(w) {
@@ -1415,7 +1429,11 @@ func subjectPhrase(toks []token, from, i int, actorsOnly bool) string {
 			}
 			e++
 		}
-		if h := bare(toks[p+1].lower); e == p+1 || e >= i || actorsOnly && !actorNouns[h] || !actorsOnly && (isPronoun(h) || infoNouns[h] || quantifiers[h]) {
+		hi := p + 1
+		if hi+1 < e && (toks[hi].kind == tNum || unitWords[toks[hi].lower] > 1) {
+			hi++ // "Les deux enfants auraient touché"
+		}
+		if h := bare(toks[hi].lower); e == p+1 || e >= i || actorsOnly && !actorNouns[h] && !roleNouns[h] || !actorsOnly && (isPronoun(h) || infoNouns[h] || quantifiers[h]) {
 			continue
 		}
 		// the verb group after it
@@ -1427,7 +1445,8 @@ func subjectPhrase(toks []token, from, i int, actorsOnly bool) string {
 			continue
 		}
 		w := bare(toks[v].lower)
-		verb := auxiliaries[w] || hasVerbWord(toks[v:v+1]) || isSpeech(toks, v) || strings.HasSuffix(w, "ed") && isASCII(w) && len(w) > 4
+		verb := auxiliaries[w] || hasVerbWord(toks[v:v+1]) || isSpeech(toks, v) || strings.HasSuffix(w, "ed") && isASCII(w) && len(w) > 4 ||
+			frenchConditional(w) || frenchFuture(w)
 		if !verb || !actorsOnly && isSpeech(toks, v) {
 			continue // a speaker is not what the article is about
 		}
@@ -1442,7 +1461,24 @@ func subjectPhrase(toks []token, from, i int, actorsOnly bool) string {
 		if !clean {
 			continue
 		}
+		if actorsOnly && roleNouns[bare(toks[hi].lower)] {
+			// "le joueur du FC Barcelone est rémunéré": a person the article
+			// named before, not the club in its complement
+			return anaphor
+		}
 		return phrase(toks, p, e)
 	}
 	return ""
 }
+
+// anaphor marks a subject that is a person or company the article named
+// before, described by a role ("le footballeur", "the automaker").
+const anaphor = "\x00"
+
+// roleNouns describe a person or company already named.
+var roleNouns = map[string]bool{"joueur": true, "footballeur": true, "chanteur": true, "chanteuse": true, "acteur": true, "actrice": true,
+	"président": true, "présidente": true, "ministre": true, "député": true, "sénateur": true, "candidat": true, "candidate": true,
+	"opposant": true, "ancien": true, "ex-président": true, "ex-chef": true, "entreprise": true, "société": true, "groupe": true, "constructeur": true,
+	"player": true, "singer": true, "actor": true, "president": true, "minister": true, "senator": true,
+	"company": true, "firm": true, "group": true, "automaker": true, "carmaker": true, "airline": true, "bank": true, "lender": true,
+	"insurer": true, "retailer": true, "champion": true, "star": true}
