@@ -101,6 +101,8 @@ func TestSubjectsAndModality(t *testing.T) {
 		{"The 747-400 has a take-off weight of 870,000 pounds.", "", "747-400", "fact"},
 		{"Les cobras chinois (naja atra), dont le nombre a chuté de 30 à 50 %, sont menacés.", "", "Les cobras chinois (naja atra", "fact"},
 		{"Les deux enfants auraient touché 84 000 euros.", "", "Les deux enfants", "unconfirmed"},
+		{"Chez les sympathisants de gauche, ils sont 68 % à se déclarer choqués.", "", "sympathisants de gauche", "fact"},
+		{"Ils sont 68 % à gauche, contre 24 % pour les sympathisants de droite.", "", "sympathisants de droite", "fact"},
 		{"Le joueur du FC Barcelone est rémunéré 40 millions d'euros par an.", "Lionel Messi condamné", "Lionel Messi", "fact"},
 		// what a budget did is done; a comparison is a figure of its own
 		{"The provincial budget also imposed a temporary eight pct surtax.", "", "", "fact"},

@@ -106,6 +106,46 @@ func Extract(text string, sentences []dossier.Span, c Context) []dossier.Figure 
 	return out
 }
 
+// pollGroup: the population a share is read in: "Chez les sympathisants
+// de gauche, ils sont 68 %", "Among Democrats, 40 percent", "contre 24 %
+// pour les sympathisants de droite".
+func pollGroup(toks []token, start, end int) string {
+	group := func(k int) string {
+		if k < len(toks) && (toks[k].lower == "les" || toks[k].lower == "the") {
+			k++
+		}
+		e := k
+		for e < len(toks) && e < k+5 && toks[e].kind == tWord {
+			w := bare(toks[e].lower)
+			if e > k && (w == "de" || w == "du" || w == "of") && e+1 < len(toks) && toks[e+1].kind == tWord {
+				e += 2
+				continue
+			}
+			if notThing[w] || hasVerbWord(toks[e:e+1]) || isParticiple(w) || speechForms[w] || clauseStart[w] {
+				break
+			}
+			e++
+		}
+		if e == k || !isPluralNoun(toks[k].lower) && !isCap(toks[k].text) {
+			return ""
+		}
+		return phrase(toks, k, e)
+	}
+	if end+1 < len(toks) && (toks[end].lower == "pour" || toks[end].lower == "among" || toks[end].lower == "chez" || toks[end].lower == "parmi") {
+		if g := group(end + 1); g != "" {
+			return g
+		}
+	}
+	for k := start - 1; k >= 0 && k >= start-12; k-- {
+		if w := toks[k].lower; w == "chez" || w == "parmi" || w == "among" {
+			if k == 0 || toks[k-1].text == "," || toks[k-1].text == ";" {
+				return group(k + 1)
+			}
+		}
+	}
+	return ""
+}
+
 // foreignPeople: the figure counts people it calls foreign to the story
 // ("des centaines de soldats internationaux", "hundreds of foreign
 // fighters"): the headline's actor is not theirs.
@@ -662,6 +702,13 @@ func reading(text string, toks []token, q quantity, c Context, prev *dossier.Fig
 		f.Gloss = glossOf(f.Thing)
 		if kind == dossier.KindPercent && f.Subject == "" {
 			f.Subject = shareWhole(toks, end)
+			if f.Subject == "" {
+				f.Subject = pollGroup(toks, start, end)
+			}
+			// "22% des Français pensent ... et près d'un quart estiment": the same whole
+			if f.Subject == "" && prev != nil && prev.Kind == dossier.KindPercent && prev.Subject != "" {
+				f.Subject = prev.Subject
+			}
 		}
 	}
 	f.Kind = kind
