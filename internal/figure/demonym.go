@@ -2,6 +2,7 @@ package figure
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/dossier-news/dossier"
 	"github.com/dossier-news/dossier/internal/entity"
@@ -47,6 +48,15 @@ func demonymOf(toks []token, from, hd int) string {
 // namesPeople: the whole of p is one country's or people's name or
 // demonym; its entity, or nil.
 func namesPeople(p string) *dossier.Entity {
+	if e, ok := peopleCache.get(p); ok {
+		return e
+	}
+	e := lookupPeople(p)
+	peopleCache.put(p, e)
+	return e
+}
+
+func lookupPeople(p string) *dossier.Entity {
 	l, err := entity.Default()
 	if err != nil || l == nil {
 		return nil
@@ -60,6 +70,31 @@ func namesPeople(p string) *dossier.Entity {
 		return nil
 	}
 	return e
+}
+
+// peopleCache keeps the lexicon's answers for the words asked most: the
+// adjectives after counted nouns repeat across articles. Bounded, so a
+// long run over many texts keeps its memory.
+var peopleCache = &wordCache{m: map[string]*dossier.Entity{}}
+
+type wordCache struct {
+	mu sync.RWMutex
+	m  map[string]*dossier.Entity
+}
+
+func (c *wordCache) get(w string) (*dossier.Entity, bool) {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	e, ok := c.m[w]
+	return e, ok
+}
+
+func (c *wordCache) put(w string, e *dossier.Entity) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.m) < 8192 {
+		c.m[w] = e
+	}
 }
 
 // namesEntity: w alone is a name in the entity lexicon ("Iran", "Pyongyang").
