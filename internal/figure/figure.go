@@ -170,8 +170,8 @@ func foreignPeople(text string, f dossier.Figure) bool {
 	return false
 }
 
-var foreignWords = map[string]bool{"foreign": true, "international": true, "étrangers": true, "étrangères": true, "étranger": true,
-	"étrangère": true, "internationaux": true, "internationales": true}
+var foreignWords = wordSet(`foreign international étrangers étrangères étranger étrangère internationaux
+	internationales`)
 
 // actsItself: the source, named before the figure as the subject of a
 // verb that is not one of saying, did or counted what the figure says

@@ -806,13 +806,6 @@ func carriesOver(toks []token) bool {
 	return false
 }
 
-// subject: the actor named before the figure in its clause, as the
-// nearest capitalised name ("la Corée du Nord", "Pyongyang").
-func subject(caps *capIndex, toks []token, i int) string {
-	s, _ := subjectActs(caps, toks, i)
-	return s
-}
-
 // subjectActs is subject, and whether the name found is followed by a
 // verb ("La Corée du Nord a soigné ...") rather than standing in a
 // prepositional phrase ("the battle for Ouadi Doum air base").
@@ -902,7 +895,7 @@ func subjectActs(caps *capIndex, toks []token, i int) (string, bool) {
 // relatives open a clause about their antecedent; French "qui" is left
 // out: its antecedent is more often an act ("l'attaque qui a coûté la vie
 // à deux policiers") than an actor.
-var relatives = map[string]bool{"which": true, "who": true, "dont": true}
+var relatives = wordSet(`which who dont`)
 
 // antecedent: the noun phrase right before the relative pronoun at r
 // (over a comma and a parenthesis): the nearest name, or a phrase opened
@@ -1378,23 +1371,20 @@ func place(toks []token, j int) string {
 
 // subjectDets open the noun phrase a clause's subject is ("la police",
 // "les autorités locales", "Notre planète", "the government").
-var subjectDets = map[string]bool{"le": true, "la": true, "les": true, "l": true, "son": true, "sa": true, "ses": true, "leur": true,
-	"leurs": true, "notre": true, "nos": true, "the": true, "its": true, "their": true, "our": true}
+var subjectDets = wordSet(`le la les l son sa ses leur leurs notre nos the its their our`)
 
 // actorNouns head the noun phrases that name an institution or a group
 // acting on its own: "la police a interpellé", "the government ordered",
 // "les autorités locales avaient interdit". Other definite phrases are
 // mostly anaphora of the article's actor ("the automaker", "le
 // footballeur") or no actor at all ("la peine", "the budget").
-var actorNouns = map[string]bool{"police": true, "gendarmerie": true, "gendarmes": true, "policiers": true, "armée": true, "army": true,
-	"military": true, "gouvernement": true, "government": true, "autorités": true, "authorities": true, "forces": true, "troupes": true,
-	"troops": true, "justice": true, "tribunal": true, "court": true, "parlement": true, "parliament": true, "sénat": true, "senate": true,
-	"congress": true, "commission": true, "pompiers": true, "secours": true, "douane": true, "douanes": true, "customs": true,
-	"rebelles": true, "rebels": true, "insurgés": true, "insurgents": true, "manifestants": true, "protesters": true, "syndicats": true,
-	"unions": true, "militants": true, "militaires": true, "soldats": true, "soldiers": true, "enquêteurs": true, "investigators": true,
-	"juges": true, "judges": true, "juge": true, "judge": true, "mairie": true, "préfecture": true, "municipalité": true, "municipality": true,
-	"régime": true, "regime": true, "administration": true, "coalition": true, "organisateurs": true, "organizers": true, "organisers": true,
-	"enfants": true, "children": true, "famille": true, "family": true}
+var actorNouns = wordSet(`police gendarmerie gendarmes policiers armée army military gouvernement government
+	autorités authorities forces troupes troops justice tribunal court parlement parliament
+	sénat senate congress commission pompiers secours douane douanes customs rebelles rebels
+	insurgés insurgents manifestants protesters syndicats unions militants militaires soldats
+	soldiers enquêteurs investigators juges judges juge judge mairie préfecture municipalité
+	municipality régime regime administration coalition organisateurs organizers organisers
+	enfants children famille family`)
 
 // nounSubject: the noun phrase that opens the clause (or follows a comma
 // in it) and is the subject of the verb leading to the figure at i: "Au
@@ -1476,9 +1466,17 @@ func subjectPhrase(toks []token, from, i int, actorsOnly bool) string {
 const anaphor = "\x00"
 
 // roleNouns describe a person or company already named.
-var roleNouns = map[string]bool{"joueur": true, "footballeur": true, "chanteur": true, "chanteuse": true, "acteur": true, "actrice": true,
-	"président": true, "présidente": true, "ministre": true, "député": true, "sénateur": true, "candidat": true, "candidate": true,
-	"opposant": true, "ancien": true, "ex-président": true, "ex-chef": true, "entreprise": true, "société": true, "groupe": true, "constructeur": true,
-	"player": true, "singer": true, "actor": true, "president": true, "minister": true, "senator": true,
-	"company": true, "firm": true, "group": true, "automaker": true, "carmaker": true, "airline": true, "bank": true, "lender": true,
-	"insurer": true, "retailer": true, "champion": true, "star": true}
+var roleNouns = wordSet(`joueur footballeur chanteur chanteuse acteur actrice président présidente ministre député
+	sénateur candidat candidate opposant ancien ex-président ex-chef entreprise société groupe
+	constructeur player singer actor president minister senator company firm group automaker
+	carmaker airline bank lender insurer retailer champion star`)
+
+// wordSet builds a set from the space-separated words of a list: smaller
+// in the binary than a map literal of the same words.
+func wordSet(list string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(list) {
+		m[w] = true
+	}
+	return m
+}
