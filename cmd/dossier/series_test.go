@@ -81,7 +81,7 @@ func TestSeriesExampleCorpus(t *testing.T) {
 
 // "eval series" on the labelled set meets the bars end to end.
 func TestEvalSeries(t *testing.T) {
-	out, stderr, err := cli(t, filepath.Join(t.TempDir(), "d.db"), "", "eval", "series", "../../testdata/series/gold.jsonl", "--min", "0.3")
+	out, stderr, err := cli(t, filepath.Join(t.TempDir(), "d.db"), "", "eval", "series", "../../testdata/series/gold.jsonl", "--min", "0.9")
 	t.Logf("\n%s", out)
 	if err != nil {
 		t.Fatalf("eval series: %v\n%s", err, stderr)

@@ -87,6 +87,27 @@ func TestSubjectsAndModality(t *testing.T) {
 		{"L'UICN a évalué 76 199 espèces.", "", "L'UICN", "fact"},
 		{"Les dégâts sont évalués à 40 millions d'euros.", "", "", "estimate"},
 		{"The provincial budget raises income taxes by about 20 pct.", "", "", "planned"},
+		// the sender is the actor, not where it sends
+		{"Iran has sent 3,500 soldiers to Syria, the Syrian Defence Ministry said.", "", "Iran", "fact"},
+		{"Pyongyang a également livré 200 drones au Niger.", "", "Pyongyang", "fact"},
+		{"Russia deployed 2,000 troops to Belarus.", "", "Russia", "fact"},
+		// the people a noun phrase names, when the clause names no other actor than its speaker
+		{"Since their arrival, at least 165 North Korean soldiers have been killed, the ministry added.", "", "North Korean", "fact"},
+		{"Selon l'agence Reuters, 170 soldats iraniens ont été tués.", "", "iraniens", "fact"},
+		{"Au moins 145 soldats turcs ont été tués depuis le début du déploiement.", "", "Turquie", "fact"},
+		{"La Corée du Nord a soigné des centaines de soldats russes blessés.", "", "La Corée du Nord", "fact"},
+		// a relative clause naming no one is about its antecedent; a model opening the clause is its subject
+		{"Jay Naidoo, general secretary of the Congress of South African Trade Unions (COSATU), which claims a membership of over 600,000 workers, spoke.", "", "COSATU", "fact"},
+		{"The 747-400 has a take-off weight of 870,000 pounds.", "", "747-400", "fact"},
+		{"Les cobras chinois (naja atra), dont le nombre a chuté de 30 à 50 %, sont menacés.", "", "Les cobras chinois (naja atra", "fact"},
+		{"Les deux enfants auraient touché 84 000 euros.", "", "Les deux enfants", "unconfirmed"},
+		{"Chez les sympathisants de gauche, ils sont 68 % à se déclarer choqués.", "", "sympathisants de gauche", "fact"},
+		{"Ils sont 68 % à gauche, contre 24 % pour les sympathisants de droite.", "", "sympathisants de droite", "fact"},
+		{"Le joueur du FC Barcelone est rémunéré 40 millions d'euros par an.", "Lionel Messi condamné", "Lionel Messi", "fact"},
+		// what a budget did is done; a comparison is a figure of its own
+		{"The provincial budget also imposed a temporary eight pct surtax.", "", "", "fact"},
+		{"The deficit would fall to 2.15 billion dlrs in fiscal 1987/88 from 2.90 billion dlrs.", "", "", "fact"},
+		{"Revenues will fall to 1.3 billion dlrs from a previously estimated 2.2 billion dlrs, compared to 3.6 billion dlrs collected last year.", "", "", "fact"},
 	}
 	for _, tt := range tests {
 		figs := Extract(tt.text, sentence.Split(tt.text), Context{Title: tt.title})
@@ -124,6 +145,43 @@ func TestElliptical(t *testing.T) {
 	for k, v := range want {
 		if got[k] != v {
 			t.Errorf("%s counts %q, want %q (all: %v)", k, got[k], v, got)
+		}
+	}
+}
+
+// TestActorsApart: a bare mass noun opening a sentence is no actor, people
+// called foreign take no headline actor, and an aside on who is counted
+// stands between a figure and its verb.
+func TestActorsApart(t *testing.T) {
+	tests := []struct{ text, title, subject, event string }{
+		{"Rainfall reached 120 mm in two days.", "", "", "reach"},
+		{"Des centaines de soldats internationaux, dont de nombreux Français, ont perdu la vie en Ukraine.", "La Corée du Nord envoie des troupes", "", "die"},
+		{"Hundreds of foreign fighters, including many Britons, have died.", "North Korea sends troops", "", "die"},
+		{"Airbus a livré 30 avions.", "", "Airbus", "deliver"},
+	}
+	for _, tt := range tests {
+		figs := Extract(tt.text, sentence.Split(tt.text), Context{Title: tt.title})
+		var f *dossier.Figure
+		for k := range figs {
+			if figs[k].Field == "" {
+				f = &figs[k]
+			}
+		}
+		if f == nil {
+			t.Errorf("%q: no figure", tt.text)
+			continue
+		}
+		if f.Subject != tt.subject || f.Event != tt.event {
+			t.Errorf("%q: subject %q event %q, want %q %q", tt.text, f.Subject, f.Event, tt.subject, tt.event)
+		}
+	}
+}
+
+// TestYearSpans: the second year of "fiscal 1987/88" is no figure.
+func TestYearSpans(t *testing.T) {
+	for _, text := range []string{"The deficit fell in fiscal 1987/88.", "La saison 2023/24 a commencé."} {
+		if figs := Extract(text, sentence.Split(text), Context{}); len(figs) != 0 {
+			t.Errorf("%q: figures %+v, want none", text, figs)
 		}
 	}
 }

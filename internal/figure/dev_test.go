@@ -20,8 +20,8 @@ import (
 // test fails below them. The aims: F1 0.95 (fr) and 0.92 (en),
 // bound, modality and source 0.9, subject 0.8.
 var devBars = map[string]struct{ f1, bound, modality, source, subject float64 }{
-	"fr": {f1: 0.95, bound: 0.95, modality: 0.91, source: 0.95, subject: 0.54},
-	"en": {f1: 0.95, bound: 0.95, modality: 0.89, source: 0.90, subject: 0.58},
+	"fr": {f1: 0.95, bound: 0.95, modality: 0.91, source: 0.95, subject: 0.68},
+	"en": {f1: 0.95, bound: 0.95, modality: 0.92, source: 0.90, subject: 0.67},
 }
 
 // TestDevFigures runs the pipeline's stages in process on the dev

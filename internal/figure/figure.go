@@ -1,6 +1,7 @@
 package figure
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -15,6 +16,7 @@ type Context struct {
 	Lang  string // ISO 639-1; "" to guess per phrase
 
 	money *moneyCtx // the article's currencies, set by Extract
+	caps  *capIndex // the article's names written inside sentences, set by Extract
 }
 
 // Extract returns the figures of text, sentence by sentence. sentences are
@@ -25,15 +27,22 @@ func Extract(text string, sentences []dossier.Span, c Context) []dossier.Figure 
 	}
 	var out []dossier.Figure
 	c.money = newMoneyCtx(c.Title, text)
+	c.caps = &capIndex{text: text}
 	var at attributor
 	// the actor the article is about, for figures whose sentence names none
 	topic := titleTopic(c.Title, text)
+	if topic == "" && len(sentences) > 0 {
+		// a headline that names no actor: the lead's subject is what the
+		// article is about ("Notre planète est submergée par ...")
+		lead := tokenize(text[sentences[0].Start:sentences[0].End], sentences[0].Start)
+		topic = subjectPhrase(lead, 0, len(lead), false)
+	}
 	lastActor := ""
 	// The headline states figures too, and its attribution carries over
 	// into the first sentence that has none.
 	if c.Title != "" {
 		toks := tokenize(c.Title, 0)
-		figs, pos := sentenceFigures(c.Title, toks, c)
+		figs, pos, _ := sentenceFigures(c.Title, toks, c)
 		first := len(out)
 		out = append(out, figs...)
 		at.sentence(toks, out, first, pos, true)
@@ -54,7 +63,7 @@ func Extract(text string, sentences []dossier.Span, c Context) []dossier.Figure 
 		newPara := prevEnd < 0 || strings.Contains(text[prevEnd:sp.Start], "\n")
 		prevEnd = sp.End
 		toks := tokenize(s, sp.Start)
-		figs, pos := sentenceFigures(text, toks, c)
+		figs, pos, people := sentenceFigures(text, toks, c)
 		first := len(out)
 		out = append(out, figs...)
 		at.sentence(toks, out, first, pos, newPara)
@@ -81,12 +90,12 @@ func Extract(text string, sentences []dossier.Span, c Context) []dossier.Figure 
 			// (but "L'UICN a évalué 76 199 espèces": the speaker before its own act is its actor)
 			if sub := strings.ToLower(out[k].Subject); sub != "" && strings.Contains(strings.ToLower(out[k].Source), sub) &&
 				!actsItself(text[sp.Start:out[k].Start], out[k].Source) {
-				out[k].Subject = ""
+				out[k].Subject = people[k-first]
 			}
 			if out[k].Subject == "" {
 				out[k].Subject = out[k].Place
 			}
-			if out[k].Subject == "" {
+			if out[k].Subject == "" && !foreignPeople(text, out[k]) {
 				out[k].Subject = topic
 			}
 		}
@@ -96,6 +105,73 @@ func Extract(text string, sentences []dossier.Span, c Context) []dossier.Figure 
 	}
 	return out
 }
+
+// pollGroup: the population a share is read in: "Chez les sympathisants
+// de gauche, ils sont 68 %", "Among Democrats, 40 percent", "contre 24 %
+// pour les sympathisants de droite".
+func pollGroup(toks []token, start, end int) string {
+	group := func(k int) string {
+		if k < len(toks) && (toks[k].lower == "les" || toks[k].lower == "the") {
+			k++
+		}
+		e := k
+		for e < len(toks) && e < k+5 && toks[e].kind == tWord {
+			w := bare(toks[e].lower)
+			if e > k && (w == "de" || w == "du" || w == "of") && e+1 < len(toks) && toks[e+1].kind == tWord {
+				e += 2
+				continue
+			}
+			if notThing[w] || hasVerbWord(toks[e:e+1]) || isParticiple(w) || speechForms[w] || clauseStart[w] {
+				break
+			}
+			e++
+		}
+		if e == k || !isPluralNoun(toks[k].lower) && !isCap(toks[k].text) {
+			return ""
+		}
+		return phrase(toks, k, e)
+	}
+	if end+1 < len(toks) && (toks[end].lower == "pour" || toks[end].lower == "among" || toks[end].lower == "chez" || toks[end].lower == "parmi") {
+		if g := group(end + 1); g != "" {
+			return g
+		}
+	}
+	for k := start - 1; k >= 0 && k >= start-12; k-- {
+		if w := toks[k].lower; w == "chez" || w == "parmi" || w == "among" {
+			if k == 0 || toks[k-1].text == "," || toks[k-1].text == ";" {
+				return group(k + 1)
+			}
+		}
+	}
+	return ""
+}
+
+// foreignPeople: the figure counts people it calls foreign to the story
+// ("des centaines de soldats internationaux", "hundreds of foreign
+// fighters"): the headline's actor is not theirs.
+func foreignPeople(text string, f dossier.Figure) bool {
+	span := f.Text
+	if f.End >= 0 && f.End < len(text) {
+		// the figure and the word after it
+		after := text[f.End:min(len(text), f.End+24)]
+		if i := strings.IndexAny(strings.TrimLeft(after, " "), " ,.;:"); i > 0 {
+			after = strings.TrimLeft(after, " ")[:i]
+		}
+		span += " " + after
+	}
+	if !strings.Contains(span, "tranger") && !strings.Contains(span, "ternationa") && !strings.Contains(span, "oreign") {
+		return false // the cheap test first: most figures have none of these
+	}
+	for _, w := range strings.Fields(strings.ToLower(span)) {
+		if foreignWords[strings.Trim(w, ",.;:")] {
+			return true
+		}
+	}
+	return false
+}
+
+var foreignWords = wordSet(`foreign international étrangers étrangères étranger étrangère internationaux
+	internationales`)
 
 // actsItself: the source, named before the figure as the subject of a
 // verb that is not one of saying, did or counted what the figure says
@@ -113,9 +189,16 @@ func actsItself(before, source string) bool {
 			return false
 		}
 	}
-	for _, t := range tokenize(before[at+len(source):], 0) {
+	after := tokenize(before[at+len(source):], 0)
+	for k, t := range after {
 		switch bare(t.lower) {
 		case "said", "says", "told", "déclaré", "indiqué", "affirmé", "dit", "ajouté", "précisé", "expliqué", "rappelé", "que", "qu", "that", "souligné", "assuré":
+			// "La police a déclaré avoir reçu quatre plaintes": the speaker tells its own act
+			for _, n := range after[k+1:] {
+				if n.lower == "avoir" || n.lower == "having" {
+					return true
+				}
+			}
 			return false
 		}
 	}
@@ -134,7 +217,9 @@ func fragment(toks []token) bool {
 
 // sentenceFigures finds the figures among one sentence's tokens.
 // pos holds the token index where each figure starts.
-func sentenceFigures(text string, toks []token, c Context) (out []dossier.Figure, pos []int) {
+// people holds the people each figure's noun phrase names ("Iranian
+// soldiers"), its actor when the clause names none other than the speaker.
+func sentenceFigures(text string, toks []token, c Context) (out []dossier.Figure, pos []int, people []string) {
 	lastEnd := 0
 	for i := 0; i < len(toks); i++ {
 		q, ok := quantityAt(toks, i, c.Lang)
@@ -145,17 +230,18 @@ func sentenceFigures(text string, toks []token, c Context) (out []dossier.Figure
 		if len(out) > 0 && q.i-lastEnd <= 12 {
 			prev = &out[len(out)-1]
 		}
-		f, end, ok := reading(text, toks, q, c, prev)
+		f, end, who, ok := reading(text, toks, q, c, prev)
 		if ok {
 			out = append(out, f)
 			pos = append(pos, q.i)
+			people = append(people, who)
 			lastEnd = end
 		}
 		if end > i {
 			i = end - 1
 		}
 	}
-	return out, pos
+	return out, pos, people
 }
 
 // quantityAt recognises a number expression starting at toks[i]; lang
@@ -375,6 +461,12 @@ func notAFigureNumber(toks []token, i int) bool {
 	if isModelNumber(toks, i) {
 		return true
 	}
+	// "fiscal 1987/88", "la saison 2023/24": the second year of a span
+	if i > 1 && toks[i-1].text == "/" && toks[i-1].spaceAfter == "" && toks[i-2].spaceAfter == "" && toks[i-2].kind == tNum && len(t.text) <= 4 {
+		if y, err := strconv.Atoi(toks[i-2].text); err == nil && y >= 1800 && y <= 2200 {
+			return true
+		}
+	}
 	// "les 17 et 18 octobre", "March 3-5": days of a month
 	if i+3 < len(toks) && (next(1) == "et" || next(1) == "and" || next(1) == "au" || next(1) == "-" || next(1) == "to" || next(1) == "ou") &&
 		toks[i+2].kind == tNum && months[strings.TrimSuffix(toks[i+3].lower, ".")] {
@@ -442,10 +534,11 @@ func notAFigureNumber(toks []token, i int) bool {
 // prev is the figure just before in the sentence, if near: an elliptical
 // figure counts what it counts ("46 000 manifestants, dont 8 000 à Paris",
 // "28 à Paris, 13 à Lyon").
-func reading(text string, toks []token, q quantity, c Context, prev *dossier.Figure) (dossier.Figure, int, bool) {
-	f := dossier.Figure{Doc: c.Doc}
+func reading(text string, toks []token, q quantity, c Context, prev *dossier.Figure) (f dossier.Figure, end int, people string, ok bool) {
+	f = dossier.Figure{Doc: c.Doc}
 	var inherited *dossier.Figure
-	start, end := q.i, q.j
+	start := q.i
+	end = q.j
 	bound := dossier.BoundExact
 	lo, hi, val := q.low, q.high, q.value
 	switch {
@@ -521,10 +614,10 @@ func reading(text string, toks []token, q quantity, c Context, prev *dossier.Fig
 	// "il y a 40 ans", "three years ago": a date, not a duration
 	// ("il y a près de trois ans" says how long, and stays a figure, as in the seeds)
 	if kind == dossier.KindDuration && bound == dossier.BoundExact && (start >= 2 && toks[start-1].lower == "a" && toks[start-2].lower == "y" || end < len(toks) && toks[end].lower == "ago") {
-		return f, q.j, false
+		return f, q.j, "", false
 	}
 	if kind == dossier.KindDuration && firstUnitsOf(toks, start, thingFrom, c.Lang) {
-		return f, q.j, false
+		return f, q.j, "", false
 	}
 	// "spend $1bn over four years": "over" before a duration is the period,
 	// unless a verb of lasting or "for" asks how long ("for over two years")
@@ -581,13 +674,16 @@ func reading(text string, toks []token, q quantity, c Context, prev *dossier.Fig
 		case th == "":
 			th, _ = fallbackThing(toks, q)
 			if th == "" {
-				return f, q.j, false
+				return f, q.j, "", false
 			}
 		case hd >= 0:
 			end = hd + 1
 			// "287 Palestiniens", "hundreds of Iranians": a people counted is the figure's actor
 			if hd > 0 && isCap(toks[hd].text) && !isCap(toks[hd].lower) && !allCaps(toks) {
 				f.Subject = toks[hd].text
+			} else {
+				// "180 Iranian soldiers", "1 500 soldats nord-coréens": the people named in the phrase
+				people = demonymOf(toks, thingFrom, hd)
 			}
 		}
 		if kind == "" {
@@ -606,6 +702,13 @@ func reading(text string, toks []token, q quantity, c Context, prev *dossier.Fig
 		f.Gloss = glossOf(f.Thing)
 		if kind == dossier.KindPercent && f.Subject == "" {
 			f.Subject = shareWhole(toks, end)
+			if f.Subject == "" {
+				f.Subject = pollGroup(toks, start, end)
+			}
+			// "22% des Français pensent ... et près d'un quart estiment": the same whole
+			if f.Subject == "" && prev != nil && prev.Kind == dossier.KindPercent && prev.Subject != "" {
+				f.Subject = prev.Subject
+			}
 		}
 	}
 	f.Kind = kind
@@ -636,7 +739,17 @@ func reading(text string, toks []token, q quantity, c Context, prev *dossier.Fig
 		f.Modality = inherited.Modality // "prévoit 40 millions d'euros, dont 12 millions pour"
 	}
 	if f.Subject == "" {
-		f.Subject = subject(toks, start)
+		// the clause's acting name, else the people the phrase names, else the nearest name
+		s, acts := subjectActs(c.caps, toks, start)
+		switch {
+		case !acts && inherited != nil && inherited.Subject != "" && (s == "" || !strings.Contains(text[inherited.End:toks[start].start], s)):
+			// "29 Chadian soldiers were killed and 58 wounded": the same people
+			f.Subject = inherited.Subject
+		case acts || people == "":
+			f.Subject = s
+		default:
+			f.Subject = people
+		}
 	}
 	f.Event = event(toks, start, end, f.Thing)
 	f.Place = place(toks, end)
@@ -649,7 +762,7 @@ func reading(text string, toks []token, q quantity, c Context, prev *dossier.Fig
 			}
 		}
 	}
-	return f, end, true
+	return f, end, people, true
 }
 
 func ptr(v float64) *float64 { return &v }

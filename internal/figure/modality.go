@@ -69,6 +69,12 @@ func modality(toks []token, i, j int) dossier.Modality {
 			from = k + 1
 			break
 		}
+		// "to 1.30 billion from an estimated 2.20 billion, compared to 3.60 billion
+		// collected": a comparison sets a figure of its own beside the others
+		if w == "compared" && k+1 < i && (toks[k+1].lower == "to" || toks[k+1].lower == "with") {
+			from = k + 2
+			break
+		}
 		// "va envoyer 30 équipes et a débloqué 3 millions": a second verb, a new clause
 		if (w == "et" || w == "and") && k+1 < i && (auxiliaries[toks[k+1].lower] || toks[k+1].lower == "is" || toks[k+1].lower == "was") {
 			from = k + 1
@@ -224,7 +230,7 @@ func modality(toks []token, i, j int) dossier.Modality {
 	}
 	// "to 15 pct from 11 pct": the value it changes from is a fact
 	if i > 0 && toks[i-1].lower == "from" {
-		for k := i - 2; k >= 0 && k >= i-5; k-- {
+		for k := i - 2; k >= 0 && k >= i-12 && toks[k].text != "," && toks[k].text != ";"; k-- {
 			if toks[k].lower == "to" || toks[k].lower == "at" {
 				return "fact"
 			}
@@ -240,15 +246,39 @@ func modality(toks []token, i, j int) dossier.Modality {
 		return "denied"
 	}
 	if best == "" {
-		// budget lines are plans: "The provincial budget raises taxes by about 20 pct"
+		// budget lines are plans: "The provincial budget raises taxes by about 20 pct";
+		// what a budget did is done: "the budget imposed", "had already used up its budget"
 		for k := 0; k < i; k++ {
 			if w := toks[k].lower; w == "budget" || w == "budgets" || w == "budgétaire" {
+				if pastBefore(toks, k, i) {
+					return "fact"
+				}
 				return "planned"
 			}
 		}
 		return "fact"
 	}
 	return best
+}
+
+// pastBefore: the words before toks[i] put the budget at toks[b] in the
+// past: "had used up", "already", or a past verb right after it ("the
+// budget also imposed"; "the budget raises combined taxes" is present).
+func pastBefore(toks []token, b, i int) bool {
+	for k := 0; k < i; k++ {
+		switch toks[k].lower {
+		case "had", "already", "déjà", "was", "were":
+			return true
+		}
+	}
+	for k := b + 1; k < i && k <= b+3; k++ {
+		w := toks[k].lower
+		if sourceFillers[w] {
+			continue
+		}
+		return strings.HasSuffix(w, "ed") && len(w) > 4 && w != "proposed" && w != "planned" && w != "expected" && w != "projected"
+	}
+	return false
 }
 
 // ownVerbAfter: the figure ending at j is the subject of the verb after it.

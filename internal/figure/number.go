@@ -628,7 +628,7 @@ func isModelNumber(toks []token, i int) bool {
 		n := toks[i+1].text
 		r, _ := utf8.DecodeRuneInString(n)
 		if unicode.IsUpper(r) && len(n) > 2 && n != strings.ToUpper(n) && !strings.HasSuffix(n, "s") && !months[toks[i+1].lower] && !weekdays[toks[i+1].lower] &&
-			!countables[lemma(toks[i+1].lower)] && !(i+2 < len(toks) && toks[i+2].kind == tWord && (isPluralNoun(toks[i+2].lower) || countables[lemma(toks[i+2].lower)])) {
+			!countables[lemma(toks[i+1].lower)] && !peopleBefore(toks, i+1) {
 			return true
 		}
 	}
@@ -645,6 +645,17 @@ func isModelNumber(toks []token, i int) bool {
 		}
 	}
 	return false
+}
+
+// peopleBefore: the capitalised words from toks[k] qualify a plural noun
+// after them ("4,250 North Korean soldiers", "40 Taliban fighters"), not
+// a model ("the 787 Dreamliner").
+func peopleBefore(toks []token, k int) bool {
+	m := k
+	for m < len(toks) && m < k+3 && toks[m].kind == tWord && isCap(toks[m].text) {
+		m++
+	}
+	return m > k && m < len(toks) && toks[m].kind == tWord && (isPluralNoun(toks[m].lower) || countables[lemma(toks[m].lower)])
 }
 
 // boundWord: words that may stand capitalised right before a figure.

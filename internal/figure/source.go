@@ -806,18 +806,20 @@ func carriesOver(toks []token) bool {
 	return false
 }
 
-// subject: the actor named before the figure in its clause, as the
-// nearest capitalised name ("la Corée du Nord", "Pyongyang").
-func subject(toks []token, i int) string {
+// subjectActs is subject, and whether the name found is followed by a
+// verb ("La Corée du Nord a soigné ...") rather than standing in a
+// prepositional phrase ("the battle for Ouadi Doum air base").
+func subjectActs(caps *capIndex, toks []token, i int) (string, bool) {
 	from := 0
 	for k := i - 1; k >= 0; k-- {
-		if w := bare(toks[k].lower); clauseStart[w] || w == ";" {
+		// an aside between dashes ends its clause: "les autorités --dont l'opposant conteste la légalité--, plusieurs milliers"
+		if w := bare(toks[k].lower); clauseStart[w] || w == ";" || w == "--" || w == "—" || w == "-" && k > 0 && toks[k-1].text == "-" {
 			from = k + 1
 			break
 		}
 	}
 	if allCaps(toks) {
-		return "" // a wire headline: every word is capitalised
+		return "", false // a wire headline: every word is capitalised
 	}
 	// a rubric before a dash opens the paragraph: "ÉCONOMIE - Pour parvenir..."
 	for k := 0; k < i && k < 6; k++ {
@@ -828,12 +830,31 @@ func subject(toks []token, i int) string {
 			break
 		}
 	}
+	if np := nounSubject(toks, from, i); np == anaphor {
+		return "", true
+	} else if np != "" {
+		return np, true
+	}
+	// the name opening the clause as the subject of its verb
+	// ("<Qantas Airways Ltd> has placed an order with Boeing Co <BA> for
+	// four aircraft"): the actor, before any nearer name
+	if o := openingName(caps, toks, from, i); o != "" {
+		return o, true
+	}
 	for k := i - 1; k >= from; k-- {
 		if toks[k].kind != tWord || !isCap(toks[k].text) || stripWords[toks[k].lower] || !isNameLike(toks, k) {
 			continue
 		}
-		if (k == 0 || isQuote(toks[k-1])) && !(k+1 < len(toks) && isCap(toks[k+1].text) && toks[k+1].kind == tWord) && len(toks[k].text) > 3 && !isAcronym(toks[k].text) {
-			// a capitalised sentence opener is a name only when it runs on ("Sri Lanka")
+		// a name in another figure's noun phrase is counted, not acting:
+		// "438 Libyans were taken prisoner, while 29 Chadian soldiers",
+		// "11 Czechoslovak-made L-39 bombers, three Soviet MI-24 helicopters"
+		if k > 0 && (toks[k-1].kind == tNum || unitWords[toks[k-1].lower] > 1) {
+			continue
+		}
+		if (k == 0 || isQuote(toks[k-1])) && !(k+1 < len(toks) && isCap(toks[k+1].text) && toks[k+1].kind == tWord) && len(toks[k].text) > 3 && !isAcronym(toks[k].text) &&
+			!openerIsName(caps, toks, k) {
+			// a capitalised sentence opener is a name only when it runs on
+			// ("Sri Lanka"), acts ("Iran has sent"), or is a name elsewhere
 			continue
 		}
 		// extend back over "de", "du", "la" joints and capitalised words
@@ -857,9 +878,197 @@ func subject(toks []token, i int) string {
 		if t := toks[s].text; t == "Selon" || t == "D’après" || t == "According" {
 			s++
 		}
-		return phrase(toks, s, j)
+		return phrase(toks, s, j), verbAt(toks, j, i)
+	}
+	// a relative clause that names no one is about its antecedent: "the
+	// Congress of South African Trade Unions (COSATU), which claims a
+	// membership of over 600,000 workers", "Les cobras chinois (naja atra),
+	// dont le nombre a chuté de 30 à 50%"
+	if from >= 2 && relatives[bare(toks[from-1].lower)] {
+		if a := antecedent(toks, from-1); a != "" {
+			return a, true
+		}
+	}
+	return "", false
+}
+
+// relatives open a clause about their antecedent; French "qui" is left
+// out: its antecedent is more often an act ("l'attaque qui a coûté la vie
+// à deux policiers") than an actor.
+var relatives = wordSet(`which who dont`)
+
+// antecedent: the noun phrase right before the relative pronoun at r
+// (over a comma and a parenthesis): the nearest name, or a phrase opened
+// by a determiner.
+func antecedent(toks []token, r int) string {
+	e := r
+	for e > 0 && toks[e-1].text == "," {
+		e--
+	}
+	lo := max(0, e-10)
+	for k := e - 1; k >= lo; k-- {
+		t := toks[k]
+		if t.text == "," || t.text == ";" || t.kind == tNum || clauseStart[bare(t.lower)] {
+			lo = k + 1
+			break
+		}
+	}
+	for k := e - 1; k >= lo; k-- {
+		if toks[k].kind == tWord && isCap(toks[k].text) && isNameLike(toks, k) && !(k == 0 && len(toks[k].text) > 3 && !isAcronym(toks[k].text)) {
+			j := k + 1
+			s := k
+			for s > lo && (toks[s-1].kind == tWord && isCap(toks[s-1].text) || (toks[s-1].lower == "of" || toks[s-1].lower == "de" || toks[s-1].lower == "du") && s-2 >= lo && isCap(toks[s-2].text)) {
+				s--
+			}
+			return phrase(toks, s, j)
+		}
+	}
+	// or a described one ("Les cobras chinois, dont le nombre", "the national
+	// confederation which groups 152 unions"), but not a span ("the past
+	// three years of unrest which has cost 2,400 lives")
+	for k := e - 1; k >= lo; k-- {
+		if unitWords[toks[k].lower] > 1 || durationUnits[toks[k].lower] != "" {
+			return ""
+		}
+	}
+	for k := max(lo, e-8); k < e; k++ {
+		if subjectDets[bare(toks[k].lower)] && k+1 < e && toks[k+1].kind == tWord {
+			return strings.Trim(phrase(toks, k, e), "() ")
+		}
 	}
 	return ""
+}
+
+// openingName: the capitalised name that opens the clause from toks[from]
+// (after a determiner or a wire's "<"), directly followed by its verb
+// before the figure at i.
+func openingName(caps *capIndex, toks []token, from, i int) string {
+	k := from
+	for k < i && (toks[k].text == "<" || toks[k].text == "\"" || determiners[bare(toks[k].lower)] && toks[k].lower != "de" && toks[k].lower != "des" && toks[k].lower != "a") {
+		k++
+	}
+	// "The 747-400 has a take-off weight of 870,000 pounds": a model named as the subject
+	if k > from && k < i && modelPart(toks, k) {
+		e := k
+		for e < i && modelPart(toks, e) {
+			e++
+		}
+		if e > k && verbAt(toks, e, i) {
+			return phrase(toks, k, e)
+		}
+		return ""
+	}
+	if k >= i || toks[k].kind != tWord || !isCap(toks[k].text) || !isNameLike(toks, k) || stripWords[toks[k].lower] {
+		return ""
+	}
+	if k == from && len(toks[k].text) > 3 && !isAcronym(toks[k].text) && !(k+1 < len(toks) && isCap(toks[k+1].text)) && !openerIsName(caps, toks, k) {
+		return ""
+	}
+	e := k + 1
+	for e < i && (toks[e].kind == tWord && isCap(toks[e].text) || (toks[e].lower == "du" || toks[e].lower == "de" || toks[e].lower == "des") && e+1 < i && isCap(toks[e+1].text)) {
+		e++
+	}
+	if e < i && toks[e].text == ">" {
+		e++
+	}
+	if !verbAt(toks, e, i) {
+		return ""
+	}
+	for from < k && (toks[from].text == "<" || toks[from].text == "\"") {
+		from++
+	}
+	return phrase(toks, from, e)
+}
+
+// verbAt: toks[j] (after fillers) starts a verb group, before i.
+func verbAt(toks []token, j, i int) bool {
+	for j < i && (sourceFillers[bare(toks[j].lower)] || toks[j].text == ",") {
+		j++
+	}
+	if j >= i {
+		return false
+	}
+	w := bare(toks[j].lower)
+	return auxiliaries[w] || hasVerbWord(toks[j:j+1]) || isSpeech(toks, j) || strings.HasSuffix(w, "ed") && isASCII(w) && len(w) > 4 ||
+		w == "se" || w == "s" || w == "ne" || w == "n"
+}
+
+// openerIsName: a capitalised word opening the sentence is a name when
+// the article writes it capitalised inside a sentence too, or when it is
+// the bare subject of the verb after it ("Iran has sent", "Pyongyang a
+// livré", "Russia deployed"): a common noun in the singular takes a
+// determiner there, and a plural one ("Officials said") is not taken.
+func openerIsName(caps *capIndex, toks []token, k int) bool {
+	w := toks[k].text
+	if caps.has(w) || namesEntity(w) {
+		return true
+	}
+	if k+1 >= len(toks) || isPluralNoun(toks[k].lower) || massNoun(toks[k].lower) {
+		return false
+	}
+	n := toks[k+1]
+	if n.kind != tWord || isCap(n.text) {
+		return false
+	}
+	v := bare(n.lower)
+	if auxiliaries[v] || hasVerbWord(toks[k+1:k+2]) || isSpeech(toks, k+1) || sourceFillers[v] && k+2 < len(toks) && (auxiliaries[bare(toks[k+2].lower)] || strings.HasSuffix(toks[k+2].lower, "ed")) {
+		return true
+	}
+	// "Russia deployed", "Iran sends": an English verb form right after
+	return isASCII(v) && len(v) > 3 && (strings.HasSuffix(v, "ed") || strings.HasSuffix(v, "s") && !strings.HasSuffix(v, "ss") && isEnglishish(toks, k+1))
+}
+
+// massNoun: an English or French common noun that stands bare at the
+// start of a sentence ("Rainfall reached", "Inflation rose",
+// "Unemployment fell"), by its suffix.
+func massNoun(w string) bool {
+	for _, suf := range []string{"fall", "tion", "sion", "ment", "ity", "ness", "ance", "ence", "ing", "age", "ure", "ship", "ism", "ité", "flow", "work", "th"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// capIndex holds the words an article writes capitalised after a
+// lower-case word inside a sentence (names, not sentence openers), read
+// once on first use: asking the text for each opener would cost a pass
+// over the article per sentence.
+type capIndex struct {
+	text  string
+	built bool
+	set   map[string]bool
+}
+
+func (c *capIndex) has(w string) bool {
+	if c == nil {
+		return false
+	}
+	if !c.built {
+		c.built = true
+		c.set = map[string]bool{}
+		prevLower := false
+		for rest := c.text; rest != ""; {
+			// the next space-separated field, without allocating them all
+			rest = strings.TrimLeft(rest, " \n\t\r")
+			n := strings.IndexAny(rest, " \n\t\r")
+			if n < 0 {
+				n = len(rest)
+			}
+			f := rest[:n]
+			rest = rest[n:]
+			if f == "" {
+				break
+			}
+			r, _ := utf8.DecodeRuneInString(f)
+			if prevLower && unicode.IsUpper(r) {
+				c.set[strings.TrimRightFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' })] = true
+			}
+			l, _ := utf8.DecodeLastRuneInString(f)
+			prevLower = unicode.IsLower(r) && !strings.ContainsRune(".!?:\"«»“”", l)
+		}
+	}
+	return c.set[w]
 }
 
 func isNameLike(toks []token, k int) bool {
@@ -1082,8 +1291,19 @@ func event(toks []token, i, j int, thing string) string {
 			return e
 		}
 	}
-	for k := j; k < len(toks) && k < j+6; k++ {
+	lim := j + 6
+	for k := j; k < len(toks) && k < lim; k++ {
 		if toks[k].kind == tPunct {
+			// "Des centaines de soldats, dont de nombreux Français, ont
+			// perdu la vie": an aside on who is counted stands between
+			// the figure and its verb
+			if toks[k].text == "," && k+1 < len(toks) && asideOpeners[bare(toks[k+1].lower)] {
+				if c := nextComma(toks, k+1, k+10); c > 0 {
+					lim += c - k
+					k = c
+					continue
+				}
+			}
 			break
 		}
 		if e := eventOf(toks[k].lower); e != "" {
@@ -1091,6 +1311,22 @@ func event(toks []token, i, j int, thing string) string {
 		}
 	}
 	return ""
+}
+
+// asideOpeners open an aside on the people a figure counts.
+var asideOpeners = map[string]bool{"dont": true, "including": true, "notamment": true, "parmi": true, "among": true, "mostly": true, "surtout": true}
+
+// nextComma: the index of the next comma after from and before lim, or -1.
+func nextComma(toks []token, from, lim int) int {
+	for k := from; k < len(toks) && k < lim; k++ {
+		switch toks[k].text {
+		case ",":
+			return k
+		case ".", ";", ":", "(", ")":
+			return -1
+		}
+	}
+	return -1
 }
 
 func eventOf(w string) string {
@@ -1131,4 +1367,116 @@ func place(toks []token, j int) string {
 		}
 	}
 	return ""
+}
+
+// subjectDets open the noun phrase a clause's subject is ("la police",
+// "les autorités locales", "Notre planète", "the government").
+var subjectDets = wordSet(`le la les l son sa ses leur leurs notre nos the its their our`)
+
+// actorNouns head the noun phrases that name an institution or a group
+// acting on its own: "la police a interpellé", "the government ordered",
+// "les autorités locales avaient interdit". Other definite phrases are
+// mostly anaphora of the article's actor ("the automaker", "le
+// footballeur") or no actor at all ("la peine", "the budget").
+var actorNouns = wordSet(`police gendarmerie gendarmes policiers armée army military gouvernement government
+	autorités authorities forces troupes troops justice tribunal court parlement parliament
+	sénat senate congress commission pompiers secours douane douanes customs rebelles rebels
+	insurgés insurgents manifestants protesters syndicats unions militants militaires soldats
+	soldiers enquêteurs investigators juges judges juge judge mairie préfecture municipalité
+	municipality régime regime administration coalition organisateurs organizers organisers
+	enfants children famille family`)
+
+// nounSubject: the noun phrase that opens the clause (or follows a comma
+// in it) and is the subject of the verb leading to the figure at i: "Au
+// total, la police a interpellé au moins 130 manifestants", "La police
+// locale a déclaré à l'AFP avoir reçu quatre plaintes", "The government
+// ordered thousands of troops".
+func nounSubject(toks []token, from, i int) string { return subjectPhrase(toks, from, i, true) }
+
+// subjectPhrase reads the subject noun phrase; actorsOnly keeps only the
+// phrases headed by an institution or group (actorNouns).
+func subjectPhrase(toks []token, from, i int, actorsOnly bool) string {
+	for p := from; p < i; p++ {
+		if !subjectDets[bare(toks[p].lower)] || p > from && toks[p-1].text != "," && toks[p-1].text != "-" && toks[p-1].text != "–" {
+			continue
+		}
+		// a lead's topic opens the sentence (after a rubric at most)
+		if !actorsOnly && p > from && toks[p-1].text == "," {
+			continue
+		}
+		e := p + 1
+		for e < i && e < p+8 {
+			t := toks[e]
+			w := bare(t.lower)
+			// "la police de Moscou", "le joueur du FC Barcelone": a complement belongs to the phrase
+			of := e > p+1 && (w == "de" || w == "du" || w == "des" || w == "d" || w == "of") && e+1 < i && toks[e+1].kind == tWord
+			if !of && (t.kind != tWord || auxiliaries[w] || hasVerbWord(toks[e:e+1]) || isSpeech(toks, e) || sourceFillers[w] || clauseStart[w] ||
+				notSourceStart[w] || w == "qui" || w == "se" || w == "s" || stripWords[t.lower] || frenchConditional(w) || frenchFuture(w)) {
+				break
+			}
+			if strings.HasSuffix(w, "ed") && e > p+1 && isASCII(w) {
+				break // "The government ordered"
+			}
+			e++
+		}
+		hi := p + 1
+		if hi+1 < e && (toks[hi].kind == tNum || unitWords[toks[hi].lower] > 1) {
+			hi++ // "Les deux enfants auraient touché"
+		}
+		if h := bare(toks[hi].lower); e == p+1 || e >= i || actorsOnly && !actorNouns[h] && !roleNouns[h] || !actorsOnly && (isPronoun(h) || infoNouns[h] || quantifiers[h]) {
+			continue
+		}
+		// the verb group after it
+		v := e
+		for v < i && (sourceFillers[bare(toks[v].lower)] || toks[v].lower == "elle-même" || toks[v].lower == "lui-même" || toks[v].lower == "eux-mêmes") {
+			v++
+		}
+		if v >= i {
+			continue
+		}
+		w := bare(toks[v].lower)
+		verb := auxiliaries[w] || hasVerbWord(toks[v:v+1]) || isSpeech(toks, v) || strings.HasSuffix(w, "ed") && isASCII(w) && len(w) > 4 ||
+			frenchConditional(w) || frenchFuture(w)
+		if !verb || !actorsOnly && isSpeech(toks, v) {
+			continue // a speaker is not what the article is about
+		}
+		// the verb leads to the figure without a new clause in between
+		clean := true
+		for k := v + 1; k < i && actorsOnly; k++ {
+			if toks[k].text == "," || clauseStart[bare(toks[k].lower)] || toks[k].text == ";" {
+				clean = false
+				break
+			}
+		}
+		if !clean {
+			continue
+		}
+		if actorsOnly && roleNouns[bare(toks[hi].lower)] {
+			// "le joueur du FC Barcelone est rémunéré": a person the article
+			// named before, not the club in its complement
+			return anaphor
+		}
+		return phrase(toks, p, e)
+	}
+	return ""
+}
+
+// anaphor marks a subject that is a person or company the article named
+// before, described by a role ("le footballeur", "the automaker").
+const anaphor = "\x00"
+
+// roleNouns describe a person or company already named.
+var roleNouns = wordSet(`joueur footballeur chanteur chanteuse acteur actrice président présidente ministre député
+	sénateur candidat candidate opposant ancien ex-président ex-chef entreprise société groupe
+	constructeur player singer actor president minister senator company firm group automaker
+	carmaker airline bank lender insurer retailer champion star`)
+
+// wordSet builds a set from the space-separated words of a list: smaller
+// in the binary than a map literal of the same words.
+func wordSet(list string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(list) {
+		m[w] = true
+	}
+	return m
 }

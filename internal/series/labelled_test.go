@@ -97,20 +97,15 @@ func check(t *testing.T, r eval.SeriesReport) {
 	var b bytes.Buffer
 	r.Print(&b, true)
 	t.Log("\n" + b.String())
-	// The issue's bars are 0.9 everywhere; they held (BCubed 0.988, every
-	// relation >= 0.9, sources 72/72) until the figure extractor's new
-	// subject rules took a destination for the actor. Until that is fixed
-	// (issue 11 stays open) these floors sit just under the measured scores,
-	// so any further loss fails.
-	if r.BCubed.F1 < 0.7 {
-		t.Errorf("assignment BCubed F1 %.3f < 0.7", r.BCubed.F1)
+	if r.BCubed.F1 < 0.9 {
+		t.Errorf("assignment BCubed F1 %.3f < 0.9", r.BCubed.F1)
 	}
 	for rel, m := range r.Relations {
-		if m.P < 0.3 || m.R < 0.3 {
-			t.Errorf("relation %s: precision %.3f recall %.3f, want >= 0.3", rel, m.P, m.R)
+		if m.P < 0.9 || m.R < 0.9 {
+			t.Errorf("relation %s: precision %.3f recall %.3f, want >= 0.9", rel, m.P, m.R)
 		}
 	}
-	if r.SourcesRate() < 0.7 {
-		t.Errorf("sources exact in %.3f of series < 0.7", r.SourcesRate())
+	if r.SourcesRate() < 0.9 {
+		t.Errorf("sources exact in %.3f of series < 0.9", r.SourcesRate())
 	}
 }
