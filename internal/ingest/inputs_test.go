@@ -361,3 +361,22 @@ func TestSpecialFiles(t *testing.T) {
 		t.Errorf("skipped %q", skipped)
 	}
 }
+
+// TestPathID: where folders have no inode (Windows), a link loop is still
+// found, by the resolved path.
+func TestPathID(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "real")
+	if err := os.MkdirAll(filepath.Join(real, "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(real, filepath.Join(real, "sub", "up")); err != nil {
+		t.Skipf("symlink: %v", err)
+	}
+	a, ok1 := pathID(real)
+	b, ok2 := pathID(filepath.Join(real, "sub", "up"))
+	c, ok3 := pathID(filepath.Join(real, "sub"))
+	if !ok1 || !ok2 || !ok3 || a != b || a == c {
+		t.Errorf("real %v, loop %v, sub %v: want real == loop != sub", a, b, c)
+	}
+}
