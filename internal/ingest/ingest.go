@@ -135,7 +135,7 @@ func (p *Pipeline) run(ctx context.Context, args []string, stdin io.Reader, repo
 }
 
 func (p *Pipeline) runSources(ctx context.Context, srcs []source, errs []error, notes []notice, stdin io.Reader, report func(Event), progress func(done, total int), emit func(*dossier.Article)) (Summary, error) {
-	r := &runner{p: p, report: report, emit: emit, counter: clean.NewCounter(), loaded: map[uint64]bool{}, inputs: map[uint64]bool{}, deferred: p.opt.Defer}
+	r := &runner{p: p, report: report, emit: emit, counter: clean.NewCounter(), loaded: map[uint64]bool{}, inflight: map[uint64]bool{}, deferred: p.opt.Defer}
 	if emit == nil {
 		// Storing runs beside analysis: chunk N is written while N+1 is cleaned.
 		r.batches = make(chan batch, 1)
@@ -240,7 +240,11 @@ type runner struct {
 	emit    func(*dossier.Article)
 	counter *clean.Counter
 	loaded  map[uint64]bool // line keys whose stored documents are in counter
-	inputs  map[uint64]bool // ids (InputID) looked up in the store or read in this run
+	// inflight: ids (InputID) read in this run and not yet written (or
+	// failed). Once written the store answers for them, so the map holds
+	// the few chunks in the pipeline, not every input of the run.
+	inflightMu sync.Mutex
+	inflight   map[uint64]bool
 	// deferred: articles are stored unanalysed (Options.Defer), so nothing
 	// is related in this run
 	deferred bool
@@ -331,15 +335,23 @@ func (r *runner) knownInputs(ctx context.Context, c *chunk) error {
 			kept = append(kept, d)
 			continue
 		}
-		dup := r.inputs[k]
+		r.inflightMu.Lock()
+		dup := r.inflight[k]
+		r.inflightMu.Unlock()
 		if !dup {
+			// not in flight: not read yet, or written (the writer lets go
+			// of an id after its commit), which the store answers
 			switch a, err := r.p.store.Article(ctx, id); {
 			case err == nil:
 				dup = a.ID == id
 			case !errors.Is(err, dossier.ErrNotFound):
 				return err
 			}
-			r.inputs[k] = true
+		}
+		if !dup {
+			r.inflightMu.Lock()
+			r.inflight[k] = true
+			r.inflightMu.Unlock()
 		}
 		if dup {
 			c.dups = append(c.dups, Event{Input: d.Input, ID: id, Title: d.Title, Dup: true})
@@ -349,6 +361,18 @@ func (r *runner) knownInputs(ctx context.Context, c *chunk) error {
 	}
 	c.docs = kept
 	return nil
+}
+
+// landed lets go of the ids of articles written or failed: the store
+// knows the first, and the second are read again as a new run would.
+func (r *runner) landed(arts []*dossier.Article) {
+	r.inflightMu.Lock()
+	defer r.inflightMu.Unlock()
+	for _, a := range arts {
+		if k, err := strconv.ParseUint(a.ID, 16, 64); err == nil {
+			delete(r.inflight, k)
+		}
+	}
 }
 
 // InputID is the id of the article read from d: from its input (URL and
@@ -395,6 +419,7 @@ func (r *runner) process(c chunk) error {
 	b := batch{lines: map[uint64][]uint64{}, dups: c.dups}
 	for i, a := range arts {
 		if a.Text == "" {
+			r.landed([]*dossier.Article{a})
 			r.fail(Event{Input: a.Input, Err: &extract.InputError{Input: a.Input, Err: extract.ErrNoText}})
 			continue
 		}
@@ -560,6 +585,7 @@ func (r *runner) write(ctx context.Context, writes <-chan write) error {
 			}
 			return err
 		}
+		r.landed(b.Articles)
 		all := b.All()
 		if err := r.markFailed(ctx, all[len(b.Articles):], res[len(b.Articles):]); err != nil {
 			for range writes { // drain

@@ -380,3 +380,30 @@ func TestPathID(t *testing.T) {
 		t.Errorf("real %v, loop %v, sub %v: want real == loop != sub", a, b, c)
 	}
 }
+
+// TestSameInputTwiceInARun: an input read again in the same run is a
+// duplicate whether the first reading is still in the pipeline (one large
+// chunk) or already written (chunks of one, which the writer commits and
+// lets go of): the run keeps only the ids in flight, the store answers for
+// the others.
+func TestSameInputTwiceInARun(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	for i, town := range []string{"Blois", "Tours", "Saumur", "Gien"} {
+		text := fmt.Sprintf("Le pont de %s\n\nLe conseil municipal de %s a voté mardi %d millions d'euros pour refaire le pont, après un long débat.\n", town, town, 3+i)
+		if err := os.WriteFile(filepath.Join(dir, town+".txt"), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, chunk := range []int{1, 256} {
+		s, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "d.db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum, err := New(s, Options{ChunkSize: chunk}).Run(ctx, []string{dir, dir}, nil, func(Event) {}, nil)
+		s.Close()
+		if err != nil || sum.Ingested != 4 || sum.Duplicates != 4 || sum.Failed != 0 {
+			t.Errorf("chunks of %d: %+v, %v; want 4 ingested and 4 duplicates", chunk, sum, err)
+		}
+	}
+}
