@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"regexp"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -135,7 +136,7 @@ func (p *Pipeline) run(ctx context.Context, args []string, stdin io.Reader, repo
 }
 
 func (p *Pipeline) runSources(ctx context.Context, srcs []source, errs []error, notes []notice, stdin io.Reader, report func(Event), progress func(done, total int), emit func(*dossier.Article)) (Summary, error) {
-	r := &runner{p: p, report: report, emit: emit, counter: clean.NewCounter(), loaded: map[uint64]bool{}, inflight: map[uint64]bool{}, deferred: p.opt.Defer}
+	r := &runner{p: p, report: report, emit: emit, counter: clean.NewCounter(), loaded: map[uint64]bool{}, inflight: map[uint64]bool{}, glued: map[string][]string{}, deferred: p.opt.Defer}
 	if emit == nil {
 		// Storing runs beside analysis: chunk N is written while N+1 is cleaned.
 		r.batches = make(chan batch, 1)
@@ -245,6 +246,10 @@ type runner struct {
 	// the few chunks in the pipeline, not every input of the run.
 	inflightMu sync.Mutex
 	inflight   map[uint64]bool
+	// glued: the sites (at most gluedSites) the run has read writing
+	// each word with an inner capital glued, for cleaning's corpus
+	// evidence; owned by the cleaning goroutine
+	glued map[string][]string
 	// deferred: articles are stored unanalysed (Options.Defer), so nothing
 	// is related in this run
 	deferred bool
@@ -363,6 +368,51 @@ func (r *runner) knownInputs(ctx context.Context, c *chunk) error {
 	return nil
 }
 
+// gluedSites and gluedForms bound the run's memory of glued words: two
+// other sites are evidence enough, and past gluedForms words new ones
+// are not remembered.
+const (
+	gluedSites = 3
+	gluedForms = 200_000
+)
+
+// sawGlued records the glued words of d under its site (its Site, else
+// its URL's host) and returns the site; a document of no known site is
+// no evidence.
+func (r *runner) sawGlued(d extract.Doc) string {
+	site := strings.ToLower(strings.TrimSpace(d.Site))
+	if site == "" {
+		if u, err := url.Parse(d.URL); err == nil {
+			site = strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+		}
+	}
+	if site == "" {
+		return ""
+	}
+	for _, w := range clean.GluedForms(d.Lines) {
+		ss, ok := r.glued[w]
+		if !ok && len(r.glued) >= gluedForms || len(ss) >= gluedSites || slices.Contains(ss, site) {
+			continue
+		}
+		r.glued[w] = append(ss, site)
+	}
+	return site
+}
+
+// gluedElsewhere is cleaning's corpus evidence for a document of site:
+// how many other sites the run has read writing a word glued.
+func (r *runner) gluedElsewhere(site string) func(string) int {
+	return func(w string) int {
+		n := 0
+		for _, s := range r.glued[w] {
+			if s != site {
+				n++
+			}
+		}
+		return n
+	}
+}
+
 // landed lets go of the ids of articles written or failed: the store
 // knows the first, and the second are read again as a new run would.
 func (r *runner) landed(arts []*dossier.Article) {
@@ -396,11 +446,15 @@ func (r *runner) process(c chunk) error {
 		// line is known boilerplate
 		lineKeys[i] = r.counter.Add(docKeys[i], lineKeys[i])
 	}
+	sites := make([]string, len(docs))
+	for i, d := range docs {
+		sites[i] = r.sawGlued(d)
+	}
 	arts := make([]*dossier.Article, len(docs))
 	profiles := make([]dedupe.Profile, len(docs))
 	deferred := r.deferred && r.emit == nil
 	r.parallel(len(docs), func(i int) {
-		opt := clean.Options{Recurring: r.counter.Others(docKeys[i])}
+		opt := clean.Options{Recurring: r.counter.Others(docKeys[i]), GluedElsewhere: r.gluedElsewhere(sites[i])}
 		if deferred {
 			arts[i] = Prepare(docs[i], opt)
 			arts[i].Deferred = true

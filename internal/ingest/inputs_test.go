@@ -407,3 +407,52 @@ func TestSameInputTwiceInARun(t *testing.T) {
 		}
 	}
 }
+
+// TestGluedWithCorpusEvidence: a word with an inner capital that another
+// site writes glued too is a name, kept whole even where the page writes
+// its parts apart; a glued form only one site writes is still split.
+func TestGluedWithCorpusEvidence(t *testing.T) {
+	ctx := context.Background()
+	recs := []map[string]string{
+		{"site": "Site A", "title": "Les graphiques", "text": "Selon DataWrapper, les data des communes montrent un wrapper trop lent pour les rédactions locales, qui attendent une mise à jour depuis des mois."},
+		{"site": "Site B", "title": "Un outil", "text": "Le graphique de cet article vient de DataWrapper, un outil que beaucoup de rédactions utilisent pour leurs cartes et leurs courbes."},
+		{"site": "Site C", "title": "Des troupes", "text": "BloombergLa Corée du Nord a envoyé des troupes en Russie, selon les services de renseignement de Séoul, qui parlent de plusieurs milliers de soldats."},
+	}
+	var b strings.Builder
+	for _, r := range recs {
+		line, _ := json.Marshal(r)
+		b.Write(append(line, '\n'))
+	}
+	path := filepath.Join(t.TempDir(), "glued.jsonl")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "d.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var ids []string
+	if _, err := New(s, Options{}).Run(ctx, []string{path}, nil, func(e Event) {
+		if e.ID != "" {
+			ids = append(ids, e.ID)
+		}
+	}, nil); err != nil {
+		t.Fatal(err)
+	}
+	var all []string
+	for _, id := range ids {
+		a, err := s.Article(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, a.Text)
+	}
+	text := strings.Join(all, "\n")
+	if !strings.Contains(text, "Selon DataWrapper,") || strings.Contains(text, "Data Wrapper") {
+		t.Errorf("DataWrapper, written glued by two sites, was split:\n%s", text)
+	}
+	if !strings.Contains(text, "Bloomberg La Corée") {
+		t.Errorf("BloombergLa, glued by one site only, was not split:\n%s", text)
+	}
+}
