@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/dossier-news/dossier"
@@ -210,6 +211,14 @@ func (p *Pipeline) runSources(ctx context.Context, srcs []source, errs []error, 
 			}
 		}
 		if len(c.docs)+len(c.dups) > 0 {
+			if r.emit == nil && r.counter.Len() > maxCountedLines {
+				r.dropCounts()
+			}
+			if r.emit == nil && c.gen != r.gen.Load() {
+				if err = r.rekey(ctx, &c); err != nil {
+					break
+				}
+			}
 			if err = r.process(c); err != nil {
 				break
 			}
@@ -241,6 +250,11 @@ type runner struct {
 	emit    func(*dossier.Article)
 	counter *clean.Counter
 	loaded  map[uint64]bool // line keys whose stored documents are in counter
+	// gen counts the times the counter was dropped (maxCountedLines): the
+	// reader clears loaded when it changes, and a chunk keyed before is
+	// keyed again from the store, which holds every count dropped
+	gen       atomic.Uint32
+	loadedGen uint32 // the gen loaded is of (the reader's)
 	// inflight: ids (InputID) read in this run and not yet written (or
 	// failed). Once written the store answers for them, so the map holds
 	// the few chunks in the pipeline, not every input of the run.
@@ -269,12 +283,57 @@ type batch struct {
 	lines    map[uint64][]uint64
 	analysed bool    // arts are stored articles whose deferred analysis is done
 	dups     []Event // inputs already stored, reported after the batch
+	// flushed, when set, is no batch: it is closed once every batch
+	// before it is written (or the run failed)
+	flushed chan struct{}
 }
 
 // write is a batch for the store, and the duplicates to report after it.
 type write struct {
 	dossier.Batch
-	dups []Event
+	dups    []Event
+	flushed chan struct{}
+}
+
+// maxCountedLines bounds the line recurrence counts a run keeps in memory
+// (a few hundred bytes a line): past it the writer is let finish, the
+// counts are dropped, and lines seen again are counted from the store,
+// which has the same counts. A variable for the tests.
+var maxCountedLines = 500_000
+
+// dropCounts waits until everything processed is written, then drops the
+// in-memory line counts: the store answers for them from then on.
+func (r *runner) dropCounts() {
+	done := make(chan struct{})
+	r.batches <- batch{flushed: done}
+	<-done
+	r.counter = clean.NewCounter()
+	r.gen.Add(1)
+}
+
+// rekey loads from the store the documents of every line of a chunk keyed
+// before the counts were dropped (its known lines were only those new at
+// the time).
+func (r *runner) rekey(ctx context.Context, c *chunk) error {
+	var all []uint64
+	for _, ks := range c.lineKeys {
+		all = append(all, ks...)
+	}
+	c.gen = r.gen.Load()
+	if len(all) == 0 {
+		return nil
+	}
+	var err error
+	c.known, err = r.p.store.LineDocs(ctx, all)
+	return err
+}
+
+func drain(writes <-chan write) {
+	for w := range writes {
+		if w.flushed != nil {
+			close(w.flushed)
+		}
+	}
 }
 
 func (r *runner) fail(e Event) {
@@ -292,6 +351,7 @@ type chunk struct {
 	docKeys  []uint64
 	lineKeys [][]uint64
 	known    map[uint64][]uint64 // documents the store has seen each new line in
+	gen      uint32              // runner.gen when keyed
 	dups     []Event             // documents already stored, left out of docs
 	err      error
 }
@@ -303,6 +363,11 @@ func (r *runner) keys(ctx context.Context, c *chunk) error {
 	if err := r.knownInputs(ctx, c); err != nil {
 		return err
 	}
+	if g := r.gen.Load(); g != r.loadedGen {
+		clear(r.loaded)
+		r.loadedGen = g
+	}
+	c.gen = r.loadedGen
 	c.docKeys = make([]uint64, len(c.docs))
 	c.lineKeys = make([][]uint64, len(c.docs))
 	var fresh []uint64
@@ -604,13 +669,21 @@ func (r *runner) store(ctx context.Context) {
 		written <- r.write(ctx, writes)
 	}()
 	for b := range r.batches {
+		if b.flushed != nil {
+			if err != nil {
+				close(b.flushed)
+			} else {
+				writes <- write{flushed: b.flushed}
+			}
+			continue
+		}
 		if err != nil {
 			continue // drain
 		}
 		var w dossier.Batch
 		if w, err = r.rel.Relate(b.arts, b.profiles, b.analysed); err == nil {
 			w.Lines = b.lines
-			writes <- write{w, b.dups}
+			writes <- write{Batch: w, dups: b.dups}
 		}
 	}
 	close(writes)
@@ -623,10 +696,13 @@ func (r *runner) store(ctx context.Context) {
 // write stores batches and reports each article's outcome.
 func (r *runner) write(ctx context.Context, writes <-chan write) error {
 	for wb := range writes {
+		if wb.flushed != nil {
+			close(wb.flushed)
+			continue
+		}
 		b := wb.Batch
 		if err := ctx.Err(); err != nil {
-			for range writes { // drain
-			}
+			drain(writes)
 			return err
 		}
 		var res []dossier.PutResult
@@ -635,15 +711,13 @@ func (r *runner) write(ctx context.Context, writes <-chan write) error {
 			res, err = r.p.store.Write(ctx, b)
 		}
 		if err != nil {
-			for range writes { // drain
-			}
+			drain(writes)
 			return err
 		}
 		r.landed(b.Articles)
 		all := b.All()
 		if err := r.markFailed(ctx, all[len(b.Articles):], res[len(b.Articles):]); err != nil {
-			for range writes { // drain
-			}
+			drain(writes)
 			return err
 		}
 		r.mu.Lock()
