@@ -11,8 +11,8 @@ import (
 )
 
 func (a *app) benchCmd() *cobra.Command {
-	var n, runs int
-	var keep, generate string
+	var n, runs, scale, step int
+	var keep, generate, profiles string
 	c := &cobra.Command{
 		Use:   "bench",
 		Short: "Generate a synthetic noisy corpus and report articles/s, MB/s and peak memory per stage and for ingest",
@@ -22,6 +22,9 @@ the files end to end into a fresh SQLite store and report articles/s, MB/s and p
 The --db flag is not used: the store is created in a temporary folder (or --dir).`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if scale > 0 {
+				return a.benchScale(cmd, scale, step, keep, profiles)
+			}
 			if generate != "" {
 				n, err := bench.WriteCorpus(generate, n)
 				if err != nil {
@@ -53,5 +56,34 @@ The --db flag is not used: the store is created in a temporary folder (or --dir)
 	c.Flags().IntVarP(&runs, "runs", "r", 1, "end-to-end runs, each into new stores: the median is reported, with the range")
 	c.Flags().StringVar(&keep, "dir", "", "keep the generated corpus and store in this folder")
 	c.Flags().StringVar(&generate, "generate", "", "only write the generated corpus to this folder (to time or profile ingest on it)")
+	c.Flags().IntVar(&scale, "scale", 0, "ingest this many generated articles into one store in steps (--step), each step and a one-file ingest after it by a new process, and print the table of time, memory and size per step")
+	c.Flags().IntVar(&step, "step", 100000, "articles a step of --scale")
+	c.Flags().StringVar(&profiles, "profiles", "", "with --scale: write a CPU profile of each step's ingest and one-file ingest into this folder")
 	return c
+}
+
+// benchScale runs "bench --scale": each step is "dossier ingest" by this
+// same binary in a new process.
+func (a *app) benchScale(cmd *cobra.Command, n, step int, keep, profiles string) error {
+	exe, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	dir := keep
+	if dir == "" {
+		tmp, err := os.MkdirTemp("", "dossier-scale-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(tmp)
+		dir = tmp
+	}
+	if profiles != "" {
+		if err := os.MkdirAll(profiles, 0o755); err != nil {
+			return err
+		}
+	}
+	steps, err := bench.Scale(cmd.Context(), bench.ScaleConfig{N: n, Step: step, Dir: dir, ProfileDir: profiles, Progress: a.stderr, Exe: exe})
+	bench.WriteScale(a.stdout, steps)
+	return err
 }
