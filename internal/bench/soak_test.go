@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -19,11 +20,12 @@ import (
 // hostile is one kind of bad or strange input the soak mixes in: the
 // files it writes (name → content) and what ingest must do with them.
 type hostile struct {
-	kind   string
-	cap    int // at most this many of the kind (the costly ones)
-	stored int // articles each one stores
-	failed int // error lines each one gives
-	write  func(dir string, i int) error
+	kind    string
+	cap     int // at most this many of the kind (the costly ones)
+	stored  int // articles each one stores
+	failed  int // error lines each one gives
+	skipped int // notices (left out on purpose, not failures) each one gives
+	write   func(dir string, i int) error
 }
 
 func unique(i int, kind string) string {
@@ -39,7 +41,7 @@ var hostiles = []hostile{
 	{kind: "binary", failed: 1, write: func(dir string, i int) error {
 		return os.WriteFile(filepath.Join(dir, name(i, "binary.txt")), []byte("\x00\x01\x02PK\x03\x04"+unique(i, "binary")), 0o644)
 	}},
-	{kind: "invalid-utf8", failed: 1, write: func(dir string, i int) error {
+	{kind: "invalid-utf8", stored: 1, write: func(dir string, i int) error {
 		return os.WriteFile(filepath.Join(dir, name(i, "latin1.txt")), []byte(unique(i, "latin1")+" caf\xe9 cr\xe8me\n"), 0o644)
 	}},
 	{kind: "too-large", cap: 4, failed: 1, write: func(dir string, i int) error {
@@ -76,6 +78,36 @@ var hostiles = []hostile{
 		}
 		return os.WriteFile(filepath.Join(dir, name(i, "long.txt")), []byte(sb.String()), 0o644)
 	}},
+	{kind: "fifo", failed: 1, write: func(dir string, i int) error {
+		return mkfifo(filepath.Join(dir, name(i, "fifo.txt")))
+	}},
+	{kind: "symlink-to-file", stored: 1, write: func(dir string, i int) error {
+		target := filepath.Join(filepath.Dir(dir), "targets", name(i, "target.txt"))
+		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(target, []byte("Linked title\n\n"+unique(i, "symlink-file")+"\n"), 0o644); err != nil {
+			return err
+		}
+		return os.Symlink(target, filepath.Join(dir, name(i, "link.txt")))
+	}},
+	{kind: "symlink-to-folder", stored: 1, write: func(dir string, i int) error {
+		target := filepath.Join(filepath.Dir(dir), "targets", name(i, "folder"))
+		if err := os.MkdirAll(target, 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(target, "inside.txt"), []byte("Linked folder\n\n"+unique(i, "symlink-folder")+"\n"), 0o644); err != nil {
+			return err
+		}
+		return os.Symlink(target, filepath.Join(dir, name(i, "folder-link")))
+	}},
+	{kind: "symlink-loop", skipped: 1, write: func(dir string, i int) error {
+		loop := filepath.Join(dir, name(i, "loop"))
+		if err := os.Mkdir(loop, 0o755); err != nil {
+			return err
+		}
+		return os.Symlink("..", filepath.Join(loop, "back"))
+	}},
 }
 
 // name places hostile file i among the corpus's files (which are named by
@@ -108,18 +140,21 @@ func soak(b *testing.B, n int) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	wantStored, wantFailed, kinds := 0, 0, map[string]int{}
+	wantStored, wantFailed, wantSkipped, kinds := 0, 0, 0, map[string]int{}
 	for i := 0; i < n/100; i++ {
 		h := hostiles[i%len(hostiles)]
 		if h.cap > 0 && kinds[h.kind] >= h.cap {
 			continue
 		}
-		if err := h.write(in, i); err != nil {
+		if err := h.write(in, i); errors.Is(err, errors.ErrUnsupported) {
+			continue // a kind this system cannot make (a FIFO on Windows)
+		} else if err != nil {
 			b.Fatal(err)
 		}
 		kinds[h.kind]++
 		wantStored += h.stored
 		wantFailed += h.failed
+		wantSkipped += h.skipped
 	}
 	db := filepath.Join(dir, "soak.db")
 	s, err := sqlite.Open(ctx, db)
@@ -127,8 +162,11 @@ func soak(b *testing.B, n int) {
 		b.Fatal(err)
 	}
 	start := time.Now()
-	var errLines int
+	var errLines, skipLines int
 	sum, err := ingest.New(s, ingest.Options{MaxSize: soakMaxSize}).Run(ctx, []string{in}, nil, func(e ingest.Event) {
+		if e.Skipped != "" {
+			skipLines++
+		}
 		if e.Err != nil {
 			errLines++
 			if strings.Contains(e.Err.Error(), "\n") && !strings.Contains(e.Input, "\n") {
@@ -144,6 +182,9 @@ func soak(b *testing.B, n int) {
 	b.Logf("%d good articles, %d hostile inputs %v: %+v in %v", good, sumOf(kinds), kinds, sum, elapsed.Round(time.Second))
 	if sum.Ingested+sum.Duplicates != good+wantStored || sum.Failed != wantFailed || errLines != wantFailed {
 		b.Errorf("summary %+v (%d error lines), want %d stored or duplicates and %d failed", sum, errLines, good+wantStored, wantFailed)
+	}
+	if skipLines != wantSkipped {
+		b.Errorf("%d inputs said skipped, want %d (the symbolic link loops)", skipLines, wantSkipped)
 	}
 
 	raw, err := sql.Open("sqlite", "file:"+db+"?mode=ro")

@@ -24,6 +24,12 @@ type Options struct {
 	RecurringSpan func(key uint64) int
 	// MinSpanRecurrence: 0 means MinSpanRecurrence.
 	MinSpanRecurrence int
+	// GluedElsewhere reports how many other sites of the corpus write a
+	// word with an inner capital (case folded: "techcrunch") as one word:
+	// corpus evidence that it is a name, kept whole like a name the page
+	// itself writes so twice. A scraping artefact ("BloombergLa") comes
+	// from one site's template. nil means no corpus knowledge.
+	GluedElsewhere func(folded string) int
 }
 
 // Result is a cleaned document.
@@ -160,6 +166,13 @@ type cleaner struct {
 func (c *cleaner) vocab() vocab {
 	if c.v == nil {
 		c.v = newVocab(c.d.Lines)
+		if c.opt.GluedElsewhere != nil {
+			for w := range c.v {
+				if c.opt.GluedElsewhere(w) > 0 {
+					c.v[w] += 2 // as if the page wrote it glued twice more
+				}
+			}
+		}
 	}
 	return c.v
 }

@@ -48,3 +48,6 @@ func (c *Counter) Others(doc uint64) func(uint64) int {
 		return n
 	}
 }
+
+// Len is the number of line keys counted: the counter's size.
+func (c *Counter) Len() int { return len(c.docs) }

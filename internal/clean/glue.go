@@ -49,6 +49,44 @@ var functionWords = func() map[string]bool {
 // each letter run standalone (case folded).
 type vocab map[string]int
 
+// GluedForms returns the words of lines written with an inner capital
+// after a lower-case letter ("TechCrunch", "BloombergLa"), case folded
+// and once each: what a corpus counts as written glued (Options.GluedElsewhere).
+func GluedForms(lines []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, s := range lines {
+		if !needsUnglue(s) {
+			continue
+		}
+		start, inner := -1, false
+		prev := rune(0)
+		flush := func(end int) {
+			if start >= 0 && inner {
+				if w := strings.ToLower(s[start:end]); !seen[w] {
+					seen[w] = true
+					out = append(out, w)
+				}
+			}
+			start, inner = -1, false
+		}
+		for i, r := range s {
+			letter := unicode.IsLetter(r) || unicode.IsMark(r)
+			switch {
+			case letter && start < 0:
+				start = i
+			case !letter && start >= 0:
+				flush(i)
+			case letter && unicode.IsUpper(r) && unicode.IsLower(prev):
+				inner = true
+			}
+			prev = r
+		}
+		flush(len(s))
+	}
+	return out
+}
+
 // newVocab counts the letter runs of lines. A glued form counts under its
 // whole run ("bloombergla"), its parts only where written apart.
 func newVocab(lines []string) vocab {

@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
-	"syscall"
 	"testing"
 
 	"github.com/dossier-news/dossier/internal/bench"
@@ -86,9 +85,7 @@ func BenchmarkStreamJSONL(b *testing.B) {
 			b.Fatalf("ingested %d of %d: %+v", sum.Ingested, n, sum)
 		}
 	}
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err == nil {
-		peak := float64(ru.Maxrss) / 1024 // KB on Linux
+	if peak, ok := peakMB(); ok {
 		b.ReportMetric(peak, "peak-RSS-MB")
 		b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "records/s")
 		if peak > 500 {

@@ -4,6 +4,6 @@ package ingest
 
 import "io/fs"
 
-// idOf: where the system gives no inode (Windows), folders are not
-// identified and symlink loops are not detected.
-func idOf(fs.FileInfo) (fileID, bool) { return fileID{}, false }
+// idOf: where the system gives no inode (Windows), a folder is its
+// resolved path (see pathID).
+func idOf(path string, _ fs.FileInfo) (fileID, bool) { return pathID(path) }

@@ -8,10 +8,12 @@ import (
 	"net/url"
 	"regexp"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/dossier-news/dossier"
@@ -139,7 +141,7 @@ func (p *Pipeline) run(ctx context.Context, args []string, stdin io.Reader, repo
 }
 
 func (p *Pipeline) runSources(ctx context.Context, srcs []source, errs []error, notes []notice, stdin io.Reader, report func(Event), progress func(done, total int), emit func(*dossier.Article)) (Summary, error) {
-	r := &runner{p: p, report: report, emit: emit, counter: clean.NewCounter(), loaded: map[uint64]bool{}, inputs: map[uint64]bool{}, deferred: p.opt.Defer,
+	r := &runner{p: p, report: report, emit: emit, counter: clean.NewCounter(), loaded: map[uint64]bool{}, inflight: map[uint64]bool{}, glued: map[string][]string{}, deferred: p.opt.Defer,
 		spanSites: map[string]bool{}, sites: map[string]*siteSpans{}, parked: map[string]parkedSite{}}
 	if emit == nil {
 		// Storing runs beside analysis: chunk N is written while N+1 is cleaned.
@@ -214,6 +216,14 @@ func (p *Pipeline) runSources(ctx context.Context, srcs []source, errs []error, 
 			}
 		}
 		if len(c.docs)+len(c.dups) > 0 {
+			if r.emit == nil && r.counter.Len() > maxCountedLines {
+				r.dropCounts()
+			}
+			if r.emit == nil && c.gen != r.gen.Load() {
+				if err = r.rekey(ctx, &c); err != nil {
+					break
+				}
+			}
 			if err = r.process(c); err != nil {
 				break
 			}
@@ -245,7 +255,6 @@ type runner struct {
 	emit    func(*dossier.Article)
 	counter *clean.Counter
 	loaded  map[uint64]bool // line keys whose stored documents are in counter
-	inputs  map[uint64]bool // ids (InputID) looked up in the store or read in this run
 	// spanSites are the sites whose furniture was looked up in the store
 	// (owned by the reading goroutine); sites the furniture state of the
 	// sites in memory and parked the encoded state of those put aside to
@@ -259,6 +268,20 @@ type runner struct {
 	// when they come back (process adds, the reading goroutine takes)
 	reloadMu sync.Mutex
 	reload   []string
+	// gen counts the times the counter was dropped (maxCountedLines): the
+	// reader clears loaded when it changes, and a chunk keyed before is
+	// keyed again from the store, which holds every count dropped
+	gen       atomic.Uint32
+	loadedGen uint32 // the gen loaded is of (the reader's)
+	// inflight: ids (InputID) read in this run and not yet written (or
+	// failed). Once written the store answers for them, so the map holds
+	// the few chunks in the pipeline, not every input of the run.
+	inflightMu sync.Mutex
+	inflight   map[uint64]bool
+	// glued: the sites (at most gluedSites) the run has read writing
+	// each word with an inner capital glued, for cleaning's corpus
+	// evidence; owned by the cleaning goroutine
+	glued map[string][]string
 	// deferred: articles are stored unanalysed (Options.Defer), so nothing
 	// is related in this run
 	deferred bool
@@ -279,6 +302,9 @@ type batch struct {
 	spans    map[string][]byte // furniture state of the sites the batch touched
 	analysed bool              // arts are stored articles whose deferred analysis is done
 	dups     []Event           // inputs already stored, reported after the batch
+	// flushed, when set, is no batch: it is closed once every batch
+	// before it is written (or the run failed)
+	flushed chan struct{}
 }
 
 // write is a batch for the store, and the duplicates to report after it.
@@ -287,6 +313,41 @@ type write struct {
 	dups []Event
 	// flushed, when set, is closed once everything before is written
 	flushed chan struct{}
+}
+
+// maxCountedLines bounds the line recurrence counts a run keeps in memory
+// (a few hundred bytes a line): past it the writer is let finish, the
+// counts are dropped, and lines seen again are counted from the store,
+// which has the same counts. A variable for the tests.
+var maxCountedLines = 500_000
+
+// dropCounts waits until everything processed is written, then drops the
+// in-memory line counts: the store answers for them from then on.
+func (r *runner) dropCounts() {
+	done := make(chan struct{})
+	r.batches <- batch{flushed: done}
+	<-done
+	r.counter = clean.NewCounter()
+	r.gen.Add(1)
+}
+
+// rekey loads from the store the documents of every line of a chunk keyed
+// before the counts were dropped (its known lines were only those new at
+// the time).
+func (r *runner) rekey(ctx context.Context, c *chunk) error {
+	var all []dossier.LineKey
+	for _, ks := range c.lineKeys {
+		for _, k := range ks {
+			all = append(all, dossier.LineKey(k))
+		}
+	}
+	c.gen = r.gen.Load()
+	if len(all) == 0 {
+		return nil
+	}
+	var err error
+	c.known, err = r.p.store.LineDocs(ctx, all)
+	return err
 }
 
 func (r *runner) fail(e Event) {
@@ -304,6 +365,7 @@ type chunk struct {
 	docKeys  []uint64
 	lineKeys [][]uint64
 	known    map[dossier.LineKey][]dossier.DocKey // documents the store has seen each new line in
+	gen      uint32                               // runner.gen when keyed
 	// furniture spans of each document (site "" when not learned) and the
 	// stored state of the sites met for the first time
 	sites     []string
@@ -322,6 +384,11 @@ func (r *runner) keys(ctx context.Context, c *chunk) error {
 	if err := r.knownInputs(ctx, c); err != nil {
 		return err
 	}
+	if g := r.gen.Load(); g != r.loadedGen {
+		clear(r.loaded)
+		r.loadedGen = g
+	}
+	c.gen = r.loadedGen
 	c.docKeys = make([]uint64, len(c.docs))
 	c.lineKeys = make([][]uint64, len(c.docs))
 	c.sites = make([]string, len(c.docs))
@@ -486,8 +553,13 @@ func (r *runner) knownInputs(ctx context.Context, c *chunk) error {
 	var ask []string
 	for i, d := range c.docs {
 		ids[i] = InputID(d)
-		if k, err := strconv.ParseUint(ids[i], 16, 64); err == nil && !r.inputs[k] {
-			ask = append(ask, ids[i])
+		if k, err := strconv.ParseUint(ids[i], 16, 64); err == nil {
+			r.inflightMu.Lock()
+			inflight := r.inflight[k]
+			r.inflightMu.Unlock()
+			if !inflight {
+				ask = append(ask, ids[i])
+			}
 		}
 	}
 	var sighted map[string]string
@@ -505,12 +577,16 @@ func (r *runner) knownInputs(ctx context.Context, c *chunk) error {
 			kept = append(kept, d)
 			continue
 		}
-		dup := r.inputs[k]
+		r.inflightMu.Lock()
+		dup := r.inflight[k]
+		r.inflightMu.Unlock()
 		shown := id
 		if !dup {
 			if orig, ok := sighted[id]; ok {
 				dup, shown = true, orig
 			} else {
+				// not in flight: not read yet, or written (the writer lets go
+				// of an id after its commit), which the store answers
 				switch a, err := r.p.store.Article(ctx, id); {
 				case err == nil:
 					dup = a.ID == id
@@ -518,7 +594,11 @@ func (r *runner) knownInputs(ctx context.Context, c *chunk) error {
 					return err
 				}
 			}
-			r.inputs[k] = true
+		}
+		if !dup {
+			r.inflightMu.Lock()
+			r.inflight[k] = true
+			r.inflightMu.Unlock()
 		}
 		if dup {
 			c.dups = append(c.dups, Event{Input: d.Input, ID: shown, Title: d.Title, Dup: true})
@@ -528,6 +608,63 @@ func (r *runner) knownInputs(ctx context.Context, c *chunk) error {
 	}
 	c.docs = kept
 	return nil
+}
+
+// gluedSites and gluedForms bound the run's memory of glued words: two
+// other sites are evidence enough, and past gluedForms words new ones
+// are not remembered.
+const (
+	gluedSites = 3
+	gluedForms = 200_000
+)
+
+// sawGlued records the glued words of d under its site (its Site, else
+// its URL's host) and returns the site; a document of no known site is
+// no evidence.
+func (r *runner) sawGlued(d extract.Doc) string {
+	site := strings.ToLower(strings.TrimSpace(d.Site))
+	if site == "" {
+		if u, err := url.Parse(d.URL); err == nil {
+			site = strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+		}
+	}
+	if site == "" {
+		return ""
+	}
+	for _, w := range clean.GluedForms(d.Lines) {
+		ss, ok := r.glued[w]
+		if !ok && len(r.glued) >= gluedForms || len(ss) >= gluedSites || slices.Contains(ss, site) {
+			continue
+		}
+		r.glued[w] = append(ss, site)
+	}
+	return site
+}
+
+// gluedElsewhere is cleaning's corpus evidence for a document of site:
+// how many other sites the run has read writing a word glued.
+func (r *runner) gluedElsewhere(site string) func(string) int {
+	return func(w string) int {
+		n := 0
+		for _, s := range r.glued[w] {
+			if s != site {
+				n++
+			}
+		}
+		return n
+	}
+}
+
+// landed lets go of the ids of articles written or failed: the store
+// knows the first, and the second are read again as a new run would.
+func (r *runner) landed(arts []*dossier.Article) {
+	r.inflightMu.Lock()
+	defer r.inflightMu.Unlock()
+	for _, a := range arts {
+		if k, err := strconv.ParseUint(a.ID, 16, 64); err == nil {
+			delete(r.inflight, k)
+		}
+	}
 }
 
 // InputID is the id of the article read from d: from its input (URL and
@@ -552,11 +689,15 @@ func (r *runner) process(c chunk) error {
 		lineKeys[i] = r.counter.Add(docKeys[i], lineKeys[i])
 	}
 	spans := r.learnSpans(c)
+	sites := make([]string, len(docs))
+	for i, d := range docs {
+		sites[i] = r.sawGlued(d)
+	}
 	arts := make([]*dossier.Article, len(docs))
 	profiles := make([]dedupe.Profile, len(docs))
 	deferred := r.deferred && r.emit == nil
 	r.parallel(len(docs), func(i int) {
-		opt := clean.Options{Recurring: r.counter.Others(docKeys[i])}
+		opt := clean.Options{Recurring: r.counter.Others(docKeys[i]), GluedElsewhere: r.gluedElsewhere(sites[i])}
 		if spans[i] != nil && spanLearning {
 			opt.RecurringSpan = spans[i].Recurring(c.spanDocs[i], c.spanDays[i])
 		}
@@ -581,6 +722,7 @@ func (r *runner) process(c chunk) error {
 	}
 	for i, a := range arts {
 		if a.Text == "" {
+			r.landed([]*dossier.Article{a})
 			r.fail(Event{Input: a.Input, Err: &extract.InputError{Input: a.Input, Err: extract.ErrNoText}})
 			continue
 		}
@@ -713,6 +855,14 @@ func (r *runner) store(ctx context.Context) {
 		written <- r.write(ctx, writes)
 	}()
 	for b := range r.batches {
+		if b.flushed != nil {
+			if err != nil {
+				close(b.flushed)
+			} else {
+				writes <- write{flushed: b.flushed}
+			}
+			continue
+		}
 		if err != nil {
 			continue // drain
 		}
@@ -759,6 +909,7 @@ func (r *runner) write(ctx context.Context, writes <-chan write) error {
 			drain(writes)
 			return err
 		}
+		r.landed(b.Articles)
 		all := b.All()
 		if err := r.markFailed(ctx, all[len(b.Articles):], res[len(b.Articles):]); err != nil {
 			drain(writes)

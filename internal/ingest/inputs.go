@@ -116,8 +116,27 @@ func kindOf(m fs.FileMode) string {
 	return "mode " + m.String()
 }
 
-// fileID identifies a folder whatever path leads to it.
-type fileID struct{ dev, ino uint64 }
+// fileID identifies a folder whatever path leads to it: its device and
+// inode, or where there are none its path with the links resolved.
+type fileID struct {
+	dev, ino uint64
+	path     string
+}
+
+// pathID identifies a folder by its path with every link and junction
+// resolved (and, on Windows, the case of the names on disk): a link back
+// to a folder above resolves to that folder's path. It is the id where
+// the system has no inodes.
+func pathID(path string) (fileID, bool) {
+	real, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return fileID{}, false
+	}
+	if abs, err := filepath.Abs(real); err == nil {
+		real = abs
+	}
+	return fileID{path: real}, true
+}
 
 type walker struct {
 	seen  map[fileID]string // folders read, and the path they were read as
@@ -127,7 +146,7 @@ type walker struct {
 }
 
 func (w *walker) walk(dir string, st fs.FileInfo) {
-	if id, ok := idOf(st); ok {
+	if id, ok := idOf(dir, st); ok {
 		if first, ok := w.seen[id]; ok {
 			reason := "already read as " + first
 			if dir == first || strings.HasPrefix(dir, first+string(filepath.Separator)) {

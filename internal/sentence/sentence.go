@@ -15,7 +15,7 @@ import (
 var abbreviations = map[string]bool{
 	"m": true, "mm": true, "mme": true, "mmes": true, "mlle": true, "mr": true, "mrs": true, "ms": true, "dr": true,
 	"pr": true, "prof": true, "st": true, "ste": true, "sr": true, "jr": true, "gen": true, "gén": true, "col": true,
-	"lt": true, "sgt": true, "capt": true, "gov": true, "sen": true, "rep": true, "mgr": true, "me": true,
+	"lt": true, "sgt": true, "capt": true, "gov": true, "fr": true, "rev": true, "hon": true, "msgr": true, "sen": true, "rep": true, "mgr": true, "me": true,
 	"jan": true, "janv": true, "feb": true, "fév": true, "févr": true, "mar": true, "apr": true, "avr": true,
 	"jun": true, "jul": true, "juil": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true,
 	"dec": true, "déc": true, "av": true, "apr.-j": true, "j.-c": true, "env": true, "cf": true, "etc": false,

@@ -12,6 +12,7 @@ func TestSplit(t *testing.T) {
 	}{
 		{"M. Dupont est arrivé. Il a parlé.", []string{"M. Dupont est arrivé.", "Il a parlé."}},
 		{"Mr. Smith said 12.000 troops left. Then he went home!", []string{"Mr. Smith said 12.000 troops left.", "Then he went home!"}},
+		{"Fr. Jenco was freed on Friday. Rev. Weir was freed before.", []string{"Fr. Jenco was freed on Friday.", "Rev. Weir was freed before."}},
 		{"Le 3 nov. 2024, Kiev a réagi. Un soldat sur 2.5 millions.", []string{"Le 3 nov. 2024, Kiev a réagi.", "Un soldat sur 2.5 millions."}},
 		{"En 52 av. J.-C. César gagna. La suite est connue.", []string{"En 52 av. J.-C. César gagna.", "La suite est connue."}},
 		{"« C'est grave. » Il le dit. Voilà…", []string{"« C'est grave. »", "Il le dit.", "Voilà…"}},

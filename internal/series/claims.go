@@ -93,6 +93,10 @@ var sameSource = regexp.MustCompile(`^(?:la même source|les mêmes sources|cett
 var incrementWords = regexp.MustCompile(`(?i)^[\s,]*(?:soldats?\s+|troupes?\s+|troops?\s+|soldiers?\s+)?(?:supplémentaires?|additionnel(?:le)?s?|de plus|en plus|additional|more\b|extra\b|further\b|en renfort)`)
 var incrementInside = regexp.MustCompile(`(?i)\b(?:supplémentaires?|additionnel(?:le)?s?|additional|extra|further|nouveaux|nouvelles|new)\b|\d\s+more\b`)
 
+// inheritWindow is how many figures of one concept on each side a
+// figure without an event or actor looks at to inherit them.
+const inheritWindow = 64
+
 // Claims returns the claims of a document's figures that can join a
 // series, with their keys. Durations and figures that count nothing
 // named are left out: they are no quantity of the coverage.
@@ -108,6 +112,7 @@ func Claims(d Doc) []Item {
 		start int
 	}
 	var ps []pending
+	mx := newMentionIndex(a.Mentions)
 	for i, f := range a.Figures {
 		if f.Kind == dossier.KindDuration || (f.Thing == "" && f.Unit == "") || f.Modality == "" && f.Bound == "" {
 			continue
@@ -130,12 +135,12 @@ func Claims(d Doc) []Item {
 				k.Concept = ""
 			}
 		}
-		k.Subject, k.SubjectName = subjectOf(a, f, ents, lo, hi, k.Event)
+		k.Subject, k.SubjectName = subjectOf(a, f, ents, mx, lo, hi, k.Event)
 		if k.Subject == "" {
-			k.Subject, k.SubjectName = demonymOf(a, f, ents)
+			k.Subject, k.SubjectName = demonymOf(f, ents, mx)
 		}
 		rank := rankArticle
-		if o := outletNamed(a, lo, hi); o != "" {
+		if o := outletNamed(a, mx, lo, hi); o != "" {
 			c.Origin, rank = o, rankOutlet
 		} else if f.SourceID != "" {
 			c.Origin, rank = f.SourceID, rankEntity
@@ -151,12 +156,24 @@ func Claims(d Doc) []Item {
 	// A figure without an event or an actor takes them from the figure of
 	// the same concept nearest to it in the article, preferring one with
 	// the same number: articles name the actor once and then count.
+	// The candidates are the figures of the same concept and unit, at
+	// most inheritWindow of them either side: the actor is named near,
+	// and an article with thousands of figures of one concept stays
+	// linear instead of comparing every figure with every other.
+	groups := map[[2]string][]int{}
+	pos := make([]int, len(ps))
+	for i := range ps {
+		g := [2]string{ps[i].item.Key.Concept, ps[i].item.Key.Unit}
+		pos[i] = len(groups[g])
+		groups[g] = append(groups[g], i)
+	}
 	inherit := func(i int, need func(o Key) bool) int {
 		k := ps[i].item.Key
 		best, bestScore := -1, 0
-		for j := range ps {
+		g := groups[[2]string{k.Concept, k.Unit}]
+		for _, j := range g[max(0, pos[i]-inheritWindow):min(len(g), pos[i]+inheritWindow+1)] {
 			o := ps[j].item.Key
-			if j == i || o.Concept != k.Concept || o.Unit != k.Unit || !need(o) {
+			if j == i || !need(o) {
 				continue
 			}
 			if k.Event != "" && o.Event != "" && o.Event != k.Event || k.Subject != "" && o.Subject != "" && o.Subject != k.Subject {
@@ -212,29 +229,71 @@ func Claims(d Doc) []Item {
 	if d.CopyOf != "" {
 		fallback = "article:" + d.CopyOf
 	}
+	// The repetitions are found by grouping on the key and the numbers,
+	// not by comparing every claim with every other: an article of
+	// thousands of figures stays linear.
+	type repeat struct {
+		key     Key
+		numbers string
+	}
+	group := make([]repeat, len(out))
+	best := map[repeat]int{}                  // the first claim of the best rank above the article's
+	last := map[repeat]*[rankOutlet + 1]int{} // the last claim of each rank
+	for j := range out {
+		g := repeat{out[j].Key, numbersOf(out[j].Claim)}
+		group[j] = g
+		if b, ok := best[g]; ps[j].rank > rankArticle && (!ok || ps[j].rank > ps[b].rank) {
+			best[g] = j
+		}
+		l := last[g]
+		if l == nil {
+			l = &[rankOutlet + 1]int{-1, -1, -1, -1}
+			last[g] = l
+		}
+		l[ps[j].rank] = j
+	}
 	for i := range out {
 		if out[i].Claim.Origin != "" && ps[i].rank > rankArticle {
 			continue
 		}
-		bestRank, origin := rankArticle, ""
-		for j := range out {
-			if out[j].Key == out[i].Key && sameNumbers(out[i].Claim, out[j].Claim) && ps[j].rank > bestRank {
-				bestRank, origin = ps[j].rank, out[j].Claim.Origin
-			}
+		origin := ""
+		if j, ok := best[group[i]]; ok {
+			origin = out[j].Claim.Origin
 		}
 		if origin == "" {
 			origin = fallback
 		}
 		out[i].Claim.Origin = origin
 	}
+	// a claim takes the origin of the last repetition of a better rank
 	for i := range out {
-		for j := range out {
-			if j != i && out[j].Key == out[i].Key && sameNumbers(out[i].Claim, out[j].Claim) && ps[j].rank > ps[i].rank {
-				out[i].Claim.Origin = out[j].Claim.Origin
-			}
+		l, j := last[group[i]], -1
+		for r := ps[i].rank + 1; r < len(l); r++ {
+			j = max(j, l[r])
+		}
+		if j >= 0 {
+			out[i].Claim.Origin = out[j].Claim.Origin
 		}
 	}
 	return out
+}
+
+// numbersOf is what sameNumbers compares, as a key: two claims have the
+// same numbers exactly when their numbersOf are equal (but for NaN).
+func numbersOf(c dossier.Claim) string {
+	f := func(p *float64) string {
+		if p == nil {
+			return "-"
+		}
+		if *p == 0 {
+			return "0" // and -0
+		}
+		return strconv.FormatFloat(*p, 'g', -1, 64)
+	}
+	if c.Value != nil {
+		return "v" + f(c.Value)
+	}
+	return "r" + f(c.Low) + " " + f(c.High)
 }
 
 func abs(x int) int {
@@ -261,16 +320,15 @@ func sentenceOf(a *dossier.Article, f dossier.Figure) (int, int) {
 // extractor linked to an outlet ("Bloomberg La Corée du Nord") is the
 // outlet reporting, not the actor: the other entity named in the phrase is
 // taken. A head of state sending or supplying acts for the country.
-func subjectOf(a *dossier.Article, f dossier.Figure, ents map[string]dossier.Entity, lo, hi int, event string) (string, string) {
+func subjectOf(a *dossier.Article, f dossier.Figure, ents map[string]dossier.Entity, mx mentionIndex, lo, hi int, event string) (string, string) {
 	id := f.SubjectID
 	if e, ok := ents[id]; id != "" && ok && e.Type == dossier.EntityOutlet || id == "" && f.Subject != "" {
 		id = ""
 		if lo >= 0 {
-			for _, m := range a.Mentions {
-				if m.Start >= lo && m.End <= hi && m.Type != dossier.EntityOutlet && strings.Contains(f.Subject, m.Text) {
-					id = m.Entity
-					break
-				}
+			if m, ok := mx.first(lo, hi, func(m dossier.Mention) bool {
+				return m.End <= hi && m.Type != dossier.EntityOutlet && strings.Contains(f.Subject, m.Text)
+			}); ok {
+				id = m.Entity
 			}
 		}
 	}
@@ -297,17 +355,51 @@ func subjectOf(a *dossier.Article, f dossier.Figure, ents map[string]dossier.Ent
 // outletNamed returns the outlet the figure's sentence names as carrying
 // the report ("selon Bloomberg", "pour l'agence de presse Bloomberg"),
 // other than the article's own outlet.
-func outletNamed(a *dossier.Article, lo, hi int) string {
+func outletNamed(a *dossier.Article, mx mentionIndex, lo, hi int) string {
 	if lo < 0 {
 		return ""
 	}
 	own := strings.ToLower(a.Outlet)
-	for _, m := range a.Mentions {
-		if m.Start >= lo && m.End <= hi && m.Type == dossier.EntityOutlet && strings.ToLower(m.Text) != own {
-			return m.Entity
+	m, _ := mx.first(lo, hi, func(m dossier.Mention) bool {
+		return m.End <= hi && m.Type == dossier.EntityOutlet && strings.ToLower(m.Text) != own
+	})
+	return m.Entity
+}
+
+// mentionIndex finds the mentions that start in a span without reading
+// them all: a long article has about as many mentions as figures, and
+// looking through every mention for every figure is quadratic in its size.
+type mentionIndex struct {
+	ms    []dossier.Mention
+	order []int // indices of ms by start
+}
+
+func newMentionIndex(ms []dossier.Mention) mentionIndex {
+	order := make([]int, len(ms))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool { return ms[order[i]].Start < ms[order[j]].Start })
+	return mentionIndex{ms, order}
+}
+
+// first returns, of the mentions starting in [lo, hi] for which ok holds,
+// the first in the article's order of mentions.
+func (x mentionIndex) first(lo, hi int, ok func(dossier.Mention) bool) (dossier.Mention, bool) {
+	best := -1
+	for k := sort.Search(len(x.order), func(k int) bool { return x.ms[x.order[k]].Start >= lo }); k < len(x.order); k++ {
+		i := x.order[k]
+		if x.ms[i].Start > hi {
+			break
+		}
+		if (best < 0 || i < best) && ok(x.ms[i]) {
+			best = i
 		}
 	}
-	return ""
+	if best < 0 {
+		return dossier.Mention{}, false
+	}
+	return x.ms[best], true
 }
 
 func isIncrement(a *dossier.Article, f dossier.Figure) bool {
@@ -323,14 +415,14 @@ func isIncrement(a *dossier.Article, f dossier.Figure) bool {
 
 // demonymOf: "180 Iranian soldiers", "1 500 soldats nord-coréens" name
 // their actor inside the figure's noun phrase.
-func demonymOf(a *dossier.Article, f dossier.Figure, ents map[string]dossier.Entity) (string, string) {
+func demonymOf(f dossier.Figure, ents map[string]dossier.Entity, mx mentionIndex) (string, string) {
 	if f.Field != "" {
 		return "", ""
 	}
-	for _, m := range a.Mentions {
-		if m.Start >= f.Start && m.Start <= f.End+2 && m.Type == dossier.EntityCountry && m.Form == "demonym" {
-			return m.Entity, ents[m.Entity].Name
-		}
+	if m, ok := mx.first(f.Start, f.End+2, func(m dossier.Mention) bool {
+		return m.Type == dossier.EntityCountry && m.Form == "demonym"
+	}); ok {
+		return m.Entity, ents[m.Entity].Name
 	}
 	return "", ""
 }

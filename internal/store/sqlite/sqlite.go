@@ -102,6 +102,15 @@ func migrationNames() ([]string, error) {
 	return names, err
 }
 
+// migrate applies the migrations the store has not had, in the order of
+// their names, and records each by name in schema_migrations. Names, not
+// positions: migrations added on two lines of work with the same next
+// number (008_a.sql, 008_b.sql) merge into a list where a file's position
+// is not the version any store applied it as; by name each is applied
+// exactly once whatever the order it came in. A store from before the
+// table has user_version N: the first N names, as they were counted then.
+// user_version stays the number applied, which older dossiers compare
+// with the number they know.
 func (s *Store) migrate(ctx context.Context, path string) error {
 	version, known, err := s.versions(ctx)
 	if err != nil {
@@ -114,8 +123,45 @@ func (s *Store) migrate(ctx context.Context, path string) error {
 	if err != nil {
 		return err
 	}
-	for i, name := range names {
-		if i < version {
+	if _, err := s.db.ExecContext(ctx, "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY)"); err != nil {
+		return fmt.Errorf("migrations of %s: %w", path, err)
+	}
+	applied := map[string]bool{}
+	rows, err := s.db.QueryContext(ctx, "SELECT name FROM schema_migrations")
+	if err != nil {
+		return fmt.Errorf("migrations of %s: %w", path, err)
+	}
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			rows.Close()
+			return err
+		}
+		applied[n] = true
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if len(applied) == 0 {
+		for _, name := range names[:version] {
+			if _, err := s.db.ExecContext(ctx, "INSERT INTO schema_migrations (name) VALUES (?)", path2name(name)); err != nil {
+				return err
+			}
+			applied[path2name(name)] = true
+		}
+	}
+	ours := map[string]bool{}
+	for _, name := range names {
+		ours[path2name(name)] = true
+	}
+	for n := range applied {
+		if !ours[n] {
+			return fmt.Errorf("%s: %w (migration %s is not one this dossier knows): use a newer dossier", path, ErrNewerSchema, n)
+		}
+	}
+	for _, name := range names {
+		if applied[path2name(name)] {
 			continue
 		}
 		b, err := migrations.ReadFile(name)
@@ -130,7 +176,12 @@ func (s *Store) migrate(ctx context.Context, path string) error {
 			tx.Rollback()
 			return fmt.Errorf("migration %s: %w", name, err)
 		}
-		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", i+1)); err != nil {
+		applied[path2name(name)] = true
+		if _, err := tx.ExecContext(ctx, "INSERT INTO schema_migrations (name) VALUES (?)", path2name(name)); err != nil {
+			tx.Rollback()
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", len(applied))); err != nil {
 			tx.Rollback()
 			return err
 		}
@@ -140,6 +191,9 @@ func (s *Store) migrate(ctx context.Context, path string) error {
 	}
 	return nil
 }
+
+// path2name is a migration's name as recorded: its file name.
+func path2name(p string) string { return strings.TrimPrefix(p, "migrations/") }
 
 // Close closes the database and lets the next writer in.
 func (s *Store) Close() error {

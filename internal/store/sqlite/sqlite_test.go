@@ -3,8 +3,11 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
+	"fmt"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/dossier-news/dossier"
@@ -215,4 +218,31 @@ func TestReadWhileWriting(t *testing.T) {
 		t.Errorf("after writing: %d articles, want 200", len(hits))
 	}
 	t.Logf("%d reads while writing", reads)
+}
+
+// TestMigrationsByName: every migration is recorded by its name, and a
+// store that had one this dossier does not know (from a newer dossier, or
+// another line of work) is refused rather than counted by position.
+func TestMigrationsByName(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "d.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	names, _ := migrationNames()
+	var n int
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM schema_migrations").Scan(&n); err != nil || n != len(names) {
+		t.Errorf("%d migrations recorded, %v; want %d", n, err, len(names))
+	}
+	if _, err := s.db.ExecContext(ctx, "INSERT INTO schema_migrations (name) VALUES ('999_elsewhere.sql')"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if s, err := Open(ctx, path); !errors.Is(err, ErrNewerSchema) || !strings.Contains(fmt.Sprint(err), "999_elsewhere.sql") {
+		if err == nil {
+			s.Close()
+		}
+		t.Errorf("open with an unknown migration: %v, want ErrNewerSchema naming it", err)
+	}
 }

@@ -1,0 +1,8 @@
+//go:build !unix
+
+package bench
+
+import "errors"
+
+// mkfifo: named pipes cannot be made where the system has none.
+func mkfifo(string) error { return errors.ErrUnsupported }
