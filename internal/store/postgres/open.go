@@ -1,0 +1,147 @@
+package postgres
+
+import (
+	"context"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// ErrNewerSchema: the store was made by a newer dossier.
+var ErrNewerSchema = errors.New("store was made by a newer dossier")
+
+// Store is a dossier.Store in a PostgreSQL database (or one schema of it:
+// the URL's search_path).
+type Store struct {
+	pool *pgxpool.Pool
+	name string // the URL without its password, for messages
+	// entities already written by this process: the upsert is skipped
+	entitySeen sync.Map
+}
+
+// IsURL tells whether a --db value names a PostgreSQL database.
+func IsURL(db string) bool {
+	return strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://")
+}
+
+// redact drops the password of a URL for messages.
+func redact(dsn string) string {
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return "postgres database"
+	}
+	if _, ok := u.User.Password(); ok {
+		u.User = url.UserPassword(u.User.Username(), "xxx")
+	}
+	return u.String()
+}
+
+// Open connects to the database at dsn (a postgres:// URL) and migrates
+// its schema to this dossier's, once, whoever else opens it at the same
+// time (the migration runs under an advisory lock).
+func Open(ctx context.Context, dsn string) (*Store, error) {
+	name := redact(dsn)
+	cfg, err := pgxpool.ParseConfig(dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open store %s: %w", name, err)
+	}
+	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("open store %s: %w", name, err)
+	}
+	s := &Store{pool: pool, name: name}
+	if err := s.migrate(ctx); err != nil {
+		pool.Close()
+		if errors.Is(err, ErrNewerSchema) {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		return nil, fmt.Errorf("open store %s: %w", name, err)
+	}
+	return s, nil
+}
+
+// Name is the store's URL without its password.
+func (s *Store) Name() string { return s.name }
+
+// Close closes the pool.
+func (s *Store) Close() error {
+	s.pool.Close()
+	return nil
+}
+
+func migrationNames() ([]string, error) {
+	names, err := fs.Glob(migrations, "migrations/*.sql")
+	sort.Strings(names)
+	return names, err
+}
+
+// Advisory lock keys of the store (pg_advisory_lock's one-bigint space).
+const (
+	lockMigrate int64 = 0x646f7373_0001 // "doss" 1
+	// LockRelate serialises relating across workers (see RelateLock).
+	lockRelate int64 = 0x646f7373_0002
+)
+
+func (s *Store) migrate(ctx context.Context) error {
+	conn, err := s.pool.Acquire(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Release()
+	if _, err := conn.Exec(ctx, "SELECT pg_advisory_lock($1)", lockMigrate); err != nil {
+		return err
+	}
+	defer conn.Exec(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock($1)", lockMigrate)
+	if _, err := conn.Exec(ctx, "CREATE TABLE IF NOT EXISTS dossier_schema (version INTEGER NOT NULL)"); err != nil {
+		return err
+	}
+	var version int
+	err = conn.QueryRow(ctx, "SELECT version FROM dossier_schema").Scan(&version)
+	if errors.Is(err, pgx.ErrNoRows) {
+		if _, err := conn.Exec(ctx, "INSERT INTO dossier_schema (version) VALUES (0)"); err != nil {
+			return err
+		}
+	} else if err != nil {
+		return err
+	}
+	names, err := migrationNames()
+	if err != nil {
+		return err
+	}
+	if version > len(names) {
+		return fmt.Errorf("%w (schema version %d, this one knows up to %d): use a newer dossier", ErrNewerSchema, version, len(names))
+	}
+	for i := version; i < len(names); i++ {
+		b, err := migrations.ReadFile(names[i])
+		if err != nil {
+			return err
+		}
+		tx, err := conn.Begin(ctx)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, string(b)); err != nil {
+			tx.Rollback(ctx)
+			return fmt.Errorf("migration %s: %w", names[i], err)
+		}
+		if _, err := tx.Exec(ctx, "UPDATE dossier_schema SET version = $1", i+1); err != nil {
+			tx.Rollback(ctx)
+			return err
+		}
+		if err := tx.Commit(ctx); err != nil {
+			return err
+		}
+	}
+	return nil
+}
