@@ -75,7 +75,7 @@ The store is one SQLite file: by default ` + defaultDB() + `
 		a.stopProfile = func() { pprof.StopCPUProfile(); f.Close() }
 		return nil
 	}
-	root.AddCommand(a.ingestCmd(), a.watchCmd(), a.analyseCmd(), a.listCmd(), a.showCmd(), a.searchCmd(), a.figuresCmd(), a.entitiesCmd(), a.entityCmd(), a.copiesCmd(), a.storiesCmd(), a.storyCmd(), a.seriesCmd(), a.evalCmd(), a.benchCmd(), a.serveCmd(), a.reportCmd())
+	root.AddCommand(a.ingestCmd(), a.watchCmd(), a.analyseCmd(), a.listCmd(), a.showCmd(), a.searchCmd(), a.figuresCmd(), a.entitiesCmd(), a.entityCmd(), a.copiesCmd(), a.storiesCmd(), a.storyCmd(), a.seriesCmd(), a.evalCmd(), a.benchCmd(), a.serveCmd(), a.reportCmd(), a.workerCmd())
 	return root, a
 }
 

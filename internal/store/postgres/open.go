@@ -145,3 +145,30 @@ func (s *Store) migrate(ctx context.Context) error {
 	}
 	return nil
 }
+
+// TryRelate takes the store's relate lock, a session advisory lock on a
+// connection of its own, if no other process holds it: relating (copy
+// detection, story clustering, series) reads the state the previous
+// relating left and must not interleave with another process's. The lock
+// goes with the connection if the process dies.
+func (s *Store) TryRelate(ctx context.Context) (release func(), ok bool, err error) {
+	conn, err := s.pool.Acquire(ctx)
+	if err != nil {
+		return nil, false, fmt.Errorf("relate lock: %w", err)
+	}
+	if err := conn.QueryRow(ctx, "SELECT pg_try_advisory_lock($1)", lockRelate).Scan(&ok); err != nil {
+		conn.Release()
+		return nil, false, fmt.Errorf("relate lock: %w", err)
+	}
+	if !ok {
+		conn.Release()
+		return nil, false, nil
+	}
+	return func() {
+		if _, err := conn.Exec(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock($1)", lockRelate); err != nil {
+			// the lock is not known released: drop the connection, and the lock with it
+			conn.Conn().Close(context.WithoutCancel(ctx))
+		}
+		conn.Release()
+	}, true, nil
+}
