@@ -11,8 +11,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/jackc/pgx/v5/pgconn"
 )
 
 //go:embed migrations/*.sql
@@ -24,7 +23,7 @@ var ErrNewerSchema = errors.New("store was made by a newer dossier")
 // Store is a dossier.Store in a PostgreSQL database (or one schema of it:
 // the URL's search_path).
 type Store struct {
-	pool *pgxpool.Pool
+	pool *pool
 	name string // the URL without its password, for messages
 	// entities already written by this process: the upsert is skipped
 	entitySeen sync.Map
@@ -52,17 +51,13 @@ func redact(dsn string) string {
 // time (the migration runs under an advisory lock).
 func Open(ctx context.Context, dsn string) (*Store, error) {
 	name := redact(dsn)
-	cfg, err := pgxpool.ParseConfig(dsn)
+	p, err := newPool(dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", name, err)
 	}
-	pool, err := pgxpool.NewWithConfig(ctx, cfg)
-	if err != nil {
-		return nil, fmt.Errorf("open store %s: %w", name, err)
-	}
-	s := &Store{pool: pool, name: name}
+	s := &Store{pool: p, name: name}
 	if err := s.migrate(ctx); err != nil {
-		pool.Close()
+		p.close()
 		if errors.Is(err, ErrNewerSchema) {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
@@ -76,7 +71,7 @@ func (s *Store) Name() string { return s.name }
 
 // Close closes the pool.
 func (s *Store) Close() error {
-	s.pool.Close()
+	s.pool.close()
 	return nil
 }
 
@@ -94,11 +89,12 @@ const (
 )
 
 func (s *Store) migrate(ctx context.Context) error {
-	conn, err := s.pool.Acquire(ctx)
+	pc, err := s.pool.acquire(ctx)
 	if err != nil {
 		return err
 	}
-	defer conn.Release()
+	defer s.pool.release(pc)
+	conn := conn{pc}
 	if _, err := conn.Exec(ctx, "SELECT pg_advisory_lock($1)", lockMigrate); err != nil {
 		return err
 	}
@@ -108,7 +104,7 @@ func (s *Store) migrate(ctx context.Context) error {
 	}
 	var version int
 	err = conn.QueryRow(ctx, "SELECT version FROM dossier_schema").Scan(&version)
-	if errors.Is(err, pgx.ErrNoRows) {
+	if isNoRows(err) {
 		if _, err := conn.Exec(ctx, "INSERT INTO dossier_schema (version) VALUES (0)"); err != nil {
 			return err
 		}
@@ -127,20 +123,10 @@ func (s *Store) migrate(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		tx, err := conn.Begin(ctx)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.Exec(ctx, string(b)); err != nil {
-			tx.Rollback(ctx)
+		// one transaction: the migration and the version it brings
+		if _, err := conn.Exec(ctx, "BEGIN;\n"+string(b)+fmt.Sprintf(";\nUPDATE dossier_schema SET version = %d;\nCOMMIT;", i+1)); err != nil {
+			conn.Exec(ctx, "ROLLBACK")
 			return fmt.Errorf("migration %s: %w", names[i], err)
-		}
-		if _, err := tx.Exec(ctx, "UPDATE dossier_schema SET version = $1", i+1); err != nil {
-			tx.Rollback(ctx)
-			return err
-		}
-		if err := tx.Commit(ctx); err != nil {
-			return err
 		}
 	}
 	return nil
@@ -152,23 +138,19 @@ func (s *Store) migrate(ctx context.Context) error {
 // relating left and must not interleave with another process's. The lock
 // goes with the connection if the process dies.
 func (s *Store) TryRelate(ctx context.Context) (release func(), ok bool, err error) {
-	conn, err := s.pool.Acquire(ctx)
+	// a connection of its own, outside the pool's count: the lock is
+	// held while relating uses the pool
+	pc, err := pgconn.ConnectConfig(ctx, s.pool.cfg)
 	if err != nil {
 		return nil, false, fmt.Errorf("relate lock: %w", err)
 	}
-	if err := conn.QueryRow(ctx, "SELECT pg_try_advisory_lock($1)", lockRelate).Scan(&ok); err != nil {
-		conn.Release()
-		return nil, false, fmt.Errorf("relate lock: %w", err)
-	}
-	if !ok {
-		conn.Release()
+	if err := (conn{pc}).QueryRow(ctx, "SELECT pg_try_advisory_lock($1)", lockRelate).Scan(&ok); err != nil || !ok {
+		pc.Close(context.WithoutCancel(ctx))
+		if err != nil {
+			return nil, false, fmt.Errorf("relate lock: %w", err)
+		}
 		return nil, false, nil
 	}
-	return func() {
-		if _, err := conn.Exec(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock($1)", lockRelate); err != nil {
-			// the lock is not known released: drop the connection, and the lock with it
-			conn.Conn().Close(context.WithoutCancel(ctx))
-		}
-		conn.Release()
-	}, true, nil
+	// closing the session releases its advisory locks
+	return func() { pc.Close(context.WithoutCancel(ctx)) }, true, nil
 }

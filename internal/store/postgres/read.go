@@ -3,7 +3,6 @@ package postgres
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"sort"
 	"strconv"
@@ -12,7 +11,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/dossier-news/dossier"
-	"github.com/jackc/pgx/v5"
 )
 
 const summaryCols = "a.id, a.input, a.title, a.site, a.outlet, a.author, a.date, a.lang, a.source_url, a.tags, (SELECT count(*) FROM figures f WHERE f.article_id = a.id), NOT a.analysed, a.date_low, a.date_high, a.date_reason"
@@ -337,7 +335,3 @@ func cutAt(s string, n int) string {
 	}
 	return s[:n]
 }
-
-var errNoRows = pgx.ErrNoRows
-
-func isNoRows(err error) bool { return errors.Is(err, errNoRows) }

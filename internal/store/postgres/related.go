@@ -9,7 +9,6 @@ import (
 
 	"github.com/dossier-news/dossier"
 	"github.com/dossier-news/dossier/internal/series"
-	"github.com/jackc/pgx/v5"
 )
 
 // Copies returns all copy links and sightings.
@@ -73,7 +72,15 @@ func (s *Store) Story(ctx context.Context, id string) (*dossier.Story, error) {
 		if err != nil {
 			return nil, fmt.Errorf("story %s: %w", id, err)
 		}
-		if ids, err = pgx.CollectRows(rows, pgx.RowTo[string]); err != nil {
+		for rows.Next() {
+			var x string
+			if err := rows.Scan(&x); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			ids = append(ids, x)
+		}
+		if err := rows.Err(); err != nil {
 			return nil, fmt.Errorf("story %s: %w", id, err)
 		}
 	}
@@ -246,7 +253,7 @@ func (s *Store) LoadState(ctx context.Context, kind string) (map[string][]byte, 
 	return out, rows.Err()
 }
 
-func queueState(q *pgx.Batch, b dossier.Batch, failed map[string]bool) {
+func queueState(q *batch, b dossier.Batch, failed map[string]bool) {
 	for kind, values := range b.State {
 		for k, v := range values {
 			if failed[k] {
@@ -262,8 +269,8 @@ func queueState(q *pgx.Batch, b dossier.Batch, failed map[string]bool) {
 }
 
 // writeSeries writes a batch's series updates and estimated dates.
-func writeSeries(ctx context.Context, tx pgx.Tx, b dossier.Batch, failed map[string]bool) error {
-	var q pgx.Batch
+func writeSeries(ctx context.Context, tx *tx, b dossier.Batch, failed map[string]bool) error {
+	var q batch
 	for _, d := range b.Dates {
 		if failed[d.Article] {
 			continue

@@ -10,8 +10,6 @@ import (
 	"time"
 
 	"github.com/dossier-news/dossier"
-	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgconn"
 )
 
 var _ dossier.Store = (*Store)(nil)
@@ -40,14 +38,7 @@ func rebind(q string) string {
 	return b.String()
 }
 
-// querier is what a pool, a connection and a transaction share.
-type querier interface {
-	Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error)
-	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
-	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
-}
-
-func (s *Store) query(ctx context.Context, q string, args ...any) (pgx.Rows, error) {
+func (s *Store) query(ctx context.Context, q string, args ...any) (*rows, error) {
 	return s.pool.Query(ctx, rebind(q), args...)
 }
 
@@ -169,8 +160,8 @@ func (s *Store) write(ctx context.Context, b dossier.Batch, isolate bool) ([]dos
 // writeRelated writes a batch's lines, copies, stories and state, leaving
 // out what belongs to the failed articles. Statements go in pgx batches:
 // one round trip for many rows.
-func writeRelated(ctx context.Context, tx pgx.Tx, b dossier.Batch, failed map[string]bool) error {
-	var q pgx.Batch
+func writeRelated(ctx context.Context, tx *tx, b dossier.Batch, failed map[string]bool) error {
+	var q batch
 	for doc, keys := range b.Lines {
 		for _, k := range keys {
 			q.Queue("INSERT INTO line_docs (line, doc) VALUES ($1, $2) ON CONFLICT DO NOTHING", int64(k), int64(doc))
@@ -195,11 +186,8 @@ func writeRelated(ctx context.Context, tx pgx.Tx, b dossier.Batch, failed map[st
 	return sendBatch(ctx, tx, &q, "relations")
 }
 
-func sendBatch(ctx context.Context, tx pgx.Tx, q *pgx.Batch, what string) error {
-	if q.Len() == 0 {
-		return nil
-	}
-	if err := tx.SendBatch(ctx, q).Close(); err != nil {
+func sendBatch(ctx context.Context, tx *tx, q *batch, what string) error {
+	if err := tx.SendBatch(ctx, q); err != nil {
 		return fmt.Errorf("%s: %w", what, err)
 	}
 	return nil
@@ -207,7 +195,7 @@ func sendBatch(ctx context.Context, tx pgx.Tx, q *pgx.Batch, what string) error 
 
 // writer writes the articles of one transaction.
 type writer struct {
-	tx      pgx.Tx
+	tx      *tx
 	seen    interface{ Load(any) (any, bool) }
 	written []string // entities written in this transaction, remembered once it commits
 }
@@ -227,7 +215,7 @@ func (w *writer) put(ctx context.Context, a *dossier.Article) (string, bool, err
 	if err == nil {
 		return existing, true, nil
 	}
-	if !errors.Is(err, pgx.ErrNoRows) {
+	if !isNoRows(err) {
 		return "", false, err
 	}
 	if a.IngestedAt.IsZero() {
@@ -253,7 +241,7 @@ func (w *writer) put(ctx context.Context, a *dossier.Article) (string, bool, err
 		a.ID, a.TextHash, a.Input, a.Title, a.Site, a.Outlet, a.Author, a.Date, a.Lang, a.URL, a.SourceURL,
 		jsonOf(tags), a.Text, jsonOf(a.Paragraphs), jsonOf(a.Sentences), jsonOf(a.Removed), a.IngestedAt.Format(time.RFC3339Nano), !a.Deferred,
 		a.Limited, long, indexed).Scan(&rid)
-	if errors.Is(err, pgx.ErrNoRows) {
+	if isNoRows(err) {
 		if err := w.tx.QueryRow(ctx, "SELECT id FROM articles WHERE text_hash = $1", a.TextHash).Scan(&existing); err != nil {
 			return "", false, err
 		}
@@ -263,7 +251,7 @@ func (w *writer) put(ctx context.Context, a *dossier.Article) (string, bool, err
 		return "", false, err
 	}
 	if long {
-		var q pgx.Batch
+		var q batch
 		for i, win := range windows(a.Text) {
 			q.Queue("INSERT INTO snippet_windows (rid, n, text, tsv) VALUES ($1, $2, $3, to_tsvector('dossier', $3))", rid, i, win)
 		}
@@ -279,7 +267,7 @@ func (w *writer) put(ctx context.Context, a *dossier.Article) (string, bool, err
 
 // analysis writes an article's figures, entities, mentions and citations.
 func (w *writer) analysis(ctx context.Context, a *dossier.Article) error {
-	var q pgx.Batch
+	var q batch
 	for i, f := range a.Figures {
 		f.Doc = a.ID
 		q.Queue(`INSERT INTO figures (article_id, seq, thing, gloss, source, modality, body, subject_id, source_id) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
