@@ -6,8 +6,24 @@ import (
 )
 
 // Store keeps articles and what was extracted from them. Implementations
-// must pass the contract suite in internal/store/storetest.
+// must pass the contract suite in internal/store/storetest. It is split by
+// who uses it: ingest writes through Writer, the CLI, server and reports
+// read through Reader, and the cleaner, copy detection, story clustering
+// and series keep their state through LineState, CopyState, StoryState
+// and SeriesState, each read by key so that a process starts at once and
+// holds only what the articles in hand need, whatever the store's size.
 type Store interface {
+	Writer
+	Reader
+	LineState
+	CopyState
+	StoryState
+	SeriesState
+	Close() error
+}
+
+// Writer is what ingest and analyse store with.
+type Writer interface {
 	// Put stores a in one transaction. When an article with the same
 	// TextHash is already stored it stores nothing and returns that
 	// article's id with dup true.
@@ -23,6 +39,10 @@ type Store interface {
 	// the order they were stored, starting after the article with id after
 	// ("" for the first), and how many are pending in all.
 	Pending(ctx context.Context, after string, limit int) ([]*Article, int, error)
+}
+
+// Reader is what the CLI, the server and reports read.
+type Reader interface {
 	// Article returns the article with this id (or a unique id prefix).
 	Article(ctx context.Context, id string) (*Article, error)
 	// List returns summaries in date then id order.
@@ -31,10 +51,6 @@ type Store interface {
 	Search(ctx context.Context, query string, limit int) ([]Hit, error)
 	// Figures returns stored figures matching f.
 	Figures(ctx context.Context, f FigureFilter) ([]Figure, error)
-	// LineDocs tells, for each line key, the content keys of (up to
-	// MaxLineDocs) documents the line was seen in. Lines recurring across
-	// different documents are boilerplate. Write records them (Batch.Lines).
-	LineDocs(ctx context.Context, keys []uint64) (map[uint64][]uint64, error)
 	// Entities lists entities with their use; Entity returns one by id.
 	Entities(ctx context.Context, f EntityFilter) ([]EntitySummary, error)
 	Entity(ctx context.Context, id string) (*EntitySummary, error)
@@ -62,15 +78,19 @@ type Store interface {
 	// else in date then id order) and the cursor of the next page (""
 	// after the last).
 	Articles(ctx context.Context, q ArticleQuery) ([]Hit, string, error)
-	// LoadState returns the incremental state of copy detection and story
-	// clustering of one kind, as opaque values by key (written by Write).
-	LoadState(ctx context.Context, kind string) (map[string][]byte, error)
 	// Series returns the figure series matching f, most claimed first
 	// (written by Write); OneSeries one series by id or unique id prefix,
 	// with its claims in time order.
 	Series(ctx context.Context, f SeriesFilter) ([]Series, error)
 	OneSeries(ctx context.Context, id string) (*Series, error)
-	Close() error
+}
+
+// LineState is the cleaner's memory of lines across documents.
+type LineState interface {
+	// LineDocs tells, for each line key, the content keys of (up to
+	// MaxLineDocs) documents the line was seen in. Lines recurring across
+	// different documents are boilerplate. Write records them (Batch.Lines).
+	LineDocs(ctx context.Context, keys []LineKey) (map[LineKey][]DocKey, error)
 }
 
 // Batch is what one step of ingest writes at once: new articles, the
@@ -82,16 +102,21 @@ type Batch struct {
 	// figures, mentions and citations replace what was stored, and they
 	// are no longer pending. Their results follow those of Articles.
 	Analysed []*Article
-	Lines    map[uint64][]uint64
+	Lines    map[DocKey][]LineKey
 	Copies   []CopyLink
 	Stories  []StoryAssignment
 	// Series are the figure series the batch's articles touched; Dates
 	// the estimated dates of undated articles (stored or in the batch).
 	Series []SeriesUpdate
 	Dates  []DateEstimate
-	// State holds opaque values by kind, then key; a nil value deletes
-	// the key. A key that is an article's id belongs to that article.
-	State map[string]map[string][]byte
+	// The state relating resumes from (see CopyState and StoryState):
+	// the copy profiles of the articles related, the postings filed (in
+	// this order, after all stored ones), the stories changed and the
+	// term counts added. What names a failed article is left out.
+	Profiles      []CopyProfile
+	Postings      []Posting
+	StoryProfiles []StoryProfile
+	Terms         TermCounts
 }
 
 // All returns the batch's articles in the order of Write's results:

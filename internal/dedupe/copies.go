@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/dossier-news/dossier"
+	"github.com/zeebo/xxh3"
 )
 
 // Profile is what copy detection keeps of an article: its MinHash
@@ -29,6 +30,9 @@ type Profile struct {
 	// Two articles with the same pair relay the same report.
 	Reports []string `json:"reports"`
 	Story   string   `json:"story,omitempty"` // the story it was put in
+	// Root is the stored original its copy chain goes back to, if any:
+	// the series of a copy's figures are those of the original's.
+	Root string `json:"root,omitempty"`
 }
 
 // ProfileOf builds the profile of an article.
@@ -150,20 +154,28 @@ var DefaultThresholds = Thresholds{Near: 0.35, Numbers: 0.7, MinNumbers: 2, Enti
 // days. It keeps the cost of an article constant as the corpus grows.
 const maxPosting = 50
 
-// Detector finds the copies among articles as they arrive. It is not safe
-// for concurrent use.
+// Detector finds the copies among articles as they arrive. What it knows
+// of earlier articles (profiles, and the candidate lists they are filed
+// in) is a working set: whoever keeps the state between runs fills it
+// with what an article needs before Add (Missing, LoadPostings,
+// LoadProfile) and may Reset it between batches, so its memory does not
+// grow with the store. It is not safe for concurrent use.
 type Detector struct {
 	T        Thresholds
-	ix       *Index
 	profiles map[string]*Profile
-	byNumber map[float64][]string
-	byURL    map[string]string
-	byCite   map[string][]string
+	// lists are the candidate lists known: all the store's latest
+	// postings of the key (at least the bound Add reads), then those
+	// filed since. A key absent is one never looked up.
+	lists map[dossier.PostingKey][]string
+	filed []dossier.Posting // since TakePostings
+	// seen stamps the candidates compared by the current query
+	seen map[string]uint32
+	gen  uint32
 }
 
 // NewDetector returns an empty detector.
 func NewDetector(t Thresholds) *Detector {
-	return &Detector{T: t, ix: NewIndex(), profiles: map[string]*Profile{}, byNumber: map[float64][]string{}, byURL: map[string]string{}, byCite: map[string][]string{}}
+	return &Detector{T: t, profiles: map[string]*Profile{}, lists: map[dossier.PostingKey][]string{}, seen: map[string]uint32{}}
 }
 
 func normURL(s string) string {
@@ -174,23 +186,120 @@ func normURL(s string) string {
 	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.") + strings.TrimSuffix(u.EscapedPath(), "/")
 }
 
-// Grow makes room for n more profiles, before loading them.
-func (d *Detector) Grow(n int) { d.ix.Grow(n) }
-
-// Load adds an already stored profile without looking for its copies.
-func (d *Detector) Load(p Profile) {
-	q := p
-	d.profiles[p.ID] = &q
-	d.ix.Add(p.ID, p.Sig)
-	for _, n := range p.Numbers {
-		d.byNumber[n] = append(d.byNumber[n], p.ID)
+// Keys are the candidate lists a profile is filed in and looks in: its
+// LSH band buckets, its figure values, its cited reports and its URL; the
+// source URL it looks up is last. Each list kind is read up to its bound.
+func Keys(p Profile) (bands, numbers, reports []dossier.PostingKey, url, source dossier.PostingKey) {
+	for _, k := range p.Sig.BandKeys() {
+		bands = append(bands, dossier.PostingKey{Kind: dossier.PostBand, Hash: k})
 	}
-	if u := normURL(p.URL); u != "" {
-		d.byURL[u] = p.ID
+	for _, n := range p.Numbers {
+		numbers = append(numbers, numberKey(n))
 	}
 	for _, r := range p.Reports {
-		d.byCite[r] = append(d.byCite[r], p.ID)
+		reports = append(reports, dossier.PostingKey{Kind: dossier.PostReport, Hash: xxh3.HashString(r)})
 	}
+	return bands, numbers, reports, urlKey(p.URL), urlKey(p.SourceURL)
+}
+
+// Bounds of the candidate lists by kind: how many of the latest entries
+// Add reads (see MaxBucket and maxPosting).
+func Bound(k dossier.PostingKind) int {
+	switch k {
+	case dossier.PostBand:
+		return MaxBucket
+	case dossier.PostURL:
+		return 1
+	}
+	return maxPosting
+}
+
+func numberKey(n float64) dossier.PostingKey {
+	return dossier.PostingKey{Kind: dossier.PostNumber, Hash: math.Float64bits(n)}
+}
+
+func urlKey(u string) dossier.PostingKey {
+	n := normURL(u)
+	if n == "" {
+		return dossier.PostingKey{}
+	}
+	return dossier.PostingKey{Kind: dossier.PostURL, Hash: xxh3.HashString(n)}
+}
+
+// Missing returns the keys p needs that the detector has never looked up.
+func (d *Detector) Missing(p Profile) []dossier.PostingKey {
+	bands, numbers, reports, u, src := Keys(p)
+	var out []dossier.PostingKey
+	for _, ks := range [][]dossier.PostingKey{bands, numbers, reports, {u, src}} {
+		for _, k := range ks {
+			if _, ok := d.lists[k]; !ok && k.Kind != 0 {
+				out = append(out, k)
+			}
+		}
+	}
+	return out
+}
+
+// LoadPostings sets what the store has filed under a key never looked up
+// (its latest entries, oldest first; nil for none). The ids' profiles must
+// be loaded before Add reads the list.
+func (d *Detector) LoadPostings(k dossier.PostingKey, ids []string) {
+	if _, ok := d.lists[k]; !ok {
+		d.lists[k] = ids
+	}
+}
+
+// LoadProfile adds an already related article's profile, without looking
+// for its copies or filing it anywhere.
+func (d *Detector) LoadProfile(p Profile) {
+	if _, ok := d.profiles[p.ID]; !ok {
+		q := p
+		d.profiles[p.ID] = &q
+	}
+}
+
+// Profile returns the profile of a known article.
+func (d *Detector) Profile(id string) (*Profile, bool) {
+	p, ok := d.profiles[id]
+	return p, ok
+}
+
+// Len is the number of profiles known.
+func (d *Detector) Len() int { return len(d.profiles) }
+
+// Reset forgets everything: what is needed is loaded again by key.
+func (d *Detector) Reset() {
+	d.profiles, d.lists, d.seen, d.filed = map[string]*Profile{}, map[dossier.PostingKey][]string{}, map[string]uint32{}, nil
+}
+
+// TakePostings returns the postings filed since the last call, in order.
+func (d *Detector) TakePostings() []dossier.Posting {
+	out := d.filed
+	d.filed = nil
+	return out
+}
+
+// file appends id to a list; lists are trimmed past twice their bound,
+// of which Add reads the latest.
+func (d *Detector) file(k dossier.PostingKey, id string) {
+	if k.Kind == 0 {
+		return
+	}
+	l := append(d.lists[k], id)
+	if b := Bound(k.Kind); len(l) > 2*b {
+		l = append([]string(nil), l[len(l)-b:]...)
+	}
+	d.lists[k] = l
+	d.filed = append(d.filed, dossier.Posting{Key: k, ID: id})
+}
+
+// latest returns the latest entries of a list within its bound.
+func (d *Detector) latest(k dossier.PostingKey) []string {
+	l := d.lists[k]
+	if b := Bound(k.Kind); len(l) > b {
+		l = l[len(l)-b:]
+	}
+	return l
 }
 
 func setOf[T comparable](a []T) map[T]bool {
@@ -255,7 +364,8 @@ func parseDay(s string) (time.Time, bool) {
 func (d *Detector) Add(p Profile) []dossier.CopyLink {
 	var links []dossier.CopyLink
 	linked := map[string]bool{}
-	for _, m := range d.ix.Query(p.Sig, d.T.Near) {
+	bands, numbers, reports, ukey, srcKey := Keys(p)
+	for _, m := range d.query(p.Sig, bands) {
 		q := d.profiles[m.ID]
 		// an update states a value its original did not; a partial copy
 		// that drops a paragraph (and its numbers) is still a near-duplicate
@@ -271,19 +381,16 @@ func (d *Detector) Add(p Profile) []dossier.CopyLink {
 	// Jaccard index of the values is at most shared/len(p.Numbers), so
 	// most candidates are dropped before their profile is looked at.
 	shared := map[string]int{}
-	for _, n := range p.Numbers {
-		ids := d.byNumber[n]
-		if len(ids) > maxPosting {
-			ids = ids[len(ids)-maxPosting:] // the latest: translations follow their original closely
-		}
-		for _, id := range ids {
+	for _, k := range numbers {
+		// the latest: translations follow their original closely
+		for _, id := range d.latest(k) {
 			shared[id]++
 		}
 	}
 	need := d.T.Numbers * float64(len(p.Numbers))
 	cands := make([]string, 0, len(shared))
 	for id, n := range shared {
-		if float64(n) >= need && !linked[id] {
+		if _, known := d.profiles[id]; float64(n) >= need && !linked[id] && known {
 			cands = append(cands, id)
 		}
 	}
@@ -316,22 +423,19 @@ func (d *Detector) Add(p Profile) []dossier.CopyLink {
 		}
 	}
 	// a source link: to a stored article, or to the outside original
-	if src := normURL(p.SourceURL); src != "" {
-		if id, ok := d.byURL[src]; ok && !linked[id] {
-			links = append(links, dossier.CopyLink{Article: p.ID, Original: id, Relation: dossier.RelCites, Score: 1})
-			linked[id] = true
+	if srcKey.Kind != 0 {
+		ids := d.latest(srcKey)
+		if ok := len(ids) > 0; ok && !linked[ids[0]] {
+			links = append(links, dossier.CopyLink{Article: p.ID, Original: ids[0], Relation: dossier.RelCites, Score: 1})
+			linked[ids[0]] = true
 		} else if !ok {
 			links = append(links, dossier.CopyLink{Article: p.ID, Original: p.SourceURL, Relation: dossier.RelCites, Score: 1})
 		}
 	}
 	// the same cited report: both name an outlet beside a figure they share
-	for _, r := range p.Reports {
+	for i, r := range p.Reports {
 		outlet, _, _ := strings.Cut(r, "|")
-		ids := d.byCite[r]
-		if len(ids) > maxPosting {
-			ids = ids[len(ids)-maxPosting:]
-		}
-		for _, id := range ids {
+		for _, id := range d.latest(reports[i]) {
 			if id == p.ID {
 				continue
 			}
@@ -344,8 +448,52 @@ func (d *Detector) Add(p Profile) []dossier.CopyLink {
 			}
 		}
 	}
-	d.Load(p)
+	q := p
+	d.profiles[p.ID] = &q
+	for _, ks := range [][]dossier.PostingKey{bands, numbers, reports} {
+		for _, k := range ks {
+			d.file(k, p.ID)
+		}
+	}
+	d.file(ukey, p.ID)
 	return links
+}
+
+// query returns the known articles sharing a band bucket with s whose
+// estimated similarity is at least min, most similar first: only the
+// latest MaxBucket of a bucket are compared.
+func (d *Detector) query(s Signature, bands []dossier.PostingKey) []Match {
+	d.gen++
+	if d.gen == 0 { // wrapped: clear the old stamps
+		clear(d.seen)
+		d.gen = 1
+	}
+	if len(d.seen) > 1<<16 {
+		clear(d.seen) // stamps of articles long gone
+	}
+	var out []Match
+	for _, k := range bands {
+		for _, id := range d.latest(k) {
+			if d.seen[id] == d.gen {
+				continue
+			}
+			d.seen[id] = d.gen
+			q, ok := d.profiles[id]
+			if !ok {
+				continue
+			}
+			if sim := s.Similarity(q.Sig); sim >= d.T.Near {
+				out = append(out, Match{id, sim})
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Similarity != out[j].Similarity {
+			return out[i].Similarity > out[j].Similarity
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out
 }
 
 func round2(v float64) float64 { return math.Round(v*100) / 100 }

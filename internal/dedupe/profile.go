@@ -10,8 +10,9 @@ import (
 // Profiles are saved in the store for every article and all read back
 // when ingest starts, so they have a compact binary form: a version byte,
 // then the fields in order, strings and lists prefixed by their lengths.
-// Profiles saved as JSON (before this form) still decode.
-const profileVersion = 1
+// Profiles saved as JSON (before this form) still decode, and so do those
+// of version 1, which lacked Root.
+const profileVersion = 2
 
 var errProfile = errors.New("malformed profile")
 
@@ -35,7 +36,7 @@ func (p Profile) MarshalBinary() ([]byte, error) {
 			b = appendString(b, s)
 		}
 	}
-	return b, nil
+	return appendString(b, p.Root), nil
 }
 
 func appendString(b []byte, s string) []byte {
@@ -54,9 +55,10 @@ func DecodeProfile(b []byte) (Profile, error) {
 
 // UnmarshalBinary decodes what MarshalBinary encoded.
 func (p *Profile) UnmarshalBinary(b []byte) error {
-	if len(b) == 0 || b[0] != profileVersion {
+	if len(b) == 0 || b[0] != 1 && b[0] != profileVersion {
 		return errProfile
 	}
+	version := b[0]
 	d := decoder{b: b[1:]}
 	for _, s := range []*string{&p.ID, &p.Lang, &p.Date, &p.URL, &p.SourceURL, &p.Story} {
 		*s = d.string()
@@ -77,6 +79,9 @@ func (p *Profile) UnmarshalBinary(b []byte) error {
 				(*list)[i] = d.string()
 			}
 		}
+	}
+	if version >= 2 {
+		p.Root = d.string()
 	}
 	if d.bad || len(d.b) != 0 {
 		return errProfile

@@ -42,6 +42,10 @@ type Options struct {
 	// MaxAnalysis is the most clean text, in bytes, that analysis covers;
 	// 0 means DefaultMaxAnalysis.
 	MaxAnalysis int
+	// StateLimit bounds each part of relating's working set (profiles,
+	// stories, claims) read from the store; 0 means the defaults. Past it
+	// the working set is emptied and read again by key.
+	StateLimit int
 }
 
 // DefaultMaxAnalysis bounds the clean text analysed per article: 2 MB is
@@ -257,7 +261,7 @@ type runner struct {
 type batch struct {
 	arts     []*dossier.Article
 	profiles []dedupe.Profile // of arts, built beside the analysis
-	lines    map[uint64][]uint64
+	lines    map[dossier.DocKey][]dossier.LineKey
 	analysed bool    // arts are stored articles whose deferred analysis is done
 	dups     []Event // inputs already stored, reported after the batch
 }
@@ -266,6 +270,8 @@ type batch struct {
 type write struct {
 	dossier.Batch
 	dups []Event
+	// flushed, when set, is closed once everything before is written
+	flushed chan struct{}
 }
 
 func (r *runner) fail(e Event) {
@@ -282,8 +288,8 @@ type chunk struct {
 	done     int // records read so far
 	docKeys  []uint64
 	lineKeys [][]uint64
-	known    map[uint64][]uint64 // documents the store has seen each new line in
-	dups     []Event             // documents already stored, left out of docs
+	known    map[dossier.LineKey][]dossier.DocKey // documents the store has seen each new line in
+	dups     []Event                              // documents already stored, left out of docs
 	err      error
 }
 
@@ -296,13 +302,13 @@ func (r *runner) keys(ctx context.Context, c *chunk) error {
 	}
 	c.docKeys = make([]uint64, len(c.docs))
 	c.lineKeys = make([][]uint64, len(c.docs))
-	var fresh []uint64
+	var fresh []dossier.LineKey
 	for i, d := range c.docs {
 		c.docKeys[i], c.lineKeys[i] = clean.Keys(d)
 		for _, k := range c.lineKeys[i] {
 			if !r.loaded[k] {
 				r.loaded[k] = true
-				fresh = append(fresh, k)
+				fresh = append(fresh, dossier.LineKey(k))
 			}
 		}
 	}
@@ -364,7 +370,7 @@ func (r *runner) process(c chunk) error {
 	docs, docKeys, lineKeys := c.docs, c.docKeys, c.lineKeys
 	for k, ds := range c.known {
 		for _, d := range ds {
-			r.counter.Add(d, []uint64{k})
+			r.counter.Add(uint64(d), []uint64{uint64(k)})
 		}
 	}
 	for i := range docs {
@@ -392,7 +398,7 @@ func (r *runner) process(c chunk) error {
 	})
 	// duplicates are reported by the writer, in their order after what
 	// was read before them
-	b := batch{lines: map[uint64][]uint64{}, dups: c.dups}
+	b := batch{lines: map[dossier.DocKey][]dossier.LineKey{}, dups: c.dups}
 	for i, a := range arts {
 		if a.Text == "" {
 			r.fail(Event{Input: a.Input, Err: &extract.InputError{Input: a.Input, Err: extract.ErrNoText}})
@@ -406,7 +412,9 @@ func (r *runner) process(c chunk) error {
 		b.arts = append(b.arts, a)
 		b.profiles = append(b.profiles, profiles[i])
 		if len(lineKeys[i]) > 0 {
-			b.lines[docKeys[i]] = append(b.lines[docKeys[i]], lineKeys[i]...)
+			for _, k := range lineKeys[i] {
+				b.lines[dossier.DocKey(docKeys[i])] = append(b.lines[dossier.DocKey(docKeys[i])], dossier.LineKey(k))
+			}
 		}
 	}
 	if r.emit != nil || len(b.arts)+len(b.dups) == 0 {
@@ -531,7 +539,15 @@ func (r *runner) store(ctx context.Context) {
 		var w dossier.Batch
 		if w, err = r.rel.Relate(b.arts, b.profiles, b.analysed); err == nil {
 			w.Lines = b.lines
-			writes <- write{w, b.dups}
+			writes <- write{Batch: w, dups: b.dups}
+		}
+		if err == nil && r.rel.Big() {
+			// the working set is read again by key: only once all that
+			// was related is committed, or a read would miss it
+			done := make(chan struct{})
+			writes <- write{flushed: done}
+			<-done
+			r.rel.Reset()
 		}
 	}
 	close(writes)
@@ -544,26 +560,27 @@ func (r *runner) store(ctx context.Context) {
 // write stores batches and reports each article's outcome.
 func (r *runner) write(ctx context.Context, writes <-chan write) error {
 	for wb := range writes {
+		if wb.flushed != nil {
+			close(wb.flushed)
+			continue
+		}
 		b := wb.Batch
 		if err := ctx.Err(); err != nil {
-			for range writes { // drain
-			}
+			drain(writes)
 			return err
 		}
 		var res []dossier.PutResult
 		var err error
-		if len(b.Articles)+len(b.Analysed) > 0 || len(b.State) > 0 {
+		if len(b.Articles)+len(b.Analysed)+len(b.Lines)+len(b.Profiles)+len(b.Postings)+len(b.StoryProfiles) > 0 {
 			res, err = r.p.store.Write(ctx, b)
 		}
 		if err != nil {
-			for range writes { // drain
-			}
+			drain(writes)
 			return err
 		}
 		all := b.All()
 		if err := r.markFailed(ctx, all[len(b.Articles):], res[len(b.Articles):]); err != nil {
-			for range writes { // drain
-			}
+			drain(writes)
 			return err
 		}
 		r.mu.Lock()
@@ -591,6 +608,15 @@ func (r *runner) write(ctx context.Context, writes <-chan write) error {
 		r.mu.Unlock()
 	}
 	return nil
+}
+
+// drain empties writes after a failure, releasing whoever waits for a flush.
+func drain(writes <-chan write) {
+	for wb := range writes {
+		if wb.flushed != nil {
+			close(wb.flushed)
+		}
+	}
 }
 
 // markFailed records, for each stored article whose analysis could not be

@@ -28,15 +28,20 @@ func TestDateInPath(t *testing.T) {
 	}
 }
 
-// TestIncrementalMatchesOneRun ingests the labelled set in one run and in
-// two runs into another store, one document a chunk so that the saved term
-// frequencies pile up past their compaction, and wants the same stories
-// and copies from both.
-func TestIncrementalMatchesOneRun(t *testing.T) {
+// TestStateByKeyMatchesOneRun ingests the labelled sets (stories, series)
+// into one store in one run with the working set in memory all along, and
+// into others: in two runs, and in one run whose working set is emptied
+// after every chunk of 8 so that everything is read back by key from the
+// store. The stories, copies, series and estimated dates must be the same.
+func TestStateByKeyMatchesOneRun(t *testing.T) {
 	ctx := context.Background()
-	files, err := filepath.Glob("../../testdata/stories/docs/*.txt")
-	if err != nil || len(files) < 100 {
-		t.Fatalf("labelled set: %d files, %v", len(files), err)
+	var files []string
+	for _, set := range []string{"stories", "series"} {
+		got, err := filepath.Glob("../../testdata/" + set + "/docs/*.txt")
+		if err != nil || len(got) < 20 {
+			t.Fatalf("labelled set %s: %d files, %v", set, len(got), err)
+		}
+		files = append(files, got...)
 	}
 	open := func() dossier.Store {
 		s, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "d.db"))
@@ -46,9 +51,9 @@ func TestIncrementalMatchesOneRun(t *testing.T) {
 		t.Cleanup(func() { s.Close() })
 		return s
 	}
-	run := func(s dossier.Store, args []string) {
+	run := func(s dossier.Store, opt Options, args []string) {
 		t.Helper()
-		sum, err := New(s, Options{ChunkSize: 1}).Run(ctx, args, nil, func(e Event) {
+		sum, err := New(s, opt).Run(ctx, args, nil, func(e Event) {
 			if e.Err != nil {
 				t.Errorf("%s: %v", e.Input, e.Err)
 			}
@@ -57,39 +62,54 @@ func TestIncrementalMatchesOneRun(t *testing.T) {
 			t.Fatalf("run: %+v, %v", sum, err)
 		}
 	}
-	one, two := open(), open()
-	run(one, files)
+	// what a store holds that relating decides
+	results := func(s dossier.Store) string {
+		sts, _ := s.Stories(ctx)
+		links, _, _ := s.Copies(ctx)
+		ser, _ := s.Series(ctx, dossier.SeriesFilter{WithClaims: true})
+		list, _ := s.List(ctx, dossier.ListFilter{})
+		var b strings.Builder
+		fmt.Fprintf(&b, "stories %v\ncopies %v\n", sts, links)
+		for _, v := range ser {
+			fmt.Fprintf(&b, "series %s %s %d:", v.ID, v.Title, len(v.Claims))
+			for _, c := range v.Claims {
+				fmt.Fprintf(&b, " %s/%s/%s", c.ID, c.Relation, c.Date)
+			}
+			b.WriteString("\n")
+		}
+		for _, m := range list {
+			fmt.Fprintf(&b, "date %s %s %v\n", m.ID, m.Date, m.DateEstimated)
+		}
+		return b.String()
+	}
+	one := open()
+	run(one, Options{ChunkSize: 8}, files)
+	want := results(one)
+	if !strings.Contains(want, "series ") || !strings.Contains(want, "copies [{") {
+		t.Fatalf("the labelled sets gave no series or no copies: %.500s", want)
+	}
+	two := open()
 	half := len(files) / 2
-	run(two, files[:half])
-	first, _ := two.LoadState(ctx, "dfdelta")
-	if len(first) <= maxDeltas {
-		t.Fatalf("%d frequency increments after the first run: too few to test compaction", len(first))
-	}
-	// frequencies as stores made before increments held them: a row a term
-	if _, err := two.Write(ctx, dossier.Batch{State: map[string]map[string][]byte{"df": {"\x00docs": []byte("0"), "zzzunused": []byte("0")}}}); err != nil {
-		t.Fatal(err)
-	}
-	run(two, files[half:])
-	if legacy, _ := two.LoadState(ctx, "df"); len(legacy) != 0 {
-		t.Errorf("row-a-term frequencies left after loading: %q", legacy)
-	}
-	after, _ := two.LoadState(ctx, "dfdelta")
-	for k := range first {
-		if _, ok := after[k]; ok {
-			t.Errorf("increment %s of the first run is still there: not compacted", k)
-			break
+	run(two, Options{ChunkSize: 8}, files[:half])
+	run(two, Options{ChunkSize: 8}, files[half:])
+	reread := open()
+	run(reread, Options{ChunkSize: 8, StateLimit: 1}, files)
+	for name, s := range map[string]dossier.Store{"two runs": two, "read back by key after each chunk": reread} {
+		if got := results(s); got != want {
+			t.Errorf("%s: results differ from one run:\n%s", name, firstDiff(want, got))
 		}
 	}
-	s1, _ := one.Stories(ctx)
-	s2, _ := two.Stories(ctx)
-	if len(s1) == 0 || fmt.Sprint(s1) != fmt.Sprint(s2) {
-		t.Errorf("stories differ:\none run  %d %.300v\ntwo runs %d %.300v", len(s1), s1, len(s2), s2)
+}
+
+// firstDiff shows the first line two texts differ at.
+func firstDiff(a, b string) string {
+	la, lb := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := 0; i < len(la) && i < len(lb); i++ {
+		if la[i] != lb[i] {
+			return fmt.Sprintf("line %d:\nwant %.400s\ngot  %.400s", i, la[i], lb[i])
+		}
 	}
-	c1, _, _ := one.Copies(ctx)
-	c2, _, _ := two.Copies(ctx)
-	if len(c1) == 0 || fmt.Sprint(c1) != fmt.Sprint(c2) {
-		t.Errorf("copies differ:\none run  %.300v\ntwo runs %.300v", c1, c2)
-	}
+	return fmt.Sprintf("%d lines, want %d", len(lb), len(la))
 }
 
 // failingStore is a store whose writes fail as a whole, as a full disk would.

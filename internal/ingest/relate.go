@@ -3,14 +3,8 @@ package ingest
 import (
 	"context"
 	"encoding/binary"
-	"encoding/json"
-	"errors"
-	"fmt"
 	"math"
-	"runtime"
-	"sort"
 	"strconv"
-	"sync"
 	"time"
 
 	"github.com/dossier-news/dossier"
@@ -21,192 +15,101 @@ import (
 	"github.com/zeebo/xxh3"
 )
 
-// Relater finds, in memory, the copies of articles as they arrive and the
-// stories they belong to. Ingest runs one ahead of the store's writer;
-// the bench times it alone. It is not safe for concurrent use.
+// Relater finds the copies of articles as they arrive and the stories and
+// series they belong to. Ingest runs one ahead of the store's writer; the
+// bench times it alone. It is not safe for concurrent use.
+//
+// What it knows of earlier articles is a working set read by key from the
+// store (State) as each batch needs it: the candidate lists, copy
+// profiles, stories, term counts and series of the batch's articles. The
+// working set is emptied (Reset) when it grows past its bounds, once the
+// writer has committed all that was related, so memory does not grow with
+// the store and a process starts without loading anything.
 type Relater struct {
 	det *dedupe.Detector
 	clu *story.Clusterer
-	// exact maps the hash of each known article's signature to its id: an
-	// article with the clean text of a known one (another input of the
-	// same text) is not related, the store records it as a sighting
+	ser *series.Index
+	// exact maps the hash of each known article's signature to its id
+	// ("" for a hash looked up and not found): an article with the clean
+	// text of a known one (another input of the same text) is not
+	// related, the store records it as a sighting
 	exact map[uint64]string
-	dfSeq int // key of the next saved frequency increment
-	// series of figures; the dates of related articles (stated, or
-	// estimated) and the original each copy goes back to
-	ser      *series.Index
-	dates    map[string]string
-	copyRoot map[string]string
+	state State // nil: everything is in memory
+	ctx   context.Context
+	err   error // of a read by key the clusterer asked for
+	// bounds of the working set (see Big)
+	MaxProfiles, MaxStories, MaxClaims int
 }
 
-// NewRelater returns an empty relater; zero params mean the defaults.
+// State is the relating state a store keeps.
+type State interface {
+	dossier.CopyState
+	dossier.StoryState
+	dossier.SeriesState
+}
+
+// Default bounds of the working set: some 300 MB at most (a profile is
+// about 1.5 KB in memory, a story some 20 KB).
+const (
+	maxProfiles = 100_000
+	maxStories  = 5_000
+	maxClaims   = 200_000
+)
+
+// NewRelater returns an empty relater holding everything in memory; zero
+// params mean the defaults.
 func NewRelater(params story.Params) *Relater {
 	if params.Threshold <= 0 {
 		params = story.DefaultParams
 	}
 	return &Relater{
-		det:   dedupe.NewDetector(dedupe.DefaultThresholds),
-		clu:   story.New(params, func(d story.Doc) string { return "s" + d.ID[:min(10, len(d.ID))] }),
-		exact: map[uint64]string{},
-		ser:   series.NewIndex(), dates: map[string]string{}, copyRoot: map[string]string{},
+		det:         dedupe.NewDetector(dedupe.DefaultThresholds),
+		clu:         story.New(params, func(d story.Doc) string { return "s" + d.ID[:min(10, len(d.ID))] }),
+		exact:       map[uint64]string{},
+		ser:         series.NewIndex(),
+		ctx:         context.Background(),
+		MaxProfiles: maxProfiles, MaxStories: maxStories, MaxClaims: maxClaims,
 	}
 }
 
-// Stories is the number of stories so far.
-func (r *Relater) Stories() int { return len(r.clu.Stories()) }
+// NewStateRelater returns a relater that reads what it needs from st.
+func NewStateRelater(ctx context.Context, params story.Params, st State) *Relater {
+	r := NewRelater(params)
+	r.state, r.ctx = st, ctx
+	r.clu.SetSource(storySource{r})
+	return r
+}
 
-// loadState restores copy detection and story clustering from the store.
+// Stories is the number of stories in memory.
+func (r *Relater) Stories() int { return r.clu.Len() }
+
+// Big tells whether the working set is past its bounds: the caller lets
+// the writer commit what was related, then calls Reset. A relater without
+// a state is never big (it would forget).
+func (r *Relater) Big() bool {
+	return r.state != nil && (r.det.Len() > r.MaxProfiles || r.clu.Len() > r.MaxStories || r.ser.Claims() > r.MaxClaims || len(r.exact) > 4*r.MaxProfiles)
+}
+
+// Reset empties the working set. Everything related must be committed.
+func (r *Relater) Reset() {
+	r.det.Reset()
+	r.clu.Reset()
+	r.ser.Reset()
+	r.exact = map[uint64]string{}
+}
+
+// loadState makes the relater of a run: nothing is read before a batch
+// needs it.
 func (r *runner) loadState(ctx context.Context) error {
-	r.rel = NewRelater(r.p.opt.Story)
 	if r.deferred {
-		return nil // nothing is related: the saved state is not needed
-	}
-	return r.rel.Load(ctx, r.p.store)
-}
-
-// decodeAll decodes values on all cores: a large store holds a profile
-// for every article, and decoding them is most of loading.
-func decodeAll[T any](values map[string][]byte, decode func([]byte) (T, error)) ([]T, error) {
-	keys := make([]string, 0, len(values))
-	for k := range values {
-		keys = append(keys, k)
-	}
-	out := make([]T, len(keys))
-	errs := make([]error, len(keys))
-	var wg sync.WaitGroup
-	workers := runtime.GOMAXPROCS(0)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w; i < len(keys); i += workers {
-				var err error
-				if out[i], err = decode(values[keys[i]]); err != nil {
-					errs[i] = fmt.Errorf("%s: %w", keys[i], err)
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	return out, errors.Join(errs...)
-}
-
-// Load restores the relater from what the store saved, compacting the
-// saved term frequencies when they have piled up.
-func (r *Relater) Load(ctx context.Context, store dossier.Store) error {
-	profiles, err := store.LoadState(ctx, "profile")
-	if err != nil {
-		return err
-	}
-	ps, err := decodeAll(profiles, dedupe.DecodeProfile)
-	if err != nil {
-		return fmt.Errorf("load profile %w", err)
-	}
-	// Candidate lists keep their latest entries: restore them oldest
-	// first, so that "latest" still means recent after a reload.
-	sort.Slice(ps, func(i, j int) bool {
-		if ps[i].Date != ps[j].Date {
-			return ps[i].Date < ps[j].Date
-		}
-		return ps[i].ID < ps[j].ID
-	})
-	r.det.Grow(len(ps))
-	for _, p := range ps {
-		r.det.Load(p)
-		r.exact[sigKey(p.Sig)] = p.ID
-		if p.Date != "" {
-			r.dates[p.ID] = p.Date
-		}
-	}
-	if err := r.loadSeries(ctx, store); err != nil {
-		return err
-	}
-	stories, err := store.LoadState(ctx, "story")
-	if err != nil {
-		return err
-	}
-	var states []*story.State
-	for k, v := range stories {
-		var s story.State
-		if err := json.Unmarshal(v, &s); err != nil {
-			return fmt.Errorf("load story %s: %w", k, err)
-		}
-		states = append(states, &s)
-	}
-	sort.Slice(states, func(i, j int) bool {
-		if states[i].Last != states[j].Last {
-			return states[i].Last < states[j].Last
-		}
-		return states[i].ID < states[j].ID
-	})
-	r.clu.Load(states, nil, 0)
-	return r.loadFrequencies(ctx, store)
-}
-
-// Term frequencies are saved as increments, one row a chunk (kind
-// "dfdelta", keys in order), not as a row a term: a chunk of real articles
-// changes thousands of terms (measured: 1.5 s of 13 s writing 10,000
-// articles a row a term). Loading adds the increments up; past maxDeltas
-// of them they are compacted into one.
-const maxDeltas = 64
-
-type dfDelta struct {
-	Docs int            `json:"docs"`
-	DF   map[string]int `json:"df"`
-}
-
-func deltaKey(seq int) string { return fmt.Sprintf("%012d", seq) }
-
-// loadFrequencies restores the term frequencies, from increments and from
-// the row-a-term form that stores made before increments hold ("df").
-func (r *Relater) loadFrequencies(ctx context.Context, store dossier.Store) error {
-	legacy, err := store.LoadState(ctx, "df")
-	if err != nil {
-		return err
-	}
-	df, docs := map[string]int{}, 0
-	for k, v := range legacy {
-		n, _ := strconv.Atoi(string(v))
-		if k == "\x00docs" {
-			docs = n
-			continue
-		}
-		df[k] = n
-	}
-	r.clu.Load(nil, df, docs)
-	deltas, err := store.LoadState(ctx, "dfdelta")
-	if err != nil {
-		return err
-	}
-	for k, v := range deltas {
-		var d dfDelta
-		if err := json.Unmarshal(v, &d); err != nil {
-			return fmt.Errorf("load frequencies %s: %w", k, err)
-		}
-		r.clu.Load(nil, d.DF, d.Docs)
-		if n, _ := strconv.Atoi(k); n >= r.dfSeq {
-			r.dfSeq = n + 1
-		}
-	}
-	if len(deltas) <= maxDeltas && len(legacy) == 0 {
+		r.rel = NewRelater(r.p.opt.Story) // nothing is related
 		return nil
 	}
-	// compact: one row with everything, the others deleted, in one commit
-	all, n := r.clu.Frequencies()
-	b, err := json.Marshal(dfDelta{Docs: n, DF: all})
-	if err != nil {
-		return err
+	r.rel = NewStateRelater(ctx, r.p.opt.Story, r.p.store)
+	if r.p.opt.StateLimit > 0 {
+		r.rel.MaxProfiles, r.rel.MaxStories, r.rel.MaxClaims = r.p.opt.StateLimit, r.p.opt.StateLimit, r.p.opt.StateLimit
 	}
-	state := map[string]map[string][]byte{"dfdelta": {deltaKey(r.dfSeq): b}, "df": {}}
-	for k := range deltas {
-		state["dfdelta"][k] = nil
-	}
-	for k := range legacy {
-		state["df"][k] = nil
-	}
-	r.dfSeq++
-	_, err = store.Write(ctx, dossier.Batch{State: state})
-	return err
+	return nil
 }
 
 // Relate finds the copies of new articles (with their profiles, in the
@@ -219,34 +122,35 @@ func (r *Relater) Relate(arts []*dossier.Article, profiles []dedupe.Profile, ana
 	if analysed {
 		w = dossier.Batch{Analysed: arts}
 	}
-	saved := map[string][]byte{}
+	docs := make([]story.Doc, len(arts))
 	for i, a := range arts {
-		if a.Deferred || r.det.Has(a.ID) {
+		docs[i] = storyDoc(a, profiles[i])
+	}
+	if err := r.prefetch(arts, profiles, docs, analysed); err != nil {
+		return w, err
+	}
+	for i, a := range arts {
+		if a.Deferred {
+			continue
+		}
+		if _, known := r.det.Profile(a.ID); known {
 			continue
 		}
 		p := profiles[i]
 		k := sigKey(p.Sig)
-		if _, ok := r.exact[k]; ok {
+		if r.exact[k] != "" {
 			continue
 		}
 		r.exact[k] = a.ID
 		found := r.det.Add(p)
 		w.Copies = append(w.Copies, found...)
-		d := story.Doc{ID: a.ID, Title: a.Title, Text: a.Text, Lang: a.Lang, Date: a.Date}
-		for _, m := range a.Mentions {
-			d.Entities = append(d.Entities, m.Entity)
-		}
-		for _, n := range p.Numbers {
-			if n >= 10 { // small numbers are everywhere
-				d.Figures = append(d.Figures, strconv.FormatFloat(n, 'f', -1, 64))
-			}
-		}
+		d := docs[i]
 		// a copy belongs to its original's story
 		id, score := "", 1.0
 		for _, l := range found {
 			if l.Relation != dossier.RelCites {
-				if sid := r.det.StoryOf(l.Original); sid != "" && r.clu.Join(d, sid) {
-					id = sid
+				if o, ok := r.det.Profile(l.Original); ok && o.Story != "" && r.clu.Join(d, o.Story) {
+					id = o.Story
 					break
 				}
 			}
@@ -254,83 +158,74 @@ func (r *Relater) Relate(arts []*dossier.Article, profiles []dedupe.Profile, ana
 		if id == "" {
 			id, score, _ = r.clu.Assign(d)
 		}
-		r.det.SetStory(a.ID, id)
-		p.Story = id
-		w.Dates = append(w.Dates, r.addSeries(a, id, found)...)
-		pb, err := p.MarshalBinary()
+		if r.err != nil {
+			return w, r.err
+		}
+		stored, _ := r.det.Profile(a.ID)
+		stored.Story = id
+		var est []dossier.DateEstimate
+		est, stored.Root = r.addSeries(a, id, found)
+		w.Dates = append(w.Dates, est...)
+		pb, err := stored.MarshalBinary()
 		if err != nil {
 			return w, err
 		}
-		saved[a.ID] = pb
+		w.Profiles = append(w.Profiles, dossier.CopyProfile{Article: a.ID, Signature: k, Data: pb})
 		st, _ := r.clu.Story(id)
 		w.Stories = append(w.Stories, dossier.StoryAssignment{Article: a.ID, Story: id, Title: st.Title, Score: math.Round(score*1000) / 1000})
 	}
-	if len(saved) == 0 {
+	if len(w.Profiles) == 0 {
 		return w, nil // nothing related: the state is unchanged
 	}
-	df, docs, touched := r.clu.TakeDirty()
-	delta, err := json.Marshal(dfDelta{Docs: docs, DF: df})
-	if err != nil {
-		return w, err
-	}
-	key := deltaKey(r.dfSeq)
-	r.dfSeq++
-	storyState := map[string][]byte{}
+	df, n, touched := r.clu.TakeDirty()
+	w.Terms = dossier.TermCounts{Docs: n, DF: df}
 	for _, s := range touched {
-		sb, err := json.Marshal(s)
+		sb, err := s.Encode()
 		if err != nil {
 			return w, err
 		}
-		storyState[s.ID] = sb
+		w.StoryProfiles = append(w.StoryProfiles, dossier.StoryProfile{Story: s.ID, Data: sb})
 	}
-	w.State = map[string]map[string][]byte{"profile": saved, "dfdelta": {key: delta}, "story": storyState}
+	w.Postings = append(r.det.TakePostings(), r.clu.TakePostings()...)
 	w.Series = r.ser.Take()
 	return w, nil
 }
 
-// loadSeries restores the figure series from the store.
-func (r *Relater) loadSeries(ctx context.Context, store dossier.Store) error {
-	all, err := store.Series(ctx, dossier.SeriesFilter{WithClaims: true})
-	if err != nil {
-		return err
+// storyDoc is what clustering needs of an article.
+func storyDoc(a *dossier.Article, p dedupe.Profile) story.Doc {
+	d := story.Doc{ID: a.ID, Title: a.Title, Text: a.Text, Lang: a.Lang, Date: a.Date}
+	for _, m := range a.Mentions {
+		d.Entities = append(d.Entities, m.Entity)
 	}
-	for _, s := range all {
-		r.ser.Load(s)
-		for _, c := range s.Claims {
-			if c.CopyOf != "" {
-				r.copyRoot[c.Article] = c.CopyOf
-			}
-			if c.Date != "" && !c.DateEstimated && r.dates[c.Article] == "" {
-				r.dates[c.Article] = c.Date
-			}
+	for _, n := range p.Numbers {
+		if n >= 10 { // small numbers are everywhere
+			d.Figures = append(d.Figures, strconv.FormatFloat(n, 'f', -1, 64))
 		}
 	}
-	return nil
+	return d
 }
 
 // addSeries puts an article's claims in their series, with its date
 // estimated when it has none, and returns the estimate to store.
-func (r *Relater) addSeries(a *dossier.Article, story string, found []dossier.CopyLink) []dossier.DateEstimate {
+func (r *Relater) addSeries(a *dossier.Article, story string, found []dossier.CopyLink) ([]dossier.DateEstimate, string) {
 	var related []dates.Related
 	var stored []dossier.CopyLink
 	for _, l := range found {
-		if !r.det.Has(l.Original) {
+		o, ok := r.det.Profile(l.Original)
+		if !ok {
 			continue // an outside original ("cites Bloomberg") is no article to fold under
 		}
 		stored = append(stored, l)
-		if d := r.dates[l.Original]; d != "" {
-			related = append(related, dates.Related{Date: d, After: true, Why: string(l.Relation) + " " + l.Original})
+		if o.Date != "" { // stated dates only: an estimate does not date another
+			related = append(related, dates.Related{Date: o.Date, After: true, Why: string(l.Relation) + " " + l.Original})
 		}
 	}
 	root := ""
 	if l, ok := bestOriginal(stored); ok {
 		root = l.Original
-		if rr := r.copyRoot[l.Original]; rr != "" {
-			root = rr
+		if o, _ := r.det.Profile(l.Original); o.Root != "" {
+			root = o.Root
 		}
-	}
-	if root != "" {
-		r.copyRoot[a.ID] = root
 	}
 	d := series.Doc{Article: a, Story: story, Date: a.Date, CopyOf: root}
 	var out []dossier.DateEstimate
@@ -342,11 +237,8 @@ func (r *Relater) addSeries(a *dossier.Article, story string, found []dossier.Co
 			out = append(out, dossier.DateEstimate{Article: a.ID, Low: e.Low, High: e.High, Reason: e.Reason})
 		}
 	}
-	if a.Date != "" { // stated dates only: an estimate does not date another
-		r.dates[a.ID] = a.Date
-	}
 	r.ser.Add(d)
-	return out
+	return out, root
 }
 
 // readAt is when the article was read: it was published before.

@@ -32,6 +32,7 @@ type Index struct {
 	byArticle map[string][]string // article id -> keys of its claims
 	dirty     map[string]bool
 	topics    map[string][]string // subject, concept, unit -> keys
+	loaded    map[dossier.SeriesTopic]bool
 }
 
 type group struct {

@@ -14,6 +14,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/dossier-news/dossier"
 )
 
 // Doc is what clustering needs of an article.
@@ -80,6 +82,15 @@ type Clusterer struct {
 	added   map[string]int  // document frequencies added since TakeDirty
 	addedN  int             // documents added since TakeDirty
 	touched map[string]bool // stories changed since TakeDirty
+	// src fills the clusterer with the state it lacks (see Source); nil
+	// when everything is in memory. posted are the candidate lists'
+	// entries filed since TakePostings.
+	src    Source
+	posted []dossier.Posting
+	// with a source: whether the document count was read, and the
+	// latest stories (read once, then those touched), oldest first
+	docsKnown, recentLoaded bool
+	recentIDs               []string
 }
 
 // New returns a Clusterer; nextID names new stories (from their first article).
@@ -104,7 +115,7 @@ func (c *Clusterer) add(s *State) {
 	c.stories = append(c.stories, s)
 	c.byID[s.ID] = s
 	for e := range s.Entities {
-		c.byEnt[e] = append(c.byEnt[e], s)
+		c.fileEntity(e, s)
 	}
 	c.indexTerms(s, heaviest(s.Terms, keyTerms))
 }
@@ -120,7 +131,8 @@ const keyTerms = 10
 func (c *Clusterer) indexTerms(s *State, terms []string) {
 	for _, t := range terms {
 		if l := c.byTerm[t]; len(l) == 0 || l[len(l)-1] != s {
-			c.byTerm[t] = append(l, s)
+			c.byTerm[t] = trimList(append(l, s))
+			c.posted = append(c.posted, dossier.Posting{Key: TermKey(t), ID: s.ID})
 		}
 	}
 }
@@ -266,17 +278,21 @@ func (c *Clusterer) Score(v map[string]float64, ents, figs map[string]float64, d
 
 // Join puts d in a known story (the story of the article it copies).
 func (c *Clusterer) Join(d Doc, id string) bool {
+	c.needStories([]string{id})
 	s, ok := c.byID[id]
 	if !ok {
 		return false
 	}
 	v := c.count(d)
-	c.merge(s, d, v, heaviest(v, keyTerms))
+	key := heaviest(v, keyTerms)
+	c.needLists(d.Entities, key)
+	c.merge(s, d, v, key)
 	return true
 }
 
 func (c *Clusterer) count(d Doc) map[string]float64 {
 	tf := terms(d)
+	c.needTerms(tf)
 	c.docs++
 	c.addedN++
 	for t := range tf {
@@ -298,21 +314,23 @@ func (c *Clusterer) Assign(d Doc) (string, float64, bool) {
 	for _, f := range d.Figures {
 		figs[f] = 1
 	}
-	// candidates: stories sharing an entity, or all when the article names none
+	// candidates: stories sharing an entity (the latest of them: "France"
+	// is in thousands of stories, the latest ones are those an article
+	// can still join, and the bound keeps the cost of an article flat as
+	// the corpus grows) or a key term, or the latest when the article
+	// names no entity
 	cands := map[*State]bool{}
+	key := heaviest(v, keyTerms) // the article's most distinctive terms
+	c.needLists(d.Entities, key)
 	for e := range ents {
 		ss := c.byEnt[e]
 		if len(ss) > maxCandidates {
-			// "France" is in thousands of stories: the latest ones are
-			// those an article can still join, and the bound keeps the
-			// cost of an article flat as the corpus grows
 			ss = ss[len(ss)-maxCandidates:]
 		}
 		for _, s := range ss {
 			cands[s] = true
 		}
 	}
-	key := heaviest(v, keyTerms) // the article's most distinctive terms
 	for _, t := range key {
 		ss := c.byTerm[t]
 		if len(ss) > maxCandidates {
@@ -323,7 +341,7 @@ func (c *Clusterer) Assign(d Doc) (string, float64, bool) {
 		}
 	}
 	if len(ents) == 0 {
-		for _, s := range c.stories {
+		for _, s := range c.recent() {
 			cands[s] = true
 		}
 	}
@@ -352,6 +370,9 @@ func (c *Clusterer) Assign(d Doc) (string, float64, bool) {
 
 func (c *Clusterer) merge(s *State, d Doc, v map[string]float64, key []string) {
 	c.touched[s.ID] = true
+	if c.src != nil {
+		c.recentIDs = append(c.recentIDs, s.ID)
+	}
 	s.N++
 	s.norm = 0
 	for t, w := range v {
@@ -366,7 +387,7 @@ func (c *Clusterer) merge(s *State, d Doc, v map[string]float64, key []string) {
 		if !seen[e] {
 			seen[e] = true
 			if s.Entities[e] == 0 {
-				c.byEnt[e] = append(c.byEnt[e], s)
+				c.fileEntity(e, s)
 			}
 			s.Entities[e]++
 		}

@@ -329,33 +329,7 @@ func writeRelated(ctx context.Context, tx *sql.Tx, b dossier.Batch, failed map[s
 			return fmt.Errorf("stories: %w", err)
 		}
 	}
-	if len(b.State) > 0 {
-		del, err := tx.PrepareContext(ctx, "DELETE FROM state WHERE kind = ? AND key = ?")
-		if err != nil {
-			return err
-		}
-		defer del.Close()
-		return exec("INSERT INTO state (kind, key, value) VALUES (?,?,?) ON CONFLICT(kind, key) DO UPDATE SET value = excluded.value", func(st *sql.Stmt) error {
-			for kind, values := range b.State {
-				for k, v := range values {
-					if failed[k] {
-						continue
-					}
-					var err error
-					if v == nil {
-						_, err = del.ExecContext(ctx, kind, k)
-					} else {
-						_, err = st.ExecContext(ctx, kind, k, v)
-					}
-					if err != nil {
-						return fmt.Errorf("state %s: %w", kind, err)
-					}
-				}
-			}
-			return nil
-		})
-	}
-	return nil
+	return writeState(ctx, tx, b, failed)
 }
 
 // stmts are the statements of Write, prepared once a transaction.
@@ -877,8 +851,8 @@ func (s *Store) Figures(ctx context.Context, f dossier.FigureFilter) ([]dossier.
 }
 
 // LineDocs returns up to dossier.MaxLineDocs documents per line.
-func (s *Store) LineDocs(ctx context.Context, keys []uint64) (map[uint64][]uint64, error) {
-	out := make(map[uint64][]uint64, len(keys))
+func (s *Store) LineDocs(ctx context.Context, keys []dossier.LineKey) (map[dossier.LineKey][]dossier.DocKey, error) {
+	out := make(map[dossier.LineKey][]dossier.DocKey, len(keys))
 	for start := 0; start < len(keys); start += 500 {
 		chunk := keys[start:min(start+500, len(keys))]
 		args := make([]any, len(chunk))
@@ -897,7 +871,7 @@ func (s *Store) LineDocs(ctx context.Context, keys []uint64) (map[uint64][]uint6
 				rows.Close()
 				return nil, err
 			}
-			out[uint64(k)] = append(out[uint64(k)], uint64(d))
+			out[dossier.LineKey(k)] = append(out[dossier.LineKey(k)], dossier.DocKey(d))
 		}
 		rows.Close()
 	}

@@ -113,8 +113,9 @@ func TestMigrateKeepsState(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if st, err := s.LoadState(ctx, "profile"); err != nil || string(st["abc"]) != "\x01\x02" {
-		t.Errorf("profile state after migration = %q, %v", st, err)
+	var v []byte
+	if err := s.db.QueryRowContext(ctx, "SELECT value FROM legacy_state WHERE kind = 'profile' AND key = 'abc'").Scan(&v); err != nil || string(v) != "\x01\x02" {
+		t.Errorf("profile state after migration = %q, %v", v, err)
 	}
 	if a, err := s.Article(ctx, "abc"); err != nil || a.Deferred {
 		t.Errorf("old article after migration = %+v, %v (an old article is analysed)", a, err)

@@ -160,22 +160,3 @@ func contains(l []string, s string) bool {
 	}
 	return false
 }
-
-// LoadState returns the state values of a kind.
-func (s *Store) LoadState(ctx context.Context, kind string) (map[string][]byte, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT key, value FROM state WHERE kind = ?", kind)
-	if err != nil {
-		return nil, fmt.Errorf("state %s: %w", kind, err)
-	}
-	defer rows.Close()
-	out := map[string][]byte{}
-	for rows.Next() {
-		var k string
-		var v []byte
-		if err := rows.Scan(&k, &v); err != nil {
-			return nil, err
-		}
-		out[k] = v
-	}
-	return out, rows.Err()
-}

@@ -45,6 +45,7 @@ func put(t *testing.T, s dossier.Store, a *dossier.Article) {
 func Run(t *testing.T, open func(t *testing.T) dossier.Store) {
 	ctx := context.Background()
 	runSeries(t, open)
+	runState(t, open)
 	t.Run("PutAndGet", func(t *testing.T) {
 		s := open(t)
 		a := article("aaa111", "h1", "Titre", "L'armée russe a reçu 10.000 soldats.")
@@ -115,8 +116,9 @@ func Run(t *testing.T, open func(t *testing.T) dossier.Store) {
 				{Article: "bbb222", Original: "aaa111", Relation: dossier.RelNear, Score: 0.5},
 				{Article: "bbb222", Original: "https://example.org/x", Relation: dossier.RelCites, Score: 1},
 			},
-			Stories: []dossier.StoryAssignment{{Article: "aaa111", Story: "s1", Title: "Une histoire", Score: 1}, {Article: "bbb222", Story: "s1", Title: "Une histoire", Score: 0.4}},
-			State:   map[string]map[string][]byte{"profile": {"aaa111": []byte("pa"), "bbb222": []byte("pb")}, "df": {"texte": []byte("2")}},
+			Stories:  []dossier.StoryAssignment{{Article: "aaa111", Story: "s1", Title: "Une histoire", Score: 1}, {Article: "bbb222", Story: "s1", Title: "Une histoire", Score: 0.4}},
+			Profiles: []dossier.CopyProfile{{Article: "aaa111", Signature: 1, Data: []byte("pa")}, {Article: "bbb222", Signature: 2, Data: []byte("pb")}},
+			Terms:    dossier.TermCounts{Docs: 2, DF: map[string]int{"texte": 2}},
 		}
 		res := write(t, s, batch)
 		if len(res) != 4 || res[0].Err != nil || res[1].Err != nil || res[3].Err != nil {
@@ -146,11 +148,12 @@ func Run(t *testing.T, open func(t *testing.T) dossier.Store) {
 		if err != nil || len(stories) != 1 || stories[0].ID != "s1" || len(stories[0].Articles) != 2 {
 			t.Errorf("Stories = %+v, %v", stories, err)
 		}
-		if st, err := s.LoadState(ctx, "profile"); err != nil || len(st) != 2 || string(st["bbb222"]) != "pb" {
-			t.Errorf("LoadState(profile) = %q, %v", st, err)
+		if st, err := s.CopyProfiles(ctx, []string{"aaa111", "bbb222", "ccc333"}); err != nil || len(st) != 2 || string(st["bbb222"].Data) != "pb" {
+			t.Errorf("CopyProfiles = %+v, %v", st, err)
 		}
-		// again: idempotent, and state values are replaced
-		batch.State = map[string]map[string][]byte{"df": {"texte": []byte("3")}}
+		// again: idempotent, and profiles are replaced
+		batch.Profiles = []dossier.CopyProfile{{Article: "bbb222", Signature: 2, Data: []byte("pb2")}}
+		batch.Terms = dossier.TermCounts{}
 		res = write(t, s, batch)
 		if !res[0].Dup || !res[1].Dup || res[2].Err == nil {
 			t.Errorf("second Write = %+v", res)
@@ -158,14 +161,14 @@ func Run(t *testing.T, open func(t *testing.T) dossier.Store) {
 		if links, sightings, err := s.Copies(ctx); err != nil || len(links) != 2 || len(sightings) != 3 {
 			t.Errorf("after a second Write: %d links, %d sightings (%v); want 2 and 3", len(links), len(sightings), err)
 		}
-		if st, err := s.LoadState(ctx, "df"); err != nil || string(st["texte"]) != "3" {
-			t.Errorf("state not replaced: %q, %v", st, err)
+		if st, err := s.CopyProfiles(ctx, []string{"bbb222"}); err != nil || string(st["bbb222"].Data) != "pb2" {
+			t.Errorf("profile not replaced: %+v, %v", st, err)
 		}
-		if res := write(t, s, dossier.Batch{State: map[string]map[string][]byte{"df": {"texte": nil, "autre": []byte("1")}}}); len(res) != 0 {
+		if res := write(t, s, dossier.Batch{Terms: dossier.TermCounts{Docs: 1, DF: map[string]int{"texte": 1, "autre": 1}}}); len(res) != 0 {
 			t.Errorf("Write(state only) = %+v, want no article results", res)
 		}
-		if st, err := s.LoadState(ctx, "df"); err != nil || len(st) != 1 || string(st["autre"]) != "1" {
-			t.Errorf("state after deleting a key = %q, %v", st, err)
+		if tc, err := s.TermCounts(ctx, []string{"texte", "autre", "absent"}); err != nil || tc.Docs != 3 || tc.DF["texte"] != 3 || tc.DF["autre"] != 1 || len(tc.DF) != 2 {
+			t.Errorf("term counts after increments = %+v, %v", tc, err)
 		}
 	})
 	t.Run("WriteDropsWhatBelongsToAFailedArticle", func(t *testing.T) {
@@ -177,7 +180,8 @@ func Run(t *testing.T, open func(t *testing.T) dossier.Store) {
 			Articles: []*dossier.Article{bad, good},
 			Copies:   []dossier.CopyLink{{Article: "ccc333", Original: "https://example.org/y", Relation: dossier.RelCites, Score: 1}},
 			Stories:  []dossier.StoryAssignment{{Article: "ccc333", Story: "s3", Title: "T", Score: 1}},
-			State:    map[string]map[string][]byte{"profile": {"ccc333": []byte("pc")}},
+			Profiles: []dossier.CopyProfile{{Article: "ccc333", Signature: 3, Data: []byte("pc")}},
+			Postings: []dossier.Posting{{Key: dossier.PostingKey{Kind: dossier.PostNumber, Hash: 5}, ID: "ccc333"}},
 		})
 		if res[0].Err == nil || res[1].Err != nil {
 			t.Fatalf("Write = %+v", res)
@@ -192,7 +196,8 @@ func Run(t *testing.T, open func(t *testing.T) dossier.Store) {
 		res = write(t, s, dossier.Batch{
 			Articles: []*dossier.Article{failing},
 			Copies:   []dossier.CopyLink{{Article: "aaa111", Original: "https://example.org/z", Relation: dossier.RelCites, Score: 1}},
-			State:    map[string]map[string][]byte{"profile": {"aaa111": []byte("overwritten")}},
+			Profiles: []dossier.CopyProfile{{Article: "aaa111", Signature: 1, Data: []byte("overwritten")}},
+			Postings: []dossier.Posting{{Key: dossier.PostingKey{Kind: dossier.PostNumber, Hash: 5}, ID: "aaa111"}},
 		})
 		if res[0].Err == nil {
 			t.Fatalf("clashing id stored: %+v", res)
@@ -201,8 +206,11 @@ func Run(t *testing.T, open func(t *testing.T) dossier.Store) {
 		if err != nil || len(links) != 1 || links[0].Article != "ccc333" {
 			t.Errorf("links = %+v (%v), want only ccc333's", links, err)
 		}
-		if st, err := s.LoadState(ctx, "profile"); err != nil || string(st["aaa111"]) != "" || string(st["ccc333"]) != "pc" {
-			t.Errorf("profile state = %q, %v", st, err)
+		if st, err := s.CopyProfiles(ctx, []string{"aaa111", "ccc333"}); err != nil || len(st) != 1 || string(st["ccc333"].Data) != "pc" {
+			t.Errorf("copy profiles = %+v, %v", st, err)
+		}
+		if ps, err := s.Postings(ctx, []dossier.PostingKey{{Kind: dossier.PostNumber, Hash: 5}}, 10); err != nil || len(ps) != 1 || strings.Join(ps[dossier.PostingKey{Kind: dossier.PostNumber, Hash: 5}], ",") != "ccc333" {
+			t.Errorf("postings = %v, %v; want only ccc333's", ps, err)
 		}
 	})
 	t.Run("Deferred", func(t *testing.T) {
@@ -319,22 +327,22 @@ func Run(t *testing.T, open func(t *testing.T) dossier.Store) {
 	})
 	t.Run("Lines", func(t *testing.T) {
 		s := open(t)
-		lines := func(l map[uint64][]uint64) {
+		lines := func(l map[dossier.DocKey][]dossier.LineKey) {
 			t.Helper()
 			if res := write(t, s, dossier.Batch{Lines: l}); len(res) != 0 {
 				t.Fatalf("Write(lines only) = %+v", res)
 			}
 		}
-		lines(map[uint64][]uint64{1: {10, 20, 1 << 63}, 2: {10, 1 << 63}})
-		lines(map[uint64][]uint64{2: {10}})
-		got, err := s.LineDocs(ctx, []uint64{10, 20, 30, 1 << 63})
+		lines(map[dossier.DocKey][]dossier.LineKey{1: {10, 20, 1 << 63}, 2: {10, 1 << 63}})
+		lines(map[dossier.DocKey][]dossier.LineKey{2: {10}})
+		got, err := s.LineDocs(ctx, []dossier.LineKey{10, 20, 30, 1 << 63})
 		if err != nil || len(got[10]) != 2 || len(got[20]) != 1 || len(got[30]) != 0 || len(got[1<<63]) != 2 {
 			t.Errorf("LineDocs = %v, %v", got, err)
 		}
-		for d := uint64(0); d < dossier.MaxLineDocs+5; d++ {
-			lines(map[uint64][]uint64{100 + d: {7}})
+		for d := dossier.DocKey(0); d < dossier.MaxLineDocs+5; d++ {
+			lines(map[dossier.DocKey][]dossier.LineKey{100 + d: {7}})
 		}
-		if got, err := s.LineDocs(ctx, []uint64{7}); err != nil || len(got[7]) != dossier.MaxLineDocs {
+		if got, err := s.LineDocs(ctx, []dossier.LineKey{7}); err != nil || len(got[7]) != dossier.MaxLineDocs {
 			t.Errorf("LineDocs returned %d docs (%v), want the cap %d", len(got[7]), err, dossier.MaxLineDocs)
 		}
 	})
