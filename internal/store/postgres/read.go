@@ -276,8 +276,8 @@ var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
 func likeEscape(s string) string { return likeEscaper.Replace(s) }
 
 // LineDocs returns up to dossier.MaxLineDocs documents per line.
-func (s *Store) LineDocs(ctx context.Context, keys []uint64) (map[uint64][]uint64, error) {
-	out := make(map[uint64][]uint64, len(keys))
+func (s *Store) LineDocs(ctx context.Context, keys []dossier.LineKey) (map[dossier.LineKey][]dossier.DocKey, error) {
+	out := make(map[dossier.LineKey][]dossier.DocKey, len(keys))
 	if len(keys) == 0 {
 		return out, nil
 	}
@@ -297,7 +297,7 @@ func (s *Store) LineDocs(ctx context.Context, keys []uint64) (map[uint64][]uint6
 		if err := rows.Scan(&k, &d); err != nil {
 			return nil, err
 		}
-		out[uint64(k)] = append(out[uint64(k)], uint64(d))
+		out[dossier.LineKey(k)] = append(out[dossier.LineKey(k)], dossier.DocKey(d))
 	}
 	return out, rows.Err()
 }

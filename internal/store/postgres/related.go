@@ -234,40 +234,6 @@ func (s *Store) EntityRecords(ctx context.Context, ids []string) (map[string]dos
 	return out, rows.Err()
 }
 
-// LoadState returns the state values of a kind.
-func (s *Store) LoadState(ctx context.Context, kind string) (map[string][]byte, error) {
-	rows, err := s.pool.Query(ctx, "SELECT key, value FROM state WHERE kind = $1", kind)
-	if err != nil {
-		return nil, fmt.Errorf("state %s: %w", kind, err)
-	}
-	defer rows.Close()
-	out := map[string][]byte{}
-	for rows.Next() {
-		var k string
-		var v []byte
-		if err := rows.Scan(&k, &v); err != nil {
-			return nil, err
-		}
-		out[k] = v
-	}
-	return out, rows.Err()
-}
-
-func queueState(q *batch, b dossier.Batch, failed map[string]bool) {
-	for kind, values := range b.State {
-		for k, v := range values {
-			if failed[k] {
-				continue
-			}
-			if v == nil {
-				q.Queue("DELETE FROM state WHERE kind = $1 AND key = $2", kind, k)
-			} else {
-				q.Queue("INSERT INTO state (kind, key, value) VALUES ($1,$2,$3) ON CONFLICT (kind, key) DO UPDATE SET value = excluded.value", kind, k, v)
-			}
-		}
-	}
-}
-
 // writeSeries writes a batch's series updates and estimated dates.
 func writeSeries(ctx context.Context, tx *tx, b dossier.Batch, failed map[string]bool) error {
 	var q batch

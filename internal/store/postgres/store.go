@@ -182,8 +182,10 @@ func writeRelated(ctx context.Context, tx *tx, b dossier.Batch, failed map[strin
 		q.Queue(`INSERT INTO story_articles (article_id, story_id, score) VALUES ($1,$2,$3)
 			ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id, score = excluded.score`, a.Article, a.Story, a.Score)
 	}
-	queueState(&q, b, failed)
-	return sendBatch(ctx, tx, &q, "relations")
+	if err := sendBatch(ctx, tx, &q, "relations"); err != nil {
+		return err
+	}
+	return writeState(ctx, tx, b, failed)
 }
 
 func sendBatch(ctx context.Context, tx *tx, q *batch, what string) error {

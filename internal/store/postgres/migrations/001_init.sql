@@ -142,13 +142,6 @@ CREATE TABLE stories (
 	title TEXT NOT NULL
 );
 
-CREATE TABLE state (
-	kind  TEXT NOT NULL,
-	key   TEXT NOT NULL,
-	value BYTEA NOT NULL,
-	PRIMARY KEY (kind, key)
-);
-
 CREATE TABLE series (
 	id      TEXT PRIMARY KEY,
 	title   TEXT NOT NULL,
