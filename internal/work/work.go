@@ -231,9 +231,11 @@ func (w *worker) store(ctx context.Context, jobs []*queue.Job) error {
 	}
 	for _, j := range jobs {
 		if err, bad := failed[j]; bad {
-			if j.Tries >= queueTries(w) {
+			if j.Tries >= w.q.MaxTries() {
 				w.opt.Report(ingest.Event{Input: j.Doc.Input, Err: fmt.Errorf("parked after %d tries: %w", j.Tries, err)})
 				w.count(func(s *Summary) { s.Parked++ })
+			} else {
+				w.opt.Report(ingest.Event{Input: j.Doc.Input, Err: fmt.Errorf("%w (try %d of %d, retried)", err, j.Tries, w.q.MaxTries())})
 			}
 			if perr := w.q.Failed(ctx, j, err); perr != nil {
 				return perr
@@ -266,8 +268,6 @@ func (w *worker) store(ctx context.Context, jobs []*queue.Job) error {
 	}
 	return nil
 }
-
-func queueTries(w *worker) int { return w.q.MaxTries() }
 
 // relateLoop relates pending articles whenever something was stored (and
 // every few seconds: another worker may have stored and found the lock
