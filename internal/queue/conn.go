@@ -42,7 +42,7 @@ type conn struct {
 	nc      net.Conn
 	bw      *bufio.Writer
 	closed  bool
-	up      chan struct{} // closed while connected
+	up      chan struct{}     // closed while connected
 	waiting map[int]chan *msg // by subscription id: JetStream delivers under the stream's subject
 	seq     int
 }
