@@ -195,10 +195,27 @@ func (q *Queue) Pending(ctx context.Context) (uint64, error) {
 	return info.State.Msgs, nil
 }
 
+// AckFloor is the stream position up to which every document was
+// acknowledged (stored, or parked).
+func (q *Queue) AckFloor(ctx context.Context) (int64, error) {
+	var info struct {
+		AckFloor struct {
+			StreamSeq int64 `json:"stream_seq"`
+		} `json:"ack_floor"`
+		NumAckPending int   `json:"num_ack_pending"`
+		NumPending    int64 `json:"num_pending"`
+	}
+	if err := q.c.api(ctx, "CONSUMER.INFO."+q.name+"."+consumer, nil, &info); err != nil {
+		return 0, err
+	}
+	return info.AckFloor.StreamSeq, nil
+}
+
 // Job is one delivery of a document.
 type Job struct {
 	Doc   extract.Doc
-	Tries int // deliveries so far, this one included
+	Tries int   // deliveries so far, this one included
+	Seq   int64 // place in the stream: the order of publication
 	data  []byte
 	reply string // the acknowledgement subject
 }
@@ -206,21 +223,21 @@ type Job struct {
 // tries reads the delivery count from an acknowledgement subject:
 // $JS.ACK.<stream>.<consumer>.<delivered>.<sseq>.<cseq>.<time>.<pending>,
 // or with the domain and account hash after $JS.ACK in newer servers.
-func tries(reply string) int {
+// ackToken returns the token of an acknowledgement subject at index i
+// of the older form, and 0 when it is missing.
+func ackToken(reply string, i int) int64 {
 	t := strings.Split(reply, ".")
-	i := 4
 	if len(t) >= 11 {
-		i = 6
+		i += 2
 	}
 	if len(t) <= i {
-		return 1
+		return 0
 	}
-	n, err := strconv.Atoi(t[i])
-	if err != nil {
-		return 1
-	}
+	n, _ := strconv.ParseInt(t[i], 10, 64)
 	return n
 }
+
+func tries(reply string) int { return max(1, int(ackToken(reply, 4))) }
 
 // Fetch waits up to wait for at most n jobs. Jobs delivered more than
 // MaxTries times (their worker kept dying on them) are parked here,
@@ -251,7 +268,7 @@ func (q *Queue) Fetch(ctx context.Context, n int, wait time.Duration) ([]*Job, e
 			if m.Status != 0 || m.Reply == "" { // 404 no messages, 408 expired, 409...
 				return jobs, nil
 			}
-			j := &Job{data: m.Data, reply: m.Reply, Tries: tries(m.Reply)}
+			j := &Job{data: m.Data, reply: m.Reply, Tries: tries(m.Reply), Seq: ackToken(m.Reply, 5)}
 			if err := json.Unmarshal(m.Data, &j.Doc); err != nil {
 				if perr := q.park(ctx, j, fmt.Errorf("not a document: %v", err)); perr != nil {
 					return jobs, perr

@@ -13,11 +13,16 @@ import (
 	"github.com/dossier-news/dossier/internal/queue"
 )
 
-// Relating is the lock that makes relating one process at a time across
-// all the workers of a store (a PostgreSQL advisory lock). TryRelate
-// returns ok false when another process holds it.
+// Relating is what a store shared by many workers offers to relate as
+// one process would: a lock that makes relating one process at a time (a
+// PostgreSQL advisory lock; TryRelate returns ok false when another
+// process holds it), and the queue position of each article, by which
+// pending articles are related in publication order and only up to the
+// queue's acknowledgement floor (SetQueueOrder, RelateUpTo).
 type Relating interface {
 	TryRelate(ctx context.Context) (release func(), ok bool, err error)
+	SetQueueOrder(ctx context.Context, order map[string]int64) error
+	RelateUpTo(seq int64)
 }
 
 // Options tune Run.
@@ -229,6 +234,27 @@ func (w *worker) store(ctx context.Context, jobs []*queue.Job) error {
 			w.opt.Report(e)
 		}
 	}
+	// the queue position of each article stored or found stored, before
+	// the acknowledgement: relating waits for it
+	if w.opt.Lock != nil {
+		order := map[string]int64{}
+		for _, e := range events {
+			if e.Err == nil && e.ID != "" {
+				for _, j := range byInput[e.Input] {
+					if n, ok := order[e.ID]; !ok || j.Seq < n {
+						order[e.ID] = j.Seq
+					}
+				}
+			}
+		}
+		if err := w.opt.Lock.SetQueueOrder(ctx, order); err != nil {
+			w.opt.Report(ingest.Event{Input: "queue", Err: fmt.Errorf("batch of %d documents: %w (retried)", len(jobs), err)})
+			for _, j := range jobs {
+				_ = w.q.Failed(ctx, j, err)
+			}
+			return sleep(ctx, time.Second)
+		}
+	}
 	for _, j := range jobs {
 		if err, bad := failed[j]; bad {
 			if j.Tries >= w.q.MaxTries() {
@@ -317,6 +343,13 @@ func (w *worker) relateLoop(ctx context.Context) error {
 // (by a worker that found it taken) is seen by the check after release.
 func (w *worker) relate(ctx context.Context) error {
 	for {
+		if w.opt.Lock != nil {
+			floor, err := w.q.AckFloor(ctx)
+			if err != nil {
+				return err
+			}
+			w.opt.Lock.RelateUpTo(floor)
+		}
 		if _, n, err := w.s.Pending(ctx, "", 1); err != nil || n == 0 {
 			return err
 		}

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/jackc/pgx/v5/pgconn"
 )
@@ -27,6 +28,8 @@ type Store struct {
 	name string // the URL without its password, for messages
 	// entities already written by this process: the upsert is skipped
 	entitySeen sync.Map
+	// horizon: see RelateUpTo (-1: none)
+	horizon atomic.Int64
 }
 
 // IsURL tells whether a --db value names a PostgreSQL database.
@@ -56,6 +59,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		return nil, fmt.Errorf("open store %s: %w", name, err)
 	}
 	s := &Store{pool: p, name: name}
+	s.horizon.Store(-1)
 	if err := s.migrate(ctx); err != nil {
 		p.close()
 		if errors.Is(err, ErrNewerSchema) {

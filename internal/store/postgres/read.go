@@ -89,16 +89,59 @@ func (s *Store) articles(ctx context.Context, where string, args ...any) ([]*dos
 }
 
 // Pending returns articles whose analysis was deferred, in the order they
-// were stored.
+// were stored, or in queue order up to the horizon (RelateUpTo).
 func (s *Store) Pending(ctx context.Context, after string, limit int) ([]*dossier.Article, int, error) {
+	h := s.horizon.Load()
+	if h < 0 {
+		var n int
+		if err := s.pool.QueryRow(ctx, "SELECT count(*) FROM articles WHERE NOT analysed").Scan(&n); err != nil {
+			return nil, 0, fmt.Errorf("pending: %w", err)
+		}
+		out, err := s.articles(ctx, `WHERE NOT analysed AND rid > coalesce((SELECT rid FROM articles WHERE id = ?), 0)
+			ORDER BY rid LIMIT ?`, after, limit)
+		if err != nil {
+			return nil, 0, fmt.Errorf("pending: %w", err)
+		}
+		return out, n, nil
+	}
+	const ready = `FROM articles a LEFT JOIN queue_order q ON q.article_id = a.id WHERE NOT a.analysed AND coalesce(q.seq, 0) <= `
 	var n int
-	if err := s.pool.QueryRow(ctx, "SELECT count(*) FROM articles WHERE NOT analysed").Scan(&n); err != nil {
+	if err := s.pool.QueryRow(ctx, "SELECT count(*) "+ready+"$1", h).Scan(&n); err != nil {
 		return nil, 0, fmt.Errorf("pending: %w", err)
 	}
-	out, err := s.articles(ctx, `WHERE NOT analysed AND rid > coalesce((SELECT rid FROM articles WHERE id = ?), 0)
-		ORDER BY rid LIMIT ?`, after, limit)
+	rows, err := s.pool.Query(ctx, `SELECT a.id `+ready+`$1
+		AND (coalesce(q.seq, 0), a.rid) > (
+			coalesce((SELECT coalesce(q2.seq, 0) FROM articles a2 LEFT JOIN queue_order q2 ON q2.article_id = a2.id WHERE a2.id = $2), -1),
+			coalesce((SELECT a2.rid FROM articles a2 WHERE a2.id = $2), 0))
+		ORDER BY coalesce(q.seq, 0), a.rid LIMIT $3`, h, after, limit)
 	if err != nil {
 		return nil, 0, fmt.Errorf("pending: %w", err)
+	}
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, 0, err
+		}
+		ids = append(ids, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, fmt.Errorf("pending: %w", err)
+	}
+	arts, err := s.articles(ctx, "WHERE id = ANY(?)", nonNil(ids))
+	if err != nil {
+		return nil, 0, fmt.Errorf("pending: %w", err)
+	}
+	by := make(map[string]*dossier.Article, len(arts))
+	for _, a := range arts {
+		by[a.ID] = a
+	}
+	out := make([]*dossier.Article, 0, len(ids))
+	for _, id := range ids {
+		if a := by[id]; a != nil {
+			out = append(out, a)
+		}
 	}
 	return out, n, nil
 }
