@@ -144,6 +144,8 @@ func openQueue(t *testing.T, url string, opt queue.Options) *queue.Queue {
 	return q
 }
 
+func openStore(ctx context.Context, url string) (*postgres.Store, error) { return postgres.Open(ctx, url) }
+
 func openPG(t *testing.T, url string) *postgres.Store {
 	t.Helper()
 	s, err := postgres.Open(context.Background(), url)
@@ -156,7 +158,7 @@ func openPG(t *testing.T, url string) *postgres.Store {
 
 // runWorkers runs n workers, each with a queue connection and a store of
 // its own as separate processes would, until the queue is drained.
-func runWorkers(t *testing.T, n int, qurl, dburl string) work.Summary {
+func runWorkers(t *testing.T, n int, qurl, dburl string, opt queue.Options) work.Summary {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
@@ -164,7 +166,7 @@ func runWorkers(t *testing.T, n int, qurl, dburl string) work.Summary {
 	var mu sync.Mutex
 	var total work.Summary
 	for range n {
-		q := openQueue(t, qurl, queue.Options{})
+		q := openQueue(t, qurl, opt)
 		s := openPG(t, dburl)
 		wg.Add(1)
 		go func() {
@@ -218,9 +220,9 @@ func TestWorkersRelateAsOneProcess(t *testing.T) {
 			}
 			for _, n := range []int{1, 4} {
 				t.Run(fmt.Sprintf("%d workers", n), func(t *testing.T) {
-					qurl, dburl := queue.TestURL(t), pgtest.URL(t)
+					qurl, dburl := queue.TestURL(t, queue.Options{}), pgtest.URL(t)
 					published := publish(t, openQueue(t, qurl, queue.Options{}), dir)
-					sum := runWorkers(t, n, qurl, dburl)
+					sum := runWorkers(t, n, qurl, dburl, queue.Options{})
 					if sum.Stored+sum.Duplicates != published {
 						t.Errorf("stored %d and %d duplicates of %d published", sum.Stored, sum.Duplicates, published)
 					}
