@@ -25,8 +25,8 @@ func (s *Store) SetQueueOrder(ctx context.Context, order map[string]int64) error
 }
 
 // RelateUpTo makes Pending return, from now on, only the articles whose
-// queue position is at most seq (and those that came through no queue),
-// in queue order: every document up to the queue's acknowledgement floor
+// queue position is at most seq, in queue order (deferred articles that
+// came through no queue are left to "dossier analyse"): every document up to the queue's acknowledgement floor
 // is stored, so relating them in that order is what one process reading
 // the inputs in publication order would have done. A negative seq goes
 // back to storing order.

@@ -104,16 +104,18 @@ func (s *Store) Pending(ctx context.Context, after string, limit int) ([]*dossie
 		}
 		return out, n, nil
 	}
-	const ready = `FROM articles a LEFT JOIN queue_order q ON q.article_id = a.id WHERE NOT a.analysed AND coalesce(q.seq, 0) <= `
+	// an article stored by a worker whose queue position is not recorded
+	// yet waits: its document was not acknowledged, it comes again
+	const ready = `FROM articles a JOIN queue_order q ON q.article_id = a.id WHERE NOT a.analysed AND q.seq <= `
 	var n int
 	if err := s.pool.QueryRow(ctx, "SELECT count(*) "+ready+"$1", h).Scan(&n); err != nil {
 		return nil, 0, fmt.Errorf("pending: %w", err)
 	}
 	rows, err := s.pool.Query(ctx, `SELECT a.id `+ready+`$1
-		AND (coalesce(q.seq, 0), a.rid) > (
-			coalesce((SELECT coalesce(q2.seq, 0) FROM articles a2 LEFT JOIN queue_order q2 ON q2.article_id = a2.id WHERE a2.id = $2), -1),
+		AND (q.seq, a.rid) > (
+			coalesce((SELECT q2.seq FROM queue_order q2 WHERE q2.article_id = $2), -1),
 			coalesce((SELECT a2.rid FROM articles a2 WHERE a2.id = $2), 0))
-		ORDER BY coalesce(q.seq, 0), a.rid LIMIT $3`, h, after, limit)
+		ORDER BY q.seq, a.rid LIMIT $3`, h, after, limit)
 	if err != nil {
 		return nil, 0, fmt.Errorf("pending: %w", err)
 	}
