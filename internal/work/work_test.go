@@ -164,7 +164,9 @@ func openQueue(t *testing.T, url string, opt queue.Options) *queue.Queue {
 	return q
 }
 
-func openStore(ctx context.Context, url string) (*postgres.Store, error) { return postgres.Open(ctx, url) }
+func openStore(ctx context.Context, url string) (*postgres.Store, error) {
+	return postgres.Open(ctx, url)
+}
 
 func openPG(t *testing.T, url string) *postgres.Store {
 	t.Helper()
