@@ -88,11 +88,12 @@ func migrationNames() ([]string, error) {
 	return names, err
 }
 
-// Advisory lock keys of the store (pg_advisory_lock's one-bigint space).
+// Advisory locks are database-wide: their keys are hashed from the
+// store's schema (the first of its search path), so that stores in two
+// schemas of one database neither wait for each other nor relate as one.
 const (
-	lockMigrate int64 = 0x646f7373_0001 // "doss" 1
-	// LockRelate serialises relating across workers (see RelateLock).
-	lockRelate int64 = 0x646f7373_0002
+	lockMigrate = "hashtext(current_schema() || '/dossier migrate')"
+	lockRelate  = "hashtext(current_schema() || '/dossier relate')"
 )
 
 func (s *Store) migrate(ctx context.Context) error {
@@ -102,10 +103,10 @@ func (s *Store) migrate(ctx context.Context) error {
 	}
 	defer s.pool.release(pc)
 	conn := conn{pc}
-	if _, err := conn.Exec(ctx, "SELECT pg_advisory_lock($1)", lockMigrate); err != nil {
+	if _, err := conn.Exec(ctx, "SELECT pg_advisory_lock("+lockMigrate+")"); err != nil {
 		return err
 	}
-	defer conn.Exec(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock($1)", lockMigrate)
+	defer conn.Exec(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock("+lockMigrate+")")
 	if _, err := conn.Exec(ctx, "CREATE TABLE IF NOT EXISTS dossier_schema (version INTEGER NOT NULL)"); err != nil {
 		return err
 	}
@@ -151,7 +152,7 @@ func (s *Store) TryRelate(ctx context.Context) (release func(), ok bool, err err
 	if err != nil {
 		return nil, false, fmt.Errorf("relate lock: %w", err)
 	}
-	if err := (conn{pc}).QueryRow(ctx, "SELECT pg_try_advisory_lock($1)", lockRelate).Scan(&ok); err != nil || !ok {
+	if err := (conn{pc}).QueryRow(ctx, "SELECT pg_try_advisory_lock("+lockRelate+")").Scan(&ok); err != nil || !ok {
 		pc.Close(context.WithoutCancel(ctx))
 		if err != nil {
 			return nil, false, fmt.Errorf("relate lock: %w", err)
