@@ -1,10 +1,12 @@
 package postgres
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -162,10 +164,17 @@ func (s *Store) write(ctx context.Context, b dossier.Batch, isolate bool) ([]dos
 // one round trip for many rows.
 func writeRelated(ctx context.Context, tx *tx, b dossier.Batch, failed map[string]bool) error {
 	var q batch
+	// in key order: workers writing the same lines at once then lock
+	// them in one order, and do not deadlock
+	var lines [][2]int64
 	for doc, keys := range b.Lines {
 		for _, k := range keys {
-			q.Queue("INSERT INTO line_docs (line, doc) VALUES ($1, $2) ON CONFLICT DO NOTHING", int64(k), int64(doc))
+			lines = append(lines, [2]int64{int64(k), int64(doc)})
 		}
+	}
+	slices.SortFunc(lines, func(x, y [2]int64) int { return cmp.Or(cmp.Compare(x[0], y[0]), cmp.Compare(x[1], y[1])) })
+	for _, l := range lines {
+		q.Queue("INSERT INTO line_docs (line, doc) VALUES ($1, $2) ON CONFLICT DO NOTHING", l[0], l[1])
 	}
 	for _, l := range b.Copies {
 		if failed[l.Article] || failed[l.Original] {
