@@ -11,14 +11,14 @@ import (
 	"github.com/dossier-news/dossier/internal/bench"
 	"github.com/dossier-news/dossier/internal/ingest"
 	"github.com/dossier-news/dossier/internal/store/postgres"
-	"github.com/dossier-news/dossier/internal/work"
 	"github.com/dossier-news/dossier/internal/store/sqlite"
+	"github.com/dossier-news/dossier/internal/work"
 	"github.com/spf13/cobra"
 )
 
 func (a *app) benchCmd() *cobra.Command {
-	var n, runs int
-	var keep, generate, queueURL string
+	var n, runs, scale, step int
+	var keep, generate, profiles, queueURL string
 	var workers []int
 	c := &cobra.Command{
 		Use:   "bench",
@@ -36,6 +36,9 @@ turn, next to one process ingesting it into SQLite.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(workers) > 0 {
 				return a.benchWorkers(cmd, n, workers, queueURL)
+			}
+			if scale > 0 {
+				return a.benchScale(cmd, scale, step, keep, profiles)
 			}
 			if generate != "" {
 				n, err := bench.WriteCorpus(generate, n)
@@ -70,6 +73,9 @@ turn, next to one process ingesting it into SQLite.`,
 	c.Flags().IntSliceVar(&workers, "workers", nil, "worker counts to time on PostgreSQL and NATS (with --db postgres://...), e.g. 1,2,4")
 	c.Flags().StringVar(&queueURL, "queue", os.Getenv("DOSSIER_QUEUE"), "NATS server for --workers ($DOSSIER_QUEUE; default nats://127.0.0.1:4222)")
 	c.Flags().StringVar(&generate, "generate", "", "only write the generated corpus to this folder (to time or profile ingest on it)")
+	c.Flags().IntVar(&scale, "scale", 0, "ingest this many generated articles into one store in steps (--step), each step and a one-file ingest after it by a new process, and print the table of time, memory and size per step")
+	c.Flags().IntVar(&step, "step", 100000, "articles a step of --scale")
+	c.Flags().StringVar(&profiles, "profiles", "", "with --scale: write a CPU profile of each step's ingest and one-file ingest into this folder")
 	return c
 }
 
@@ -115,4 +121,30 @@ func (a *app) benchWorkers(cmd *cobra.Command, n int, workers []int, queueURL st
 			rate(r.Stored), rate(r.Total), r.Total.Round(time.Millisecond))
 	}
 	return nil
+}
+
+// benchScale runs "bench --scale": each step is "dossier ingest" by this
+// same binary in a new process.
+func (a *app) benchScale(cmd *cobra.Command, n, step int, keep, profiles string) error {
+	exe, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	dir := keep
+	if dir == "" {
+		tmp, err := os.MkdirTemp("", "dossier-scale-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(tmp)
+		dir = tmp
+	}
+	if profiles != "" {
+		if err := os.MkdirAll(profiles, 0o755); err != nil {
+			return err
+		}
+	}
+	steps, err := bench.Scale(cmd.Context(), bench.ScaleConfig{N: n, Step: step, Dir: dir, ProfileDir: profiles, Progress: a.stderr, Exe: exe})
+	bench.WriteScale(a.stdout, steps)
+	return err
 }

@@ -75,9 +75,28 @@ func number(r *rand.Rand, fr bool) string {
 // eight is a copy of an earlier one (republished under another banner a
 // day or two later, or updated with a changed figure), as content farms do.
 func Corpus(n int, seed uint64) []extract.Doc {
+	docs := make([]extract.Doc, 0, n)
+	generate(n, seed, 0, func(d extract.Doc) { docs = append(docs, d) })
+	return docs
+}
+
+// copyWindow is how many of the latest originals a streamed corpus copies
+// from: a whole million would hold gigabytes of text, and copies follow
+// their originals within days.
+const copyWindow = 20000
+
+// CorpusStream calls emit with n generated documents, as Corpus returns
+// them but holding only the latest originals (copyWindow) in memory: the
+// same documents as long as fewer originals were made.
+func CorpusStream(n int, seed uint64, emit func(extract.Doc)) {
+	generate(n, seed, copyWindow, emit)
+}
+
+// generate makes the documents of Corpus; window > 0 bounds the originals
+// copies are drawn from to the latest window.
+func generate(n int, seed uint64, window int, emit func(extract.Doc)) {
 	r := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	zipf := rand.NewZipf(r, 1.1, 2, vocabulary-1)
-	docs := make([]extract.Doc, 0, n)
 	type original struct {
 		body []string
 		day  int
@@ -115,6 +134,9 @@ func Corpus(n int, seed uint64) []extract.Doc {
 			}
 			r.Shuffle(len(body)-1, func(i, j int) { body[i+1], body[j+1] = body[j+1], body[i+1] })
 			bodies = append(bodies, original{body, day})
+			if window > 0 && len(bodies) > 2*window {
+				bodies = append([]original(nil), bodies[len(bodies)-window:]...)
+			}
 		}
 		var lines []string
 		lines = append(lines, o.header...)
@@ -133,9 +155,8 @@ func Corpus(n int, seed uint64) []extract.Doc {
 		lines = append(lines, "")
 		lines = append(lines, o.footer...)
 		date := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, day).Format("2006-01-02")
-		docs = append(docs, extract.Doc{Input: fmt.Sprintf("bench/%s-%06d.txt", date, i), Format: extract.FormatText, Lines: lines})
+		emit(extract.Doc{Input: fmt.Sprintf("bench/%s-%06d.txt", date, i), Format: extract.FormatText, Lines: lines})
 	}
-	return docs
 }
 
 // vocabulary is the number of invented words context paragraphs draw from.

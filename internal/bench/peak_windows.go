@@ -3,6 +3,7 @@
 package bench
 
 import (
+	"os"
 	"unsafe"
 
 	"golang.org/x/sys/windows"
@@ -39,3 +40,6 @@ func peakRSS() (bytes uint64, ok bool) {
 	}
 	return uint64(c.peakWorkingSetSize), true
 }
+
+// childPeakRSS: not measured for a child on Windows.
+func childPeakRSS(*os.ProcessState) (uint64, bool) { return 0, false }

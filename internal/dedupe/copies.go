@@ -364,7 +364,7 @@ func parseDay(s string) (time.Time, bool) {
 func (d *Detector) Add(p Profile) []dossier.CopyLink {
 	var links []dossier.CopyLink
 	linked := map[string]bool{}
-	bands, numbers, reports, ukey, srcKey := Keys(p)
+	bands, numbers, reports, _, srcKey := Keys(p)
 	for _, m := range d.query(p.Sig, bands) {
 		q := d.profiles[m.ID]
 		// an update states a value its original did not; a partial copy
@@ -450,13 +450,25 @@ func (d *Detector) Add(p Profile) []dossier.CopyLink {
 	}
 	q := p
 	d.profiles[p.ID] = &q
-	for _, ks := range [][]dossier.PostingKey{bands, numbers, reports} {
+	for _, f := range Filing(p) {
+		d.file(f.Key, p.ID)
+	}
+	return links
+}
+
+// Filing returns the postings Add files a profile under, in order: its
+// band buckets, values, reports and URL.
+func Filing(p Profile) []dossier.Posting {
+	bands, numbers, reports, u, _ := Keys(p)
+	out := make([]dossier.Posting, 0, len(bands)+len(numbers)+len(reports)+1)
+	for _, ks := range [][]dossier.PostingKey{bands, numbers, reports, {u}} {
 		for _, k := range ks {
-			d.file(k, p.ID)
+			if k.Kind != 0 {
+				out = append(out, dossier.Posting{Key: k, ID: p.ID})
+			}
 		}
 	}
-	d.file(ukey, p.ID)
-	return links
+	return out
 }
 
 // query returns the known articles sharing a band bucket with s whose

@@ -105,6 +105,11 @@ func (r *runner) loadState(ctx context.Context) error {
 		r.rel = NewRelater(r.p.opt.Story) // nothing is related
 		return nil
 	}
+	if ls, ok := r.p.store.(legacyState); ok {
+		if err := upgradeState(ctx, r.p.store, ls); err != nil {
+			return err
+		}
+	}
 	r.rel = NewStateRelater(ctx, r.p.opt.Story, r.p.store)
 	if r.p.opt.StateLimit > 0 {
 		r.rel.MaxProfiles, r.rel.MaxStories, r.rel.MaxClaims = r.p.opt.StateLimit, r.p.opt.StateLimit, r.p.opt.StateLimit

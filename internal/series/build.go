@@ -179,21 +179,21 @@ func relate(cs []dossier.Claim, k Key, contradictions *[]dossier.Contradiction) 
 	var origins []string        // in order of first claim, for determinism
 	index := make(map[string]int, len(cs))
 	grows := cumulative[k.Event]
+	// the latest earlier claim of each origin, article and original with
+	// given numbers: where the same report was seen, found in one look-up
+	// rather than a scan back over the series, which made a long series
+	// quadratic
+	var seen reports
 	for i := range cs {
+		if i > 0 {
+			seen.add(cs[i-1], i-1)
+		}
 		c := &cs[i]
 		c.Relation, c.RelayOf, c.Ref = "", "", ""
 		index[c.ID] = i
 		// the same report again: a copy of an earlier article, or the same
 		// origin with the same number
-		relay := -1
-		for j := i - 1; j >= 0; j-- {
-			p := cs[j]
-			sameReport := p.Origin == c.Origin || c.CopyOf != "" && (c.CopyOf == p.Article || c.CopyOf == p.CopyOf)
-			if sameReport && sameNumbers(p, *c) && Projection(p.Modality) == Projection(c.Modality) {
-				relay = j
-				break
-			}
-		}
+		relay := seen.latest(*c)
 		if relay >= 0 {
 			root := cs[relay]
 			if root.RelayOf != "" {
@@ -291,6 +291,62 @@ func relate(cs []dossier.Claim, k Key, contradictions *[]dossier.Contradiction) 
 		superseded[near] = true
 	}
 	return superseded
+}
+
+// reports index claims by what makes a later claim the same report: its
+// origin, article or original, with its numbers and whether it projects.
+type reports struct {
+	byOrigin, byArticle, byCopyOf map[string]int
+}
+
+// numbersKey is equal for two claims exactly when sameNumbers holds.
+func numbersKey(c dossier.Claim) string {
+	f := func(v *float64) string {
+		if v == nil {
+			return "-"
+		}
+		return strconv.FormatUint(math.Float64bits(*v), 36)
+	}
+	proj := "f"
+	if Projection(c.Modality) {
+		proj = "p"
+	}
+	if c.Value != nil {
+		return proj + "v" + f(c.Value)
+	}
+	return proj + "r" + f(c.Low) + "," + f(c.High)
+}
+
+func (r *reports) add(c dossier.Claim, i int) {
+	if r.byOrigin == nil {
+		r.byOrigin, r.byArticle, r.byCopyOf = map[string]int{}, map[string]int{}, map[string]int{}
+	}
+	n := "\x00" + numbersKey(c)
+	r.byOrigin[c.Origin+n] = i
+	r.byArticle[c.Article+n] = i
+	if c.CopyOf != "" {
+		r.byCopyOf[c.CopyOf+n] = i
+	}
+}
+
+// latest returns the latest claim added that c repeats, or -1.
+func (r *reports) latest(c dossier.Claim) int {
+	best := -1
+	if r.byOrigin == nil {
+		return best
+	}
+	n := "\x00" + numbersKey(c)
+	if j, ok := r.byOrigin[c.Origin+n]; ok {
+		best = j
+	}
+	if c.CopyOf != "" {
+		for _, m := range []map[string]int{r.byArticle, r.byCopyOf} {
+			if j, ok := m[c.CopyOf+n]; ok && j > best {
+				best = j
+			}
+		}
+	}
+	return best
 }
 
 func reason(a, b dossier.Claim, d time.Duration) string {

@@ -2,6 +2,7 @@ package story
 
 import (
 	"encoding/json"
+	"sort"
 
 	"github.com/dossier-news/dossier"
 	"github.com/zeebo/xxh3"
@@ -234,6 +235,25 @@ func (c *Clusterer) recent() []*State {
 			ids[len(out)-1-i] = s.ID
 		}
 		c.recentIDs = ids
+	}
+	return out
+}
+
+// Filing returns the postings a story saved by an earlier version is
+// filed under, as Load filed it: its entities, and the heaviest terms of
+// its centroid.
+func Filing(s *State) []dossier.Posting {
+	ents := make([]string, 0, len(s.Entities))
+	for e := range s.Entities {
+		ents = append(ents, e)
+	}
+	sort.Strings(ents)
+	var out []dossier.Posting
+	for _, e := range ents {
+		out = append(out, dossier.Posting{Key: EntityKey(e), ID: s.ID})
+	}
+	for _, t := range heaviest(s.Terms, keyTerms) {
+		out = append(out, dossier.Posting{Key: TermKey(t), ID: s.ID})
 	}
 	return out
 }

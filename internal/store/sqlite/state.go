@@ -420,3 +420,32 @@ func writeState(ctx context.Context, tx *sql.Tx, b dossier.Batch, failed map[str
 	_, err = tx.ExecContext(ctx, "UPDATE state_counters SET posting_seq = ?, story_saved = ?, docs = docs + ?", seq, saved, b.Terms.Docs)
 	return err
 }
+
+// LegacyState returns the values of one kind of the state stores kept
+// before it was read by key (table legacy_state since migration 008):
+// ingest rebuilds the keyed state from them once, then DropLegacyState.
+func (s *Store) LegacyState(ctx context.Context, kind string) (map[string][]byte, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT key, value FROM legacy_state WHERE kind = ?", kind)
+	if err != nil {
+		return nil, fmt.Errorf("legacy state %s: %w", kind, err)
+	}
+	defer rows.Close()
+	out := map[string][]byte{}
+	for rows.Next() {
+		var k string
+		var v []byte
+		if err := rows.Scan(&k, &v); err != nil {
+			return nil, err
+		}
+		out[k] = v
+	}
+	return out, rows.Err()
+}
+
+// DropLegacyState deletes what LegacyState returns.
+func (s *Store) DropLegacyState(ctx context.Context) error {
+	if _, err := s.db.ExecContext(ctx, "DELETE FROM legacy_state"); err != nil {
+		return fmt.Errorf("legacy state: %w", err)
+	}
+	return nil
+}
