@@ -36,6 +36,9 @@ type Mention struct {
 	// adjective or nationality), capital (a capital city standing for its
 	// government), surname.
 	Form string `json:"form"`
+	// Role is a person's role or title written with the name ("ministre
+	// de l'Intérieur" for "le ministre de l'Intérieur Christophe Castaner").
+	Role string `json:"role,omitempty"`
 }
 
 // CitationKind says how an article names what it comes from.
@@ -62,6 +65,9 @@ type EntitySummary struct {
 	Mentions int      `json:"mentions"`
 	Articles []string `json:"articles"`
 	Seen     []string `json:"seen"` // the spellings found in the texts
+	// Roles are the roles and titles written with a person's name
+	// ("ministre de l'Intérieur"); filled by Entity, not by Entities.
+	Roles []string `json:"roles,omitempty"`
 }
 
 // EntityFilter narrows Entities.

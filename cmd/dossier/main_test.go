@@ -277,11 +277,14 @@ func TestEntitiesGold(t *testing.T) {
 	if r.Gold < 300 || len(gold) < 100 {
 		t.Errorf("gold has %d mentions in %d sentences, want at least 300 in 100", r.Gold, len(gold))
 	}
-	if r.DetectP < 0.9 || r.DetectR < 0.9 || r.DetectF1 < 0.9 {
-		t.Errorf("detection precision %.3f recall %.3f F1 %.3f, want at least 0.9", r.DetectP, r.DetectR, r.DetectF1)
+	if r.DetectP < 0.95 || r.DetectR < 0.95 || r.DetectF1 < 0.95 {
+		t.Errorf("detection precision %.3f recall %.3f F1 %.3f, want at least 0.95", r.DetectP, r.DetectR, r.DetectF1)
 	}
-	if r.LinkP < 0.9 || r.LinkR < 0.9 || r.LinkF1 < 0.9 {
-		t.Errorf("linking precision %.3f recall %.3f F1 %.3f, want at least 0.9", r.LinkP, r.LinkR, r.LinkF1)
+	if r.LinkP < 0.95 || r.LinkR < 0.95 || r.LinkF1 < 0.95 {
+		t.Errorf("linking precision %.3f recall %.3f F1 %.3f, want at least 0.95", r.LinkP, r.LinkR, r.LinkF1)
+	}
+	if r.TypeAccuracy < 0.95 {
+		t.Errorf("type accuracy %.3f, want at least 0.95", r.TypeAccuracy)
 	}
 }
 

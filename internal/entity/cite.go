@@ -16,7 +16,7 @@ var citeCues = map[string]string{
 }
 
 // citeAfter: verbs after an outlet that say the article takes from it ("AFP reported").
-var citeAfter = map[string]bool{"reported": true, "reports": true, "said": true, "rapporte": true, "indique": true, "a": true, "affirme": true, "revele": true}
+var citeAfter = set("reported reports said rapporte indique a affirme revele")
 
 // Citations finds the outlets an article cites or relays, and its source
 // link, in text order; the provenance chain reads from the first to the

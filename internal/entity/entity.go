@@ -1,9 +1,12 @@
 package entity
 
 import (
+	"compress/gzip"
 	"embed"
 	"encoding/json"
 	"fmt"
+	"io"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -14,7 +17,10 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-//go:embed data/*.json
+// The JSON files are packed (gzip) to keep the binary small; see gen/pack.
+//
+//go:generate go run ./gen/pack data/countries.json data/curated.json
+//go:embed data/countries.json.gz data/curated.json.gz
 var data embed.FS
 
 // alias is one way of naming an entity, as normalised tokens.
@@ -25,6 +31,12 @@ type alias struct {
 	exact  bool // acronyms: the case must match ("UN" is not "un")
 	lower  bool // may be written in lower case (adjectives, "renseignements sud-coréens")
 	orig   []string
+	// weak: a gazetteer town or region, not taken when it reads as part
+	// of a longer name ("Florence Parly", "Victoria Beckham")
+	weak bool
+	// metonym: the country a capital stands for when it acts
+	// ("Moscou a annoncé"); the alias's entity is the city
+	metonym *dossier.Entity
 }
 
 // Linker finds and links entity mentions. It is safe for concurrent use.
@@ -77,8 +89,8 @@ type curated struct {
 func load() (*Linker, error) {
 	var cs []country
 	var cu curated
-	for name, v := range map[string]any{"data/countries.json": &cs, "data/curated.json": &cu} {
-		b, err := data.ReadFile(name)
+	for name, v := range map[string]any{"data/countries.json.gz": &cs, "data/curated.json.gz": &cu} {
+		b, err := readPacked(name)
 		if err != nil {
 			return nil, err
 		}
@@ -102,8 +114,13 @@ func load() (*Linker, error) {
 			l.add(e, a, "capital")
 		}
 	}
-	for typ, list := range map[dossier.EntityType][]curatedEntity{dossier.EntityPlace: cu.Places, dossier.EntityOrganisation: cu.Organisations, dossier.EntityOutlet: cu.Outlets, dossier.EntityPerson: cu.People} {
-		for _, c := range list {
+	// in a fixed order, so that a name two lists share always goes the same way
+	for _, group := range []struct {
+		typ  dossier.EntityType
+		list []curatedEntity
+	}{{dossier.EntityPlace, cu.Places}, {dossier.EntityOrganisation, cu.Organisations}, {dossier.EntityOutlet, cu.Outlets}, {dossier.EntityPerson, cu.People}} {
+		typ := group.typ
+		for _, c := range group.list {
 			e := &dossier.Entity{ID: c.ID, Type: typ, Name: c.En, NameFr: c.Fr, QID: c.QID, Country: c.Country}
 			l.entities[e.ID] = e
 			for _, a := range append([]string{c.En, c.Fr}, c.Aliases...) {
@@ -115,6 +132,9 @@ func load() (*Linker, error) {
 			}
 		}
 	}
+	if err := l.loadGazetteer(); err != nil {
+		return nil, err
+	}
 	for _, e := range l.entities {
 		sort.Strings(e.Aliases)
 	}
@@ -123,6 +143,24 @@ func load() (*Linker, error) {
 		l.byFirst[k] = as
 	}
 	return l, nil
+}
+
+// readPacked reads an embedded gzipped data file.
+func readPacked(name string) ([]byte, error) {
+	f, err := data.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return nil, fmt.Errorf("entity data %s: %w", name, err)
+	}
+	b, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("entity data %s: %w", name, err)
+	}
+	return b, nil
 }
 
 // demonymForms: a French adjective in its four forms; English as is.
@@ -145,14 +183,15 @@ func demonymForms(d string) []string {
 	return forms
 }
 
-func (l *Linker) add(e *dossier.Entity, name, form string) {
+// add files name as an alias of e and returns it (nil for no name).
+func (l *Linker) add(e *dossier.Entity, name, form string) *alias {
 	name = strings.TrimSpace(name)
 	if name == "" {
-		return
+		return nil
 	}
 	toks := words(name)
 	if len(toks) == 0 {
-		return
+		return nil
 	}
 	a := &alias{entity: e, form: form}
 	for _, t := range toks {
@@ -164,8 +203,8 @@ func (l *Linker) add(e *dossier.Entity, name, form string) {
 	a.lower = unicode.IsLower(r) || form == "demonym" && unicode.IsLower(r)
 	a.exact = isAcronym(first) && len(toks) == 1
 	for _, x := range l.byFirst[a.toks[0]] {
-		if x.entity == e && strings.Join(x.toks, " ") == strings.Join(a.toks, " ") && x.exact == a.exact && x.lower == a.lower {
-			return
+		if x.entity == e && x.exact == a.exact && x.lower == a.lower && slices.Equal(x.toks, a.toks) {
+			return x
 		}
 	}
 	l.byFirst[a.toks[0]] = append(l.byFirst[a.toks[0]], a)
@@ -180,6 +219,7 @@ func (l *Linker) add(e *dossier.Entity, name, form string) {
 			e.Aliases = append(e.Aliases, name)
 		}
 	}
+	return a
 }
 
 func isAcronym(s string) bool {

@@ -1,6 +1,8 @@
 package entity
 
 import (
+	"bytes"
+	"os"
 	"testing"
 
 	"github.com/dossier-news/dossier"
@@ -17,7 +19,7 @@ func TestFind(t *testing.T) {
 	}{
 		{"Pyongyang et Moscou, selon l’AFP.", map[string]string{"Pyongyang": "country:KP", "Moscou": "country:RU", "AFP": "outlet:afp"}},
 		{"un soldat, us and them", map[string]string{}},
-		{"The UN and the US met in Kyiv.", map[string]string{"UN": "org:un", "US": "country:US", "Kyiv": "country:UA"}},
+		{"The UN and the US met in Kyiv.", map[string]string{"UN": "org:un", "US": "country:US", "Kyiv": "place:kyiv"}},
 		{"Les soldats nord-coréens et le leader Kim Jong-Un.", map[string]string{"nord-coréens": "country:KP", "Kim Jong-Un": "person:kim-jong-un"}},
 		{"rapporte le Temps Financier.", map[string]string{"Temps Financier": "outlet:ft"}},
 		{"Selon le ministre Jean Dupont, Dupont a raison.", map[string]string{"Jean Dupont": "person:jean-dupont", "Dupont": "person:jean-dupont"}},
@@ -108,6 +110,34 @@ func TestKey(t *testing.T) {
 	for in, want := range tests {
 		if got := key(in); got != want {
 			t.Errorf("key(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestPackedData: the embedded gzipped data are the JSON files of the
+// repository ("go generate ./internal/entity" packs them again).
+func TestPackedData(t *testing.T) {
+	for _, name := range []string{"countries.json", "curated.json"} {
+		want, err := os.ReadFile("data/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := readPacked("data/" + name + ".gz")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("data/%s.gz is stale: run go generate ./internal/entity", name)
+		}
+	}
+}
+
+// BenchmarkLoad: building the linker from the embedded data (countries,
+// curated entities, the gazetteer), once per process.
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		if _, err := load(); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -10,58 +11,32 @@ import (
 
 // titles introduce a person's name: "le président ukrainien Volodymyr
 // Zelensky", "son secrétaire général Mark Rutte", "Prime Minister X".
-var titles = map[string]bool{
-	"president": true, "présidente": true, "chancelier": true, "chanceliere": true, "ministre": true, "minister": true,
-	"secretaire": true, "secretary": true, "general": true, "porte parole": true, "spokesman": true, "spokeswoman": true,
-	"spokesperson": true, "leader": true, "dirigeant": true, "dirigeante": true, "m": true, "mme": true, "mr": true, "mrs": true,
-	"ms": true, "dr": true, "inspecteur": true, "inspectrice": true, "inspector": true, "maire": true, "mayor": true, "chef": true,
-	"chief": true, "premier": true, "prime": true, "gouverneur": true, "governor": true, "senateur": true, "senator": true,
-	"depute": true, "deputee": true, "ambassadeur": true, "ambassador": true, "commandant": true, "colonel": true, "juge": true,
-	"judge": true, "roi": true, "king": true, "reine": true, "queen": true, "pape": true, "pope": true, "directeur": true,
-	"directrice": true, "director": true, "ceo": true, "professeur": true, "professor": true, "analyste": true, "analyst": true,
-	"expert": true, "experte": true, "journaliste": true, "journalist": true, "vice": true, "ministre-president": true,
-	"ukrainien": true, "russe": true, "americain": true, "allemand": true, "chinois": true, "francais": true, "nord": true, "sud": true,
-	"coreen": true, "russian": true, "ukrainian": true, "american": true, "german": true, "chinese": true, "french": true,
-	"affaires": true, "etrangeres": true, "defense": true, "des": true, "de": true, "du": true, "of": true, "state": true,
-	"deputy": true, "foreign": true, "chancellor": true, "spokesperson's": true, "weapons": true, "interior": true, "finance": true,
-	"homologue": true, "counterpart": true, "ministry": true, "ministere": true,
-}
+var titles = set("president présidente chancelier chanceliere ministre minister secretaire secretary general porte_parole " +
+	"spokesman spokeswoman spokesperson leader dirigeant dirigeante m mme mr mrs ms dr inspecteur inspectrice " +
+	"inspector maire mayor chef chief premier prime gouverneur governor senateur senator depute deputee ambassadeur " +
+	"ambassador commandant colonel juge judge roi king reine queen pape pope directeur directrice director ceo " +
+	"professeur professor analyste analyst expert experte journaliste journalist vice ministre-president ukrainien " +
+	"russe americain allemand chinois francais nord sud coreen russian ukrainian american german chinese french " +
+	"affaires etrangeres defense des de du of state deputy foreign chancellor spokesperson's weapons interior " +
+	"finance homologue counterpart ministry ministere")
 
 // notNames: capitalised words that begin sentences or titles, not names.
 // familyFirst are family names of cultures that write them first, as
 // news in French and English keeps them: a lone "Kim" or "Xi" after "Kim
 // Jong Un" or "Xi Jinping" is that person. Korean and Chinese names.
-var familyFirst = map[string]bool{
-	"kim": true, "lee": true, "ri": true, "park": true, "pak": true, "choi": true, "choe": true, "jung": true, "jeong": true,
-	"kang": true, "cho": true, "yoon": true, "yun": true, "jang": true, "moon": true, "han": true, "shin": true, "kwon": true,
-	"hwang": true, "ahn": true, "song": true, "xi": true, "li": true, "wang": true, "zhang": true, "liu": true, "chen": true,
-	"yang": true, "huang": true, "zhao": true, "wu": true, "zhou": true, "hu": true, "mao": true, "deng": true, "jiang": true, "wen": true,
-}
+var familyFirst = set("kim lee ri park pak choi choe jung jeong kang cho yoon yun jang moon han shin kwon hwang ahn song xi li wang " +
+	"zhang liu chen yang huang zhao wu zhou hu mao deng jiang wen")
 
-var notNames = map[string]bool{
-	"le": true, "la": true, "les": true, "l'": true, "un": true, "une": true, "des": true, "du": true, "de": true, "d'": true,
-	"the": true, "a": true, "an": true, "in": true, "on": true, "at": true, "for": true, "and": true, "but": true, "selon": true,
-	"depuis": true, "dans": true, "en": true, "et": true, "mais": true, "pour": true, "avec": true, "sur": true, "ce": true,
-	"cette": true, "ces": true, "il": true, "elle": true, "ils": true, "elles": true, "nous": true, "on'": true, "si": true,
-	"alors": true, "pourtant": true, "malgre": true, "face": true, "apres": true, "avant": true, "lors": true, "tandis": true,
-	"plus": true, "moins": true, "tous": true, "toutes": true, "since": true, "after": true, "before": true, "while": true,
-	"this": true, "that": true, "these": true, "those": true, "he": true, "she": true, "they": true, "we": true, "it": true,
-	"his": true, "her": true, "their": true, "its": true, "our": true, "according": true, "as": true, "by": true, "from": true,
-	"to": true, "with": true, "more": true, "most": true, "some": true, "many": true, "several": true, "d'apres": true,
-	"au": true, "aux": true, "par": true, "qui": true, "que": true, "ou": true, "son": true, "sa": true, "ses": true, "leur": true,
-	"leurs": true, "mon": true, "notre": true, "votre": true, "president": true, "premier": true, "ministre": true, "general": true,
-	"image": true, "photo": true, "home": true, "accueil": true, "related": true, "news": true, "source": true, "update": true,
-	"lundi": true, "mardi": true, "mercredi": true, "jeudi": true, "vendredi": true, "samedi": true, "dimanche": true,
-	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
-	"janvier": true, "fevrier": true, "mars": true, "avril": true, "mai": true, "juin": true, "juillet": true, "aout": true,
-	"septembre": true, "octobre": true, "novembre": true, "decembre": true, "january": true, "february": true, "march": true,
-	"april": true, "may": true, "june": true, "july": true, "august": true, "september": true, "october": true, "november": true,
-	"december": true, "guerre": true, "war": true, "etat": true, "etats": true, "state": true, "states": true, "seconde": true,
-	"mondiale": true, "world": true, "affaires": true, "defense": true, "nations": true, "union": true, "republique": true,
-	"cela": true, "ceci": true, "c'": true, "s'": true, "qu'": true, "n'": true, "jusqu'": true, "pas": true, "tout": true,
-	"renforcement": true, "cooperation": true, "preoccupations": true, "tests": true, "suspension": true, "soutien": true,
-	"militaire": true, "coree": true, "nord": true, "sud": true, "forces": true, "armee": true, "les etats": true,
-}
+var notNames = set("le la les l' un une des du de d' the a an in on at for and but selon depuis dans en et mais pour avec sur ce " +
+	"cette ces il elle ils elles nous on' si alors pourtant malgre face apres avant lors tandis plus moins tous " +
+	"toutes since after before while this that these those he she they we it his her their its our according as by " +
+	"from to with more most some many several d'apres au aux par qui que ou son sa ses leur leurs mon notre votre " +
+	"president premier ministre general image photo home accueil related news source update lundi mardi mercredi " +
+	"jeudi vendredi samedi dimanche monday tuesday wednesday thursday friday saturday sunday janvier fevrier mars " +
+	"avril mai juin juillet aout septembre octobre novembre decembre january february march april may june july " +
+	"august september october november december guerre war etat etats state states seconde mondiale world affaires " +
+	"defense nations union republique cela ceci c' s' qu' n' jusqu' pas tout renforcement cooperation " +
+	"preoccupations tests suspension soutien militaire coree nord sud forces armee les_etats")
 
 // Find returns the entity mentions of text in order. Names of people not
 // in the curated list get new entities (returned in created).
@@ -72,14 +47,58 @@ func (l *Linker) Find(text string) (mentions []dossier.Mention, created []*dossi
 		keys[i] = key(w.text)
 	}
 	covered := make([]bool, len(ws))
+	seen := map[string]*dossier.Entity{}
 	for i := 0; i < len(ws); i++ {
 		a := l.match(ws, keys, i)
+		if isName(ws[i].text) || phraseStarts[keys[i]] {
+			// a listed organisation of several words is not lengthened by
+			// the words after it ("Union européenne de répartir")
+			if pe, n := l.phrase(text, ws, keys, i); n > 0 && (a == nil || n > len(a.toks) && !(len(a.toks) >= 2 && a.entity.Type == dossier.EntityOrganisation)) {
+				j := i + n
+				e := l.entities[pe.ID]
+				if e == nil {
+					e = seen[pe.ID]
+				}
+				if e == nil {
+					e = pe
+					e.Aliases = []string{text[ws[i].start:ws[j-1].end]}
+					seen[e.ID] = e
+					created = append(created, e)
+				}
+				mentions = append(mentions, dossier.Mention{Start: ws[i].start, End: ws[j-1].end, Text: text[ws[i].start:ws[j-1].end],
+					Entity: e.ID, Type: e.Type, Form: "name"})
+				for k := i; k < j; k++ {
+					covered[k] = true
+				}
+				i = j - 1
+				continue
+			}
+		}
 		if a == nil {
 			continue
 		}
 		j := i + len(a.toks)
+		if (a.weak || a.metonym != nil || a.entity.Type == dossier.EntityPlace || a.entity.Type == dossier.EntityCountry && a.form == "name" && len(a.toks) == 1) &&
+			partOfName(text, ws, keys, i, j) {
+			continue
+		}
+		e, form := a.entity, a.form
+		if a.metonym != nil {
+			if locative(text, ws, keys, i, j) {
+				form = "name"
+			} else {
+				e, form = a.metonym, "capital"
+			}
+		}
+		role := ""
+		if e.Type == dossier.EntityPerson && len(a.toks) >= 2 {
+			// a listed person's role too: "le porte-parole du Kremlin Dmitri Peskov"
+			if role = roleAfter(text, ws, keys, j); i > 0 && titles[keys[i-1]] {
+				role = roleBefore(text, ws, keys, i, covered)
+			}
+		}
 		mentions = append(mentions, dossier.Mention{Start: ws[i].start, End: ws[j-1].end, Text: text[ws[i].start:ws[j-1].end],
-			Entity: a.entity.ID, Type: a.entity.Type, Form: a.form})
+			Entity: e.ID, Type: e.Type, Form: form, Role: role})
 		for k := i; k < j; k++ {
 			covered[k] = true
 		}
@@ -110,42 +129,93 @@ func (l *Linker) Find(text string) (mentions []dossier.Mention, created []*dossi
 			addSurnames(words(m.Text), m.Entity)
 		}
 	}
-	seen := map[string]*dossier.Entity{}
+	var pending [][2]int
 	for i := 0; i < len(ws); i++ {
 		if covered[i] || !isName(ws[i].text) || notNames[keys[i]] || titles[keys[i]] {
 			continue
 		}
 		j := i
-		for j < len(ws) && j < i+4 && !covered[j] && isName(ws[j].text) && !notNames[keys[j]] && !titles[keys[j]] && (j == i || adjacent(text, ws, j)) {
-			j++
+		for j < len(ws) && j < i+5 && !covered[j] && (j == i || adjacent(text, ws, j)) {
+			if isName(ws[j].text) && !notNames[keys[j]] && !titles[keys[j]] {
+				j++
+				continue
+			}
+			// "Marine Le Pen", "Charles de Gaulle", but not "Macron de France"
+			if j > i && particles[ws[j].text] && j+1 < len(ws) && isName(ws[j+1].text) && !notNames[keys[j+1]] && adjacent(text, ws, j+1) &&
+				(isName(ws[j].text) || l.match(ws, keys, j+1) == nil) {
+				j += 2 // the particle and the word after it, even a title's ("Bruno Le Maire")
+				continue
+			}
+			break
+		}
+		for j > i && particles[ws[j-1].text] {
+			j--
 		}
 		titled := i > 0 && titles[keys[i-1]]
 		sentenceStart := i == 0 || startsSentence(text, ws[i].start)
-		if j-i >= 2 && (titled || !sentenceStart) {
+		// a place before a full name is not part of it: "Barcelone Lionel Messi"
+		if j-i >= 3 {
+			if a := l.match(ws, keys, i); a != nil && len(a.toks) == 1 && !a.weak && (a.entity.Type == dossier.EntityPlace || a.entity.Type == dossier.EntityCountry) {
+				mentions = append(mentions, dossier.Mention{Start: ws[i].start, End: ws[i].end, Text: ws[i].text, Entity: a.entity.ID, Type: a.entity.Type, Form: "name"})
+				covered[i] = true
+				i++
+				titled = false
+			}
+		}
+		if j-i >= 2 && (titled || !sentenceStart || roleAfter(text, ws, keys, j) != "") {
 			name := text[ws[i].start:ws[j-1].end]
-			id := "person:" + Slug(name)
+			typ, id := dossier.EntityPerson, "person:"+Slug(name)
+			if outletHeads[keys[j-1]] {
+				typ, id = dossier.EntityOutlet, "outlet:"+Slug(name) // "River Post", "Moscow Times"
+			}
 			e, ok := l.entities[id]
 			if !ok {
 				e = seen[id]
 			}
 			if e == nil {
-				e = &dossier.Entity{ID: id, Type: dossier.EntityPerson, Name: name, NameFr: name, Aliases: []string{name}}
+				e = &dossier.Entity{ID: id, Type: typ, Name: name, NameFr: name, Aliases: []string{name}}
 				seen[id] = e
 				created = append(created, e)
 			}
-			mentions = append(mentions, dossier.Mention{Start: ws[i].start, End: ws[j-1].end, Text: name, Entity: e.ID, Type: dossier.EntityPerson, Form: "name"})
-			addSurnames(ws[i:j], e.ID)
+			role := roleAfter(text, ws, keys, j)
+			if titled {
+				role = roleBefore(text, ws, keys, i, covered)
+			}
+			if e.Type != dossier.EntityPerson {
+				role = ""
+			}
+			mentions = append(mentions, dossier.Mention{Start: ws[i].start, End: ws[j-1].end, Text: name, Entity: e.ID, Type: e.Type, Form: "name", Role: role})
+			if e.Type == dossier.EntityPerson {
+				addSurnames(ws[i:j], e.ID)
+			}
 			for k := i; k < j; k++ {
 				covered[k] = true
 			}
 			i = j - 1
 			continue
 		}
+		if j-i >= 2 {
+			pending = append(pending, [2]int{i, j}) // at a sentence start: a name only if the article names it elsewhere
+		}
 		if j-i == 1 && !ambiguous[keys[i]] {
 			if id, ok := surnames[keys[i]]; ok && !sentenceStart || ok && titled {
 				mentions = append(mentions, dossier.Mention{Start: ws[i].start, End: ws[i].end, Text: ws[i].text, Entity: id, Type: dossier.EntityPerson, Form: "surname"})
 				covered[i] = true
 			}
+		}
+	}
+	for _, p := range pending {
+		i, j := p[0], p[1]
+		if slices.Contains(covered[i:j], true) {
+			continue
+		}
+		e := seen["person:"+Slug(text[ws[i].start:ws[j-1].end])]
+		if e == nil || e.Type != dossier.EntityPerson {
+			continue
+		}
+		mentions = append(mentions, dossier.Mention{Start: ws[i].start, End: ws[j-1].end, Text: text[ws[i].start:ws[j-1].end], Entity: e.ID, Type: e.Type, Form: "name"})
+		for k := i; k < j; k++ {
+			covered[k] = true
 		}
 	}
 	// surnames used before the full name, and at sentence starts
@@ -160,6 +230,39 @@ func (l *Linker) Find(text string) (mentions []dossier.Mention, created []*dossi
 	sortMentions(mentions)
 	return mentions, created
 }
+
+// partOfName: a town's name is part of a person's or another name when a
+// capitalised word is glued to it ("Florence Parly", "Andrew Jackson") or
+// a title comes before it ("M. Nancy").
+func partOfName(text string, ws []word, keys []string, i, j int) bool {
+	if j < len(ws) && adjacent(text, ws, j) && isName(ws[j].text) && !notNames[keys[j]] && !regionWords[keys[j]] && !titles[keys[j]] && !roleHeads[keys[j]] {
+		return true
+	}
+	if i > 0 && adjacent(text, ws, i) {
+		if honorifics[keys[i-1]] {
+			return true
+		}
+		if isName(ws[i-1].text) && !notNames[keys[i-1]] && !titles[keys[i-1]] {
+			return true
+		}
+	}
+	return false
+}
+
+// honorifics before a name make it a person's: "M. Nancy", "Mrs Florence".
+var honorifics = set("m mme mlle mr mrs ms dr sir lord lady")
+
+// regionWords may follow a place's name without making it part of a
+// person's: "Kharkiv Oblast", "Moscow Region".
+var regionWords = set("oblast region province district county city state est ouest nord sud east west north south")
+
+// outletHeads end the names of newspapers and magazines: "Washington
+// Post", "Moscow Times", "Kyiv Independent".
+var outletHeads = set("post times herald tribune journal gazette daily independent observer telegraph match matin soir magazine echo echos")
+
+// particles inside people's names: "Marine Le Pen", "Charles de Gaulle",
+// "Ursula von der Leyen".
+var particles = set("Le La de De van Van von der den da Da di Di Al al bin ben Ben El del Del dos")
 
 func sortMentions(ms []dossier.Mention) {
 	for i := 1; i < len(ms); i++ {
@@ -236,4 +339,100 @@ func startsSentence(text string, at int) bool {
 	}
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return r == '.' || r == '!' || r == '?' || r == ':' || r == '\n' || r == '»' || r == '”'
+}
+
+// phraseStarts: lower-case words that begin a ministry, an army or a site
+// ("ministère", "l'armée", "rue", "centrale").
+var phraseStarts = set("ministere armee forces marine")
+
+func init() {
+	for k := range siteKindsFr {
+		phraseStarts[k] = true
+	}
+}
+
+// roleHeads: the words a role is named by; a role runs from one of them
+// to the name ("ministre de l'Intérieur", "inspecteur d'armes ukrainien",
+// "Deputy Foreign Minister").
+var roleHeads = set("president presidente chancelier chanceliere ministre minister secretaire secretary general generale porte " +
+	"spokesman spokeswoman spokesperson leader dirigeant dirigeante inspecteur inspectrice inspector maire mayor " +
+	"chef chief premier prime gouverneur governor senateur senator depute deputee ambassadeur ambassadrice " +
+	"ambassador commandant colonel juge judge roi king reine queen pape pope directeur directrice director ceo " +
+	"professeur professor analyste analyst expert experte journaliste journalist vice deputy chancellor homologue " +
+	"counterpart procureur prosecutor patron patronne chairman chairwoman head envoy emissaire prefet prefete " +
+	"conseiller conseillere adviser advisor")
+
+// roleStops end a role on its left: determiners and possessives.
+var roleStops = set("le la les un une the a an son sa ses his her its their leur")
+
+// roleLinks may be inside a role but neither begin nor end it.
+var roleLinks = set("de du des d' l' of the and et")
+
+// roleBefore: the role written before the name at word i ("le ministre
+// de l'Intérieur Christophe Castaner", "Russian Deputy Foreign Minister
+// Andrey Rudenko"): the words back to a determiner or punctuation, from
+// the first that is a title.
+func roleBefore(text string, ws []word, keys []string, i int, covered []bool) string {
+	start, head := i, false
+	for k := i - 1; k >= 0 && k >= i-9; k-- {
+		if roleStops[keys[k]] || strings.ContainsAny(text[ws[k].end:ws[k+1].start], ",.;:!?()«»\"“”") {
+			break
+		}
+		// capitalised words only when they are titles or names already
+		// found: "Kremlin spokesman", "National Rally leader"
+		if r, _ := utf8.DecodeRuneInString(ws[k].text); unicode.IsUpper(r) && !titles[keys[k]] && !roleHeads[keys[k]] && !isAcronym(ws[k].text) && !covered[k] {
+			break
+		}
+		if roleHeads[keys[k]] {
+			head = true
+		}
+		start = k
+	}
+	if !head {
+		return ""
+	}
+	for start < i && !titles[keys[start]] && !roleHeads[keys[start]] && !covered[start] || start < i && roleLinks[keys[start]] {
+		start++
+	}
+	if start == i {
+		return ""
+	}
+	return text[ws[start].start:ws[i-1].end]
+}
+
+// roleAfter: a role in apposition after the name ending at word j
+// ("Christophe Castaner, ministre de l'Intérieur,", "Dmitry Peskov, the
+// Kremlin spokesman,"): a title word within the first four words.
+func roleAfter(text string, ws []word, keys []string, j int) string {
+	if j >= len(ws) || strings.TrimSpace(text[ws[j-1].end:ws[j].start]) != "," {
+		return ""
+	}
+	start := j
+	if roleStops[keys[start]] || keys[start] == "l'" {
+		start++ // "the interior minister", "l'ancien ministre"
+	}
+	head := -1
+	for k := start; k < len(ws) && k < start+4; k++ {
+		if k > j && !plainGap(text, ws, k) {
+			break
+		}
+		if roleHeads[keys[k]] {
+			head = k
+			break
+		}
+	}
+	if head < 0 || start >= len(ws) {
+		return ""
+	}
+	end := head + 1
+	for k := head + 1; k < len(ws) && k < head+8; k++ {
+		if strings.ContainsAny(text[ws[k-1].end:ws[k].start], ",.;:!?()«»\"“”") {
+			break
+		}
+		if stopVerbs[keys[k]] || keys[k] == "a" || keys[k] == "est" || keys[k] == "said" || keys[k] == "has" || keys[k] == "is" || keys[k] == "was" {
+			break
+		}
+		end = k + 1
+	}
+	return text[ws[start].start:ws[end-1].end]
 }

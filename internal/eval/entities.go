@@ -64,7 +64,12 @@ type EntityReport struct {
 	SpanMatched, LinkMatched   int
 	DetectP, DetectR, DetectF1 float64
 	LinkP, LinkR, LinkF1       float64
-	Errors                     []string
+	// TypeMatched counts found spans whose type is the gold's (the gold
+	// type is the entity id's prefix: "place:", "org:"); TypeAccuracy is
+	// its share of the found spans.
+	TypeMatched  int
+	TypeAccuracy float64
+	Errors       []string
 }
 
 func prf(tp, pred, gold int) (p, r, f float64) {
@@ -89,13 +94,20 @@ func Entities(gold []GoldSentence, find func(string) []dossier.Mention) EntityRe
 		r.Predicted += len(pred)
 		type sp struct{ s, e int }
 		ps := map[sp]string{}
+		pt := map[sp]dossier.EntityType{}
 		for _, p := range pred {
 			ps[sp{p.Start, p.End}] = p.Entity
+			pt[sp{p.Start, p.End}] = p.Type
 		}
 		gs := map[sp]bool{}
 		for _, m := range g.Mentions {
 			gs[sp{m.Start, m.End}] = true
 			id, ok := ps[sp{m.Start, m.End}]
+			if ok && pt[sp{m.Start, m.End}] == GoldType(m.Entity) {
+				r.TypeMatched++
+			} else if ok {
+				r.Errors = append(r.Errors, fmt.Sprintf("line %d: %q typed %s, want %s", g.Line, m.Text, pt[sp{m.Start, m.End}], GoldType(m.Entity)))
+			}
 			switch {
 			case !ok:
 				r.Errors = append(r.Errors, fmt.Sprintf("line %d: missed %q (%s)", g.Line, m.Text, m.Entity))
@@ -115,7 +127,19 @@ func Entities(gold []GoldSentence, find func(string) []dossier.Mention) EntityRe
 	}
 	r.DetectP, r.DetectR, r.DetectF1 = prf(r.SpanMatched, r.Predicted, r.Gold)
 	r.LinkP, r.LinkR, r.LinkF1 = prf(r.LinkMatched, r.Predicted, r.Gold)
+	if r.SpanMatched > 0 {
+		r.TypeAccuracy = float64(r.TypeMatched) / float64(r.SpanMatched)
+	}
 	return r
+}
+
+// GoldType is the type an entity id of the gold names by its prefix.
+func GoldType(id string) dossier.EntityType {
+	prefix, _, _ := strings.Cut(id, ":")
+	if prefix == "org" {
+		return dossier.EntityOrganisation
+	}
+	return dossier.EntityType(prefix)
 }
 
 // Write prints the scores and, when verbose, each error.
@@ -123,6 +147,7 @@ func (r EntityReport) Write(w io.Writer, verbose bool) {
 	fmt.Fprintf(w, "gold %d predicted %d\n", r.Gold, r.Predicted)
 	fmt.Fprintf(w, "detection precision %.3f recall %.3f f1 %.3f\n", r.DetectP, r.DetectR, r.DetectF1)
 	fmt.Fprintf(w, "linking   precision %.3f recall %.3f f1 %.3f\n", r.LinkP, r.LinkR, r.LinkF1)
+	fmt.Fprintf(w, "type accuracy %.3f (%d of %d found spans)\n", r.TypeAccuracy, r.TypeMatched, r.SpanMatched)
 	if verbose {
 		for _, e := range r.Errors {
 			fmt.Fprintln(w, e)

@@ -53,7 +53,8 @@ func TestReadEntityGold(t *testing.T) {
 
 // TestEntities: 2 gold mentions; 3 predicted, of which 2 have the right
 // span and 1 the right entity. By hand: detection P 2/3, R 2/2, F1 0.8;
-// linking P 1/3, R 1/2, F1 2·(1/3)(1/2)/(1/3+1/2) = 0.4.
+// linking P 1/3, R 1/2, F1 2·(1/3)(1/2)/(1/3+1/2) = 0.4. Lyon is typed an
+// organisation where the gold's "place:" says a place: type accuracy 1/2.
 func TestEntities(t *testing.T) {
 	gold := []GoldSentence{{Line: 1, Text: "Paris et Lyon.", Mentions: []dossier.Mention{
 		{Start: 0, End: 5, Text: "Paris", Entity: "place:paris"},
@@ -61,9 +62,9 @@ func TestEntities(t *testing.T) {
 	}}}
 	r := Entities(gold, func(string) []dossier.Mention {
 		return []dossier.Mention{
-			{Start: 0, End: 5, Text: "Paris", Entity: "place:paris"},
-			{Start: 9, End: 13, Text: "Lyon", Entity: "org:olympique-lyonnais"},
-			{Start: 6, End: 8, Text: "et", Entity: "org:et"},
+			{Start: 0, End: 5, Text: "Paris", Entity: "place:paris", Type: dossier.EntityPlace},
+			{Start: 9, End: 13, Text: "Lyon", Entity: "org:olympique-lyonnais", Type: dossier.EntityOrganisation},
+			{Start: 6, End: 8, Text: "et", Entity: "org:et", Type: dossier.EntityOrganisation},
 		}
 	})
 	if r.Gold != 2 || r.Predicted != 3 || r.SpanMatched != 2 || r.LinkMatched != 1 {
@@ -75,13 +76,14 @@ func TestEntities(t *testing.T) {
 	}{
 		{"detection P", r.DetectP, 2.0 / 3}, {"detection R", r.DetectR, 1}, {"detection F1", r.DetectF1, 0.8},
 		{"linking P", r.LinkP, 1.0 / 3}, {"linking R", r.LinkR, 0.5}, {"linking F1", r.LinkF1, 0.4},
+		{"type accuracy", r.TypeAccuracy, 0.5},
 	} {
 		if !near(c.got, c.want) {
 			t.Errorf("%s = %.4f, want %.4f", c.name, c.got, c.want)
 		}
 	}
-	if len(r.Errors) != 2 {
-		t.Errorf("errors %q, want the wrong link and the extra", r.Errors)
+	if len(r.Errors) != 3 {
+		t.Errorf("errors %q, want the wrong type, the wrong link and the extra", r.Errors)
 	}
 }
 

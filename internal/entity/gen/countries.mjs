@@ -5,6 +5,7 @@
 //   cd internal/entity/gen && npm install --no-save world-countries@5.1.0 i18n-iso-countries@7.14.0 && node countries.mjs
 //
 // The output is committed; dossier does not need Node at build or run time.
+// The linker embeds it gzipped: run `go generate ./internal/entity` after.
 import { createRequire } from "node:module";
 import { writeFileSync } from "node:fs";
 const require = createRequire(import.meta.url);

@@ -354,7 +354,7 @@ func prepare(ctx context.Context, tx *sql.Tx) (*stmts, error) {
 		{&st.windowFTS, "INSERT INTO snippet_fts (rowid, text) VALUES (?,?)"},
 		{&st.fts, "INSERT INTO articles_fts(rowid, title, text) VALUES (?,?,?)"},
 		{&st.figure, "INSERT INTO figures (article_id, seq, thing, gloss, source, modality, body, subject_id, source_id) VALUES (?,?,?,?,?,?,?,?,?)"},
-		{&st.mention, "INSERT OR IGNORE INTO mentions (article_id, start_at, end_at, entity_id, text, type, form) VALUES (?,?,?,?,?,?,?)"},
+		{&st.mention, "INSERT OR IGNORE INTO mentions (article_id, start_at, end_at, entity_id, text, type, form, role) VALUES (?,?,?,?,?,?,?,?)"},
 		{&st.citation, "INSERT INTO citations (article_id, seq, entity_id, name, kind, text) VALUES (?,?,?,?,?,?)"},
 		{&st.entity, `INSERT INTO entities (id, type, name, name_fr, aliases, iso, qid, country) VALUES (?,?,?,?,?,?,?,?)
 			ON CONFLICT(id) DO NOTHING`},
@@ -443,7 +443,7 @@ func (st *stmts) analysis(ctx context.Context, a *dossier.Article) error {
 		st.written = append(st.written, e.ID)
 	}
 	for _, m := range a.Mentions {
-		if _, err := st.mention.ExecContext(ctx, a.ID, m.Start, m.End, m.Entity, m.Text, m.Type, m.Form); err != nil {
+		if _, err := st.mention.ExecContext(ctx, a.ID, m.Start, m.End, m.Entity, m.Text, m.Type, m.Form, m.Role); err != nil {
 			return fmt.Errorf("mention: %w", err)
 		}
 	}
@@ -567,7 +567,7 @@ func (s *Store) Pending(ctx context.Context, after string, limit int) ([]*dossie
 }
 
 func (s *Store) mentions(ctx context.Context, id string) ([]dossier.Mention, error) {
-	rows, err := s.rd.QueryContext(ctx, "SELECT start_at, end_at, entity_id, text, type, form FROM mentions WHERE article_id = ? ORDER BY start_at", id)
+	rows, err := s.rd.QueryContext(ctx, "SELECT start_at, end_at, entity_id, text, type, form, role FROM mentions WHERE article_id = ? ORDER BY start_at", id)
 	if err != nil {
 		return nil, fmt.Errorf("mentions %s: %w", id, err)
 	}
@@ -575,7 +575,7 @@ func (s *Store) mentions(ctx context.Context, id string) ([]dossier.Mention, err
 	out := []dossier.Mention{}
 	for rows.Next() {
 		var m dossier.Mention
-		if err := rows.Scan(&m.Start, &m.End, &m.Entity, &m.Text, &m.Type, &m.Form); err != nil {
+		if err := rows.Scan(&m.Start, &m.End, &m.Entity, &m.Text, &m.Type, &m.Form, &m.Role); err != nil {
 			return nil, err
 		}
 		out = append(out, m)
@@ -604,7 +604,7 @@ func (s *Store) citations(ctx context.Context, id string) ([]dossier.Citation, e
 // most mentioned first.
 func (s *Store) Entities(ctx context.Context, f dossier.EntityFilter) ([]dossier.EntitySummary, error) {
 	q := `SELECT e.id, e.type, e.name, e.name_fr, e.aliases, e.iso, e.qid, e.country, count(*), group_concat(DISTINCT m.article_id),
-		(SELECT group_concat(t, char(31)) FROM (SELECT DISTINCT text AS t FROM mentions WHERE entity_id = e.id ORDER BY t))
+		(SELECT group_concat(t, char(31)) FROM (SELECT DISTINCT text AS t FROM mentions WHERE entity_id = e.id ORDER BY t)), NULL
 		FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE 1=1`
 	var args []any
 	if f.Type != "" {
@@ -622,7 +622,8 @@ func (s *Store) Entities(ctx context.Context, f dossier.EntityFilter) ([]dossier
 // Entity returns one entity with its use, or ErrNotFound.
 func (s *Store) Entity(ctx context.Context, id string) (*dossier.EntitySummary, error) {
 	es, err := s.entitySummaries(ctx, `SELECT e.id, e.type, e.name, e.name_fr, e.aliases, e.iso, e.qid, e.country, count(m.article_id), group_concat(DISTINCT m.article_id),
-		(SELECT group_concat(t, char(31)) FROM (SELECT DISTINCT text AS t FROM mentions WHERE entity_id = e.id ORDER BY t))
+		(SELECT group_concat(t, char(31)) FROM (SELECT DISTINCT text AS t FROM mentions WHERE entity_id = e.id ORDER BY t)),
+		(SELECT group_concat(r, char(31)) FROM (SELECT DISTINCT role AS r FROM mentions WHERE entity_id = e.id AND role != '' ORDER BY r))
 		FROM entities e LEFT JOIN mentions m ON e.id = m.entity_id WHERE e.id = ? GROUP BY e.id`, id)
 	if err != nil {
 		return nil, err
@@ -643,9 +644,12 @@ func (s *Store) entitySummaries(ctx context.Context, q string, args ...any) ([]d
 	for rows.Next() {
 		var e dossier.EntitySummary
 		var aliases string
-		var arts, seen sql.NullString
-		if err := rows.Scan(&e.ID, &e.Type, &e.Name, &e.NameFr, &aliases, &e.ISO, &e.QID, &e.Country, &e.Mentions, &arts, &seen); err != nil {
+		var arts, seen, roles sql.NullString
+		if err := rows.Scan(&e.ID, &e.Type, &e.Name, &e.NameFr, &aliases, &e.ISO, &e.QID, &e.Country, &e.Mentions, &arts, &seen, &roles); err != nil {
 			return nil, err
+		}
+		if roles.String != "" {
+			e.Roles = splitList(roles.String, "\x1f")
 		}
 		_ = json.Unmarshal([]byte(aliases), &e.Aliases)
 		e.Articles = splitList(arts.String, ",")

@@ -10,7 +10,7 @@ import (
 	"github.com/dossier-news/dossier"
 )
 
-// The state relating keeps, read by key (migration 008). Reads go through
+// The state relating keeps, read by key (migration 009). Reads go through
 // the read pool: relating reads only keys whose last writes are committed
 // (see internal/ingest, stateCache), and a read must not wait for the
 // writer's transaction in progress.
@@ -422,7 +422,7 @@ func writeState(ctx context.Context, tx *sql.Tx, b dossier.Batch, failed map[str
 }
 
 // LegacyState returns the values of one kind of the state stores kept
-// before it was read by key (table legacy_state since migration 008):
+// before it was read by key (table legacy_state since migration 009):
 // ingest rebuilds the keyed state from them once, then DropLegacyState.
 func (s *Store) LegacyState(ctx context.Context, kind string) (map[string][]byte, error) {
 	rows, err := s.db.QueryContext(ctx, "SELECT key, value FROM legacy_state WHERE kind = ?", kind)
