@@ -149,7 +149,7 @@ func (s *Store) Pending(ctx context.Context, after string, limit int) ([]*dossie
 }
 
 func (s *Store) mentions(ctx context.Context, id string) ([]dossier.Mention, error) {
-	rows, err := s.query(ctx, "SELECT start_at, end_at, entity_id, text, type, form FROM mentions WHERE article_id = ? ORDER BY start_at", id)
+	rows, err := s.query(ctx, "SELECT start_at, end_at, entity_id, text, type, form, role FROM mentions WHERE article_id = ? ORDER BY start_at", id)
 	if err != nil {
 		return nil, fmt.Errorf("mentions %s: %w", id, err)
 	}
@@ -157,7 +157,7 @@ func (s *Store) mentions(ctx context.Context, id string) ([]dossier.Mention, err
 	out := []dossier.Mention{}
 	for rows.Next() {
 		var m dossier.Mention
-		if err := rows.Scan(&m.Start, &m.End, &m.Entity, &m.Text, &m.Type, &m.Form); err != nil {
+		if err := rows.Scan(&m.Start, &m.End, &m.Entity, &m.Text, &m.Type, &m.Form, &m.Role); err != nil {
 			return nil, err
 		}
 		out = append(out, m)
@@ -183,7 +183,8 @@ func (s *Store) citations(ctx context.Context, id string) ([]dossier.Citation, e
 }
 
 const entityCols = `e.id, e.type, e.name, e.name_fr, e.aliases, e.iso, e.qid, e.country, count(m.article_id), string_agg(DISTINCT m.article_id, ','),
-		(SELECT string_agg(DISTINCT text, chr(31)) FROM mentions WHERE entity_id = e.id)`
+		(SELECT string_agg(DISTINCT text, chr(31)) FROM mentions WHERE entity_id = e.id),
+		(SELECT string_agg(DISTINCT role, chr(31)) FROM mentions WHERE entity_id = e.id AND role <> '')`
 
 // Entities lists the entities mentioned, most mentioned first.
 func (s *Store) Entities(ctx context.Context, f dossier.EntityFilter) ([]dossier.EntitySummary, error) {
@@ -223,9 +224,12 @@ func (s *Store) entitySummaries(ctx context.Context, q string, args ...any) ([]d
 	for rows.Next() {
 		var e dossier.EntitySummary
 		var aliases string
-		var arts, seen *string
-		if err := rows.Scan(&e.ID, &e.Type, &e.Name, &e.NameFr, &aliases, &e.ISO, &e.QID, &e.Country, &e.Mentions, &arts, &seen); err != nil {
+		var arts, seen, roles *string
+		if err := rows.Scan(&e.ID, &e.Type, &e.Name, &e.NameFr, &aliases, &e.ISO, &e.QID, &e.Country, &e.Mentions, &arts, &seen, &roles); err != nil {
 			return nil, err
+		}
+		if roles != nil && *roles != "" {
+			e.Roles = splitList(roles, "\x1f")
 		}
 		_ = json.Unmarshal([]byte(aliases), &e.Aliases)
 		e.Articles = splitList(arts, ",")

@@ -297,8 +297,8 @@ func (w *writer) analysis(ctx context.Context, a *dossier.Article) error {
 		w.written = append(w.written, e.ID)
 	}
 	for _, m := range a.Mentions {
-		q.Queue(`INSERT INTO mentions (article_id, start_at, end_at, entity_id, text, type, form) VALUES ($1,$2,$3,$4,$5,$6,$7) ON CONFLICT DO NOTHING`,
-			a.ID, m.Start, m.End, m.Entity, m.Text, string(m.Type), string(m.Form))
+		q.Queue(`INSERT INTO mentions (article_id, start_at, end_at, entity_id, text, type, form, role) VALUES ($1,$2,$3,$4,$5,$6,$7,$8) ON CONFLICT DO NOTHING`,
+			a.ID, m.Start, m.End, m.Entity, m.Text, string(m.Type), string(m.Form), m.Role)
 	}
 	for i, c := range a.Citations {
 		q.Queue(`INSERT INTO citations (article_id, seq, entity_id, name, kind, text) VALUES ($1,$2,$3,$4,$5,$6)`,
