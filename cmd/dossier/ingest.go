@@ -16,6 +16,7 @@ func (a *app) ingestCmd() *cobra.Command {
 	var opt ingest.Options
 	var maxMB int64
 	var quiet bool
+	var queueURL string
 	c := &cobra.Command{
 		Use:   "ingest ARTICLES...",
 		Short: "Read, clean and store articles: files, folders, globs, '-' for stdin, http(s) URLs",
@@ -31,10 +32,17 @@ and the exit status is 1 if any failed. Re-ingesting an article stores nothing n
 By default each article is analysed as it is stored: entities, figures, copies and
 stories. With --defer articles are only cleaned, split into sentences and stored
 (searchable at once), which is several times faster; "dossier analyse" then runs
-the analysis of everything deferred.`,
+the analysis of everything deferred.
+
+With --queue nats://host:4222 (or $DOSSIER_QUEUE) the documents read are published
+as work on a NATS JetStream stream and the command returns at once; "dossier worker"
+processes store them (see README, "Running on PostgreSQL and NATS").`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opt.MaxSize = maxMB << 20
+			if queueURL != "" {
+				return a.publish(cmd, queueURL, opt, quiet, args)
+			}
 			s, err := a.open(cmd.Context())
 			if err != nil {
 				return err
@@ -78,6 +86,7 @@ the analysis of everything deferred.`,
 	c.Flags().DurationVar(&opt.Timeout, "timeout", 20*time.Second, "timeout per URL")
 	c.Flags().BoolVar(&opt.AllowPrivate, "allow-private", false, "allow URLs on private, loopback and link-local addresses")
 	c.Flags().BoolVarP(&quiet, "quiet", "q", false, "print only errors and the summary")
+	c.Flags().StringVar(&queueURL, "queue", os.Getenv("DOSSIER_QUEUE"), `publish the documents as work for "dossier worker" on this NATS server ($DOSSIER_QUEUE)`)
 	c.Flags().BoolVar(&opt.Defer, "defer", false, `store articles clean and searchable now, analyse them later with "dossier analyse"`)
 	return c
 }

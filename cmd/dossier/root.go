@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"runtime/pprof"
 
+	"github.com/dossier-news/dossier"
+	"github.com/dossier-news/dossier/internal/store/postgres"
 	"github.com/dossier-news/dossier/internal/store/sqlite"
 	"github.com/spf13/cobra"
 )
@@ -48,14 +50,15 @@ func newRoot(stdin io.Reader, stdout, stderr io.Writer) (*cobra.Command, *app) {
 cleans them of site furniture, and keeps them searchable with the figures they state.
 
 The store is one SQLite file: by default ` + defaultDB() + `
-($DOSSIER_DB or --db to choose another).`,
+($DOSSIER_DB or --db to choose another), or a PostgreSQL database
+(--db postgres://user@host/db) that many "dossier worker" processes share.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
 	root.SetIn(stdin)
 	root.SetOut(a.stdout)
 	root.SetErr(a.stderr)
-	root.PersistentFlags().StringVar(&a.db, "db", defaultDB(), "SQLite database file")
+	root.PersistentFlags().StringVar(&a.db, "db", defaultDB(), "SQLite database file, or a postgres:// URL ($DOSSIER_DB)")
 	root.PersistentFlags().StringVar(&a.cpuprofile, "cpuprofile", "", "write a CPU profile of the command (go tool pprof) to this file")
 	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
 		if a.cpuprofile == "" {
@@ -72,7 +75,7 @@ The store is one SQLite file: by default ` + defaultDB() + `
 		a.stopProfile = func() { pprof.StopCPUProfile(); f.Close() }
 		return nil
 	}
-	root.AddCommand(a.ingestCmd(), a.watchCmd(), a.analyseCmd(), a.listCmd(), a.showCmd(), a.searchCmd(), a.figuresCmd(), a.entitiesCmd(), a.entityCmd(), a.copiesCmd(), a.storiesCmd(), a.storyCmd(), a.seriesCmd(), a.evalCmd(), a.benchCmd(), a.serveCmd(), a.reportCmd())
+	root.AddCommand(a.ingestCmd(), a.watchCmd(), a.analyseCmd(), a.listCmd(), a.showCmd(), a.searchCmd(), a.figuresCmd(), a.entitiesCmd(), a.entityCmd(), a.copiesCmd(), a.storiesCmd(), a.storyCmd(), a.seriesCmd(), a.evalCmd(), a.benchCmd(), a.serveCmd(), a.reportCmd(), a.workerCmd())
 	return root, a
 }
 
@@ -89,21 +92,28 @@ func (a *app) checkFormat(allowed ...string) error {
 	return fmt.Errorf("unknown --format %q (want one of %v)", a.format, allowed)
 }
 
-// open opens the store for writing, creating it if needed: one writer at
-// a time, a second one waits for the first and says so.
-func (a *app) open(ctx context.Context) (*sqlite.Store, error) {
+// open opens the store for writing, creating it if needed: for a SQLite
+// file one writer at a time, a second one waits for the first and says
+// so; a postgres:// URL opens the PostgreSQL store, which many may write.
+func (a *app) open(ctx context.Context) (dossier.Store, error) {
+	if postgres.IsURL(a.db) {
+		return postgres.Open(ctx, a.db)
+	}
 	return sqlite.OpenWith(ctx, a.db, sqlite.Options{Wait: func(msg string) { fmt.Fprintln(a.stderr, escape(msg)) }})
 }
 
 // openRead opens an existing store for reading: a missing store is an
 // error, not a new empty one, and a read-only file can be read.
-func (a *app) openRead(ctx context.Context) (*sqlite.Store, error) {
+func (a *app) openRead(ctx context.Context) (dossier.Store, error) {
+	if postgres.IsURL(a.db) {
+		return postgres.Open(ctx, a.db)
+	}
 	return sqlite.OpenWith(ctx, a.db, sqlite.Options{ReadOnly: true})
 }
 
 // storeFor checks --format against what a command prints, then opens the
 // store for reading.
-func (a *app) storeFor(cmd *cobra.Command, formats ...string) (*sqlite.Store, error) {
+func (a *app) storeFor(cmd *cobra.Command, formats ...string) (dossier.Store, error) {
 	if err := a.checkFormat(formats...); err != nil {
 		return nil, err
 	}

@@ -11,8 +11,6 @@ import (
 	"net/http"
 	"strings"
 	"time"
-
-	warc "github.com/internetarchive/gowarc"
 )
 
 // WARCSkipped counts the records of a WARC file that are not articles, by
@@ -29,7 +27,7 @@ type WARCSkipped map[string]int
 // records are length-delimited: what follows cannot be found again).
 // yield returns false to stop.
 func WARC(input string, r io.Reader, maxRecord int64, skipped WARCSkipped, yield func(Doc, error) bool) {
-	wr, err := warc.NewReader(r)
+	wr, err := newWARCReader(r)
 	if err != nil {
 		yield(Doc{}, inputErr(input, fmt.Errorf("%w WARC: %v", ErrMalformed, err)))
 		return
@@ -38,7 +36,6 @@ func WARC(input string, r io.Reader, maxRecord int64, skipped WARCSkipped, yield
 	for n := 1; ; n++ {
 		rec, err := wr.ReadRecord()
 		if err == io.EOF { // wrapped, it is a record cut short
-
 			return
 		}
 		name := fmt.Sprintf("%s#%d", input, n)
@@ -47,7 +44,11 @@ func WARC(input string, r io.Reader, maxRecord int64, skipped WARCSkipped, yield
 			return
 		}
 		d, reason, err := warcRecord(name, rec, maxRecord)
-		rec.Content.Close()
+		cerr := rec.Content.Close()
+		if rec.Content.cut || cerr != nil { // the file ends inside this record
+			yield(Doc{}, inputErr(name, fmt.Errorf("%w WARC record: %v", ErrMalformed, errWARCCut)))
+			return
+		}
 		switch {
 		case err != nil:
 			if !yield(Doc{}, err) {
@@ -64,7 +65,7 @@ func WARC(input string, r io.Reader, maxRecord int64, skipped WARCSkipped, yield
 }
 
 // warcRecord turns one record into a document, or says why it is not one.
-func warcRecord(name string, rec *warc.Record, maxRecord int64) (Doc, string, error) {
+func warcRecord(name string, rec *warcRec, maxRecord int64) (Doc, string, error) {
 	typ := strings.ToLower(rec.Header.Get("WARC-Type"))
 	uri := strings.Trim(rec.Header.Get("WARC-Target-URI"), "<> ")
 	if uri != "" {

@@ -9,15 +9,15 @@ import (
 	"github.com/dossier-news/dossier"
 )
 
-// runState checks the state relating reads by key: one function per
+// stateBehaviours check the state relating reads by key: one function per
 // behaviour, each on a new store.
-func runState(t *testing.T, open func(t *testing.T) dossier.Store) {
-	t.Run("StatePostingsLatestInFilingOrder", func(t *testing.T) { statePostingsOrder(t, open(t)) })
-	t.Run("StatePostingsKindsApart", func(t *testing.T) { statePostingsKinds(t, open(t)) })
-	t.Run("StateCopyProfilesAndSameText", func(t *testing.T) { stateProfiles(t, open(t)) })
-	t.Run("StateStoryProfilesAndRecent", func(t *testing.T) { stateStories(t, open(t)) })
-	t.Run("StateTermCountsAddUp", func(t *testing.T) { stateTerms(t, open(t)) })
-	t.Run("StateSeriesByTopicAndArticle", func(t *testing.T) { stateSeries(t, open(t)) })
+var stateBehaviours = []behaviour{
+	{"StatePostingsLatestInFilingOrder", statePostingsOrder},
+	{"StatePostingsKindsApart", statePostingsKinds},
+	{"StateCopyProfilesAndSameText", stateProfiles},
+	{"StateStoryProfilesAndRecent", stateStories},
+	{"StateTermCountsAddUp", stateTerms},
+	{"StateSeriesByTopicAndArticle", stateSeries},
 }
 
 func key(k dossier.PostingKind, h uint64) dossier.PostingKey {
