@@ -67,15 +67,18 @@ func testWARC(t *testing.T) ([][]byte, map[string]string) {
 
 func TestWARC(t *testing.T) {
 	recs, want := testWARC(t)
-	var plain, gzipped bytes.Buffer
+	var plain, gzipped, whole bytes.Buffer
 	for _, r := range recs {
 		plain.Write(r)
 		zw := gzip.NewWriter(&gzipped) // one gzip member a record, as crawlers write
 		zw.Write(r)
 		zw.Close()
 	}
+	zw := gzip.NewWriter(&whole) // the file gzipped whole, as gzip(1) does
+	zw.Write(plain.Bytes())
+	zw.Close()
 	fetched := map[string]string{"https://a.example/crue": "2025-03-14T10:00:01Z", "https://b.example/digues": "2025-03-15T08:30:00Z", "file:///crawl/pompiers.txt": "2025-03-16T12:00:00Z"}
-	for name, b := range map[string][]byte{"crawl.warc": plain.Bytes(), "crawl.warc.gz": gzipped.Bytes()} {
+	for name, b := range map[string][]byte{"crawl.warc": plain.Bytes(), "crawl.warc.gz": gzipped.Bytes(), "whole.warc.gz": whole.Bytes()} {
 		if f := Detect(name, b); f != FormatWARC {
 			t.Fatalf("Detect(%s) = %s", name, f)
 		}
