@@ -327,11 +327,6 @@ func startsUpper(f string) bool {
 	return unicode.IsUpper(r)
 }
 
-func startsLower(f string) bool {
-	r, _ := utf8.DecodeRuneInString(f)
-	return unicode.IsLower(r)
-}
-
 // stripMark removes the HTML step's mark of a heading, item or row.
 func stripMark(t string) string {
 	for _, p := range []string{extract.HeadingPrefix, extract.ItemPrefix, extract.RowPrefix} {
