@@ -1419,11 +1419,14 @@ func subjectPhrase(toks []token, from, i int, actorsOnly bool) string {
 			}
 			e++
 		}
+		if e == p+1 || e >= i {
+			continue // no phrase, or no verb after it
+		}
 		hi := p + 1
 		if hi+1 < e && (toks[hi].kind == tNum || unitWords[toks[hi].lower] > 1) {
 			hi++ // "Les deux enfants auraient touché"
 		}
-		if h := bare(toks[hi].lower); e == p+1 || e >= i || actorsOnly && !actorNouns[h] && !roleNouns[h] || !actorsOnly && (isPronoun(h) || infoNouns[h] || quantifiers[h]) {
+		if h := bare(toks[hi].lower); actorsOnly && !actorNouns[h] && !roleNouns[h] || !actorsOnly && (isPronoun(h) || infoNouns[h] || quantifiers[h]) {
 			continue
 		}
 		// the verb group after it
